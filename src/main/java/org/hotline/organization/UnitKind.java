@@ -1,0 +1,9 @@
+package org.hotline.organization;
+
+/** The two kinds of handling unit; an order may involve both. */
+public enum UnitKind {
+    /** 属地: a town, street office or park, responsible for everything in its area. */
+    TERRITORIAL,
+    /** 行业主管部门: a department responsible for one kind of matter across the district. */
+    INDUSTRY
+}
