@@ -60,6 +60,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    ResponseEntity<Object> forbidden(ForbiddenException e) {
+        ProblemDetail body = detail(HttpStatus.FORBIDDEN, e.code(), "无权操作", e.getMessage());
+        body.setProperty("code", e.code());
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(body);
+    }
+
     @ExceptionHandler(OptimisticLockingFailureException.class)
     ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException e) {
         ProblemDetail body = detail(HttpStatus.CONFLICT, "concurrent-change", "并发修改",

@@ -1,0 +1,40 @@
+package org.hotline.workorder;
+
+import java.util.regex.Pattern;
+
+/**
+ * The person behind the appeal. The phone is needed by those who must call back (the center and the
+ * handling units) and by nobody else, so every view goes through {@link #maskedPhone()}. A citizen who asked
+ * for confidentiality (保密) is not named to the units at all: they contact the citizen through the center.
+ */
+public record Citizen(String name, String phone, boolean confidential) {
+
+    /** Mainland mobile numbers, and landlines with area code (0635-8888888 or 06358888888). */
+    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+    private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
+
+    public static boolean isValidPhone(String phone) {
+        return phone != null && (MOBILE.matcher(phone).matches() || LANDLINE.matcher(phone).matches());
+    }
+
+    /** 13812341234 → 138****1234; landlines keep the area code and the last four digits. */
+    public static String mask(String phone) {
+        if (phone == null || phone.length() < 7) {
+            return phone == null ? null : "****";
+        }
+        int keepStart = phone.startsWith("0") ? phone.indexOf('-') > 0 ? phone.indexOf('-') + 1 : 4 : 3;
+        return phone.substring(0, keepStart) + "****" + phone.substring(phone.length() - 4);
+    }
+
+    public String maskedPhone() {
+        return mask(phone);
+    }
+
+    /** The name as shown to someone who may not know who called. */
+    public String maskedName() {
+        if (name == null || name.isBlank()) {
+            return name;
+        }
+        return name.charAt(0) + "*".repeat(Math.max(1, name.length() - 1));
+    }
+}

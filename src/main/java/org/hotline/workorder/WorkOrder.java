@@ -1,0 +1,734 @@
+package org.hotline.workorder;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.hotline.deadline.Deadlines;
+import org.hotline.organization.Actor;
+import org.hotline.organization.UnitId;
+
+/**
+ * A work order (工单): one citizen appeal as the hotline tracks it, from the call to the close.
+ *
+ * <p>An operator (or a channel such as the web form or Open311) <b>registers</b> the appeal. An inquiry the
+ * operator can answer on the spot is closed at once with the answer recorded (直接答复). Every other order is
+ * <b>dispatched</b> to one lead unit (主办), optionally with co-units (协办), by the AI dispatcher or a human
+ * dispatcher. The lead unit <b>acknowledges</b> it (签收) within its acknowledge deadline and handles it
+ * within its handling deadline, both on the working-day calendar.
+ *
+ * <p>Under first-receiver responsibility (首接负责制) the unit that received the order handles it. Its only exit
+ * is a <b>return</b> request: outside its jurisdiction, naming the right unit, within 2 working days of
+ * dispatch, once per order. While the center reviews it the handling clock is paused. The center either
+ * approves and re-dispatches to another unit, or rejects, after which the unit must handle the order.
+ *
+ * <p>The lead unit (or the center) may add <b>co-units</b> for joint handling. Each co-unit acknowledges and
+ * submits its part by its own deadline; one that misses it or declines is recorded as non-cooperating. The
+ * lead unit may ask for an <b>extension</b> (at most 10 working days in all), which the center approves or
+ * rejects. The center may <b>supervise</b> (督办) an open order, and may <b>merge</b> repeat appeals about the
+ * same matter into a master order; merged orders follow the master's outcome.
+ *
+ * <p>The lead unit <b>replies</b> with the result and what was done. Review and the citizen's callback then
+ * decide: a rejected or unsatisfactory result goes back to the same unit for <b>redo</b> (重办) with a new
+ * deadline, counted; an accepted one is <b>closed</b> (办结).
+ *
+ * <p>Each transition is one method here that checks the status, the actor's right and the named rules, and
+ * answers with a {@link Decision}. A rejected action changes nothing. An allowed one changes the state,
+ * appends a {@link HistoryEntry} (who, when, why, from which status to which) and registers a
+ * {@link WorkOrderEvent}. Overdue and at-risk are not fields: they are derived from the deadlines and the
+ * time the caller passes in.
+ */
+public final class WorkOrder {
+
+    private final OrderNumber number;
+    private long version;
+    private final Channel channel;
+    private final AppealType appealType;
+    private final Citizen citizen;
+    private final String content;
+    private final Location location;
+    private final Urgency urgency;
+    private final Instant registeredAt;
+    private final String registeredBy;
+
+    private String categoryCode;
+    private OrderStatus status;
+    private String intakeAnswer;
+    private UnitId leadUnit;
+    private Instant dispatchedAt;
+    private Instant acknowledgeDeadline;
+    private Instant acknowledgedAt;
+    private Instant handleDeadline;
+    private Instant returnRequestDeadline;
+    private Instant returnRequestedAt;
+    private String returnReason;
+    private UnitId returnSuggestedUnit;
+    private int returnsRequested;
+    private OrderStatus statusBeforeReturn;
+    private int extensionDaysUsed;
+    private int pendingExtensionDays;
+    private String pendingExtensionReason;
+    private int redoCount;
+    private int supervisionCount;
+    private Instant lastSupervisedAt;
+    private OrderNumber master;
+    private int mergedCount;
+    private Instant repliedAt;
+    private Instant closedAt;
+    private final List<CoUnit> coUnits;
+    private final List<Reply> replies;
+    private int historySize;
+
+    private final List<HistoryEntry> newHistory = new ArrayList<>();
+    private final List<Reply> newReplies = new ArrayList<>();
+    private final List<WorkOrderEvent> events = new ArrayList<>();
+
+    private WorkOrder(Snapshot s) {
+        this.number = s.number();
+        this.version = s.version();
+        this.channel = s.channel();
+        this.appealType = s.appealType();
+        this.citizen = s.citizen();
+        this.content = s.content();
+        this.location = s.location() == null ? Location.none() : s.location();
+        this.urgency = s.urgency();
+        this.registeredAt = s.registeredAt();
+        this.registeredBy = s.registeredBy();
+        this.categoryCode = s.categoryCode();
+        this.status = s.status();
+        this.intakeAnswer = s.intakeAnswer();
+        this.leadUnit = s.leadUnit();
+        this.dispatchedAt = s.dispatchedAt();
+        this.acknowledgeDeadline = s.acknowledgeDeadline();
+        this.acknowledgedAt = s.acknowledgedAt();
+        this.handleDeadline = s.handleDeadline();
+        this.returnRequestDeadline = s.returnRequestDeadline();
+        this.returnRequestedAt = s.returnRequestedAt();
+        this.returnReason = s.returnReason();
+        this.returnSuggestedUnit = s.returnSuggestedUnit();
+        this.returnsRequested = s.returnsRequested();
+        this.statusBeforeReturn = s.statusBeforeReturn();
+        this.extensionDaysUsed = s.extensionDaysUsed();
+        this.pendingExtensionDays = s.pendingExtensionDays();
+        this.pendingExtensionReason = s.pendingExtensionReason();
+        this.redoCount = s.redoCount();
+        this.supervisionCount = s.supervisionCount();
+        this.lastSupervisedAt = s.lastSupervisedAt();
+        this.master = s.master();
+        this.mergedCount = s.mergedCount();
+        this.repliedAt = s.repliedAt();
+        this.closedAt = s.closedAt();
+        this.coUnits = new ArrayList<>(s.coUnits() == null ? List.of() : s.coUnits());
+        this.replies = new ArrayList<>(s.replies() == null ? List.of() : s.replies());
+        this.historySize = s.historySize();
+    }
+
+    // ---------------------------------------------------------------- creation
+
+    /** What an operator or a channel records when an appeal comes in. */
+    public record Appeal(Channel channel, AppealType appealType, Citizen citizen, String content, Location location,
+            String categoryCode, Urgency urgency) {
+
+        public Appeal {
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(appealType, "appealType");
+            Objects.requireNonNull(citizen, "citizen");
+            Objects.requireNonNull(content, "content");
+            urgency = urgency == null ? Urgency.NORMAL : urgency;
+            location = location == null ? Location.none() : location;
+        }
+    }
+
+    /** 受理: registers an appeal; the order then waits for dispatch. */
+    public static WorkOrder register(OrderNumber number, Appeal appeal, Actor actor, Instant now) {
+        WorkOrder order = fresh(number, appeal, actor, now);
+        order.record(actor, now, OrderAction.REGISTER, null, OrderStatus.REGISTERED, null, null);
+        order.events.add(new WorkOrderEvent.Registered(number, now, actor.username(), appeal.channel(),
+                appeal.appealType(), appeal.categoryCode(), false));
+        return order;
+    }
+
+    /**
+     * 直接答复: an inquiry the operator answered during the call is registered and closed in one step, with the
+     * answer recorded. Only inquiries qualify: a complaint or a report always needs a unit to act.
+     */
+    public static Decision answerAtIntake(OrderNumber number, Appeal appeal, String answer, Actor actor, Instant now,
+            java.util.function.Consumer<WorkOrder> created) {
+        Decision d = Decision.firstRejection(
+                () -> Permissions.mayCreate(OrderAction.ANSWER_AT_INTAKE, actor),
+                () -> appeal.appealType() == AppealType.INQUIRY ? Decision.allowed()
+                        : Decision.rejected("answer-at-intake-inquiry-only", "只有咨询类诉求可以直接答复办结"),
+                () -> answer != null && !answer.isBlank() ? Decision.allowed()
+                        : Decision.rejected("answer-required", "直接答复必须填写答复内容"));
+        return d.ifAllowed(() -> {
+            WorkOrder order = fresh(number, appeal, actor, now);
+            order.intakeAnswer = answer;
+            order.closedAt = now;
+            order.record(actor, now, OrderAction.ANSWER_AT_INTAKE, null, OrderStatus.CLOSED, null, answer);
+            order.events.add(new WorkOrderEvent.Registered(number, now, actor.username(), appeal.channel(),
+                    appeal.appealType(), appeal.categoryCode(), true));
+            order.events.add(new WorkOrderEvent.Closed(number, now, actor.username(), null, true, null));
+            created.accept(order);
+        });
+    }
+
+    private static WorkOrder fresh(OrderNumber number, Appeal appeal, Actor actor, Instant now) {
+        return new WorkOrder(new Snapshot(number, 0, appeal.channel(), appeal.appealType(), appeal.citizen(),
+                appeal.content(), appeal.location(), appeal.urgency(), now, actor.username(), appeal.categoryCode(),
+                OrderStatus.REGISTERED, null, null, null, null, null, null, null, null, null, null, 0, null, 0, 0,
+                null, 0, 0, null, null, 0, null, null, List.of(), List.of(), 0));
+    }
+
+    /** Rebuilds an order from storage. */
+    public static WorkOrder restore(Snapshot snapshot) {
+        return new WorkOrder(snapshot);
+    }
+
+    // ---------------------------------------------------------------- dispatch
+
+    /** 派单: sends a registered order to its lead unit and any co-units; the unit's clocks start now. */
+    public Decision dispatch(UnitId lead, List<UnitId> coUnitIds, String category, String note, Actor actor,
+            Instant now, Deadlines deadlines) {
+        List<UnitId> co = coUnitIds == null ? List.of() : List.copyOf(coUnitIds);
+        return Decision.firstRejection(
+                () -> statusAllows(OrderAction.DISPATCH),
+                () -> Permissions.may(OrderAction.DISPATCH, actor, this),
+                () -> co.contains(lead) ? Decision.rejected("co-unit-is-lead", "主办单位不能同时作为协办单位")
+                        : Decision.allowed(),
+                () -> co.stream().distinct().count() < co.size()
+                        ? Decision.rejected("co-unit-duplicate", "协办单位重复") : Decision.allowed())
+                .ifAllowed(() -> {
+                    OrderStatus from = status;
+                    if (category != null) {
+                        categoryCode = category;
+                    }
+                    startHandling(lead, now, deadlines);
+                    for (UnitId c : co) {
+                        coUnits.add(CoUnit.added(c, now, actor.username(), deadlines.coUnitBy(now, handleDeadline)));
+                    }
+                    record(actor, now, OrderAction.DISPATCH, from, OrderStatus.DISPATCHED, note,
+                            "主办：" + lead + (co.isEmpty() ? "" : "；协办：" + join(co)));
+                    events.add(new WorkOrderEvent.Dispatched(number, now, actor.username(), lead, co, categoryCode,
+                            false));
+                });
+    }
+
+    private void startHandling(UnitId lead, Instant now, Deadlines deadlines) {
+        leadUnit = lead;
+        status = OrderStatus.DISPATCHED;
+        dispatchedAt = now;
+        acknowledgedAt = null;
+        acknowledgeDeadline = deadlines.acknowledgeBy(now, urgency.isUrgent());
+        handleDeadline = deadlines.handleBy(now, urgency.isUrgent());
+        returnRequestDeadline = deadlines.returnRequestBy(now);
+    }
+
+    /** 签收: the lead unit confirms it has the order. Late acknowledgement is allowed but counted as late. */
+    public Decision acknowledge(Actor actor, Instant now) {
+        return Decision.firstRejection(
+                () -> statusAllows(OrderAction.ACKNOWLEDGE),
+                () -> Permissions.may(OrderAction.ACKNOWLEDGE, actor, this))
+                .ifAllowed(() -> {
+                    boolean onTime = !now.isAfter(acknowledgeDeadline);
+                    acknowledgedAt = now;
+                    transition(actor, now, OrderAction.ACKNOWLEDGE, OrderStatus.IN_PROGRESS, null,
+                            onTime ? null : "超时签收");
+                    events.add(new WorkOrderEvent.Acknowledged(number, now, actor.username(), leadUnit, onTime));
+                });
+    }
+
+    // ---------------------------------------------------------------- first-receiver responsibility
+
+    /** 申请退回: see {@link FirstReceiverResponsibility} for when this is allowed. The handling clock pauses. */
+    public Decision requestReturn(ReturnReason reason, UnitId suggestedUnit, String explanation, Actor actor,
+            Instant now) {
+        return Decision.firstRejection(
+                () -> statusAllows(OrderAction.REQUEST_RETURN),
+                () -> Permissions.may(OrderAction.REQUEST_RETURN, actor, this),
+                () -> FirstReceiverResponsibility.mayRequestReturn(this, reason, suggestedUnit, explanation, now))
+                .ifAllowed(() -> {
+                    statusBeforeReturn = status;
+                    returnsRequested++;
+                    returnRequestedAt = now;
+                    returnReason = explanation;
+                    returnSuggestedUnit = suggestedUnit;
+                    transition(actor, now, OrderAction.REQUEST_RETURN, OrderStatus.RETURN_REQUESTED,
+                            explanation, reason.label() + "；建议承办单位：" + suggestedUnit);
+                    events.add(new WorkOrderEvent.ReturnRequested(number, now, actor.username(), leadUnit,
+                            suggestedUnit, explanation));
+                });
+    }
+
+    /**
+     * 同意退回: the center agrees the order is outside the unit's jurisdiction and re-dispatches it, to the
+     * suggested unit unless it names another. The new unit starts with fresh clocks.
+     */
+    public Decision approveReturn(UnitId newLead, String note, Actor actor, Instant now, Deadlines deadlines) {
+        UnitId target = newLead != null ? newLead : returnSuggestedUnit;
+        return Decision.firstRejection(
+                () -> statusAllows(OrderAction.APPROVE_RETURN),
+                () -> Permissions.may(OrderAction.APPROVE_RETURN, actor, this),
+                () -> target.equals(leadUnit) ? Decision.rejected("return-to-same-unit", "改派单位不能是原承办单位")
+                        : Decision.allowed())
+                .ifAllowed(() -> {
+                    UnitId from = leadUnit;
+                    coUnits.removeIf(c -> c.unit().equals(target));
+                    startHandling(target, now, deadlines);
+                    record(actor, now, OrderAction.APPROVE_RETURN, OrderStatus.RETURN_REQUESTED,
+                            OrderStatus.DISPATCHED, note, "原承办：" + from + "；改派：" + target);
+                    events.add(new WorkOrderEvent.ReturnApproved(number, now, actor.username(), from, target,
+                            categoryCode));
+                    events.add(new WorkOrderEvent.Dispatched(number, now, actor.username(), target,
+                            coUnits.stream().map(CoUnit::unit).toList(), categoryCode, true));
+                });
+    }
+
+    /**
+     * 驳回退回: the center finds the order within the unit's duties. The unit must now handle it (the order is
+     * treated as acknowledged), and its handling deadline moves by the working time the review took.
+     */
+    public Decision rejectReturn(String reason, Actor actor, Instant now, Deadlines deadlines) {
+        return Decision.firstRejection(
+                () -> statusAllows(OrderAction.REJECT_RETURN),
+                () -> Permissions.may(OrderAction.REJECT_RETURN, actor, this),
+                () -> reason != null && !reason.isBlank() ? Decision.allowed()
+                        : Decision.rejected("reason-required", "驳回退回必须说明理由"))
+                .ifAllowed(() -> {
+                    handleDeadline = deadlines.pause(handleDeadline, returnRequestedAt, now);
+                    if (acknowledgedAt == null) {
+                        acknowledgedAt = now;
+                    }
+                    transition(actor, now, OrderAction.REJECT_RETURN, OrderStatus.IN_PROGRESS, reason,
+                            "首接负责制：须由本单位办理");
+                    events.add(new WorkOrderEvent.ReturnRejected(number, now, actor.username(), leadUnit, reason));
+                });
+    }
+
+    // ---------------------------------------------------------------- joint handling
+
+    /** 增加协办单位: the lead unit or the center asks another unit to contribute its part. */
+    public Decision addCoUnit(UnitId unit, String note, Actor actor, Instant now, Deadlines deadlines) {
+        return Decision.firstRejection(
+                () -> statusAllows(OrderAction.ADD_CO_UNIT),
+                () -> Permissions.may(OrderAction.ADD_CO_UNIT, actor, this),
+                () -> JointHandling.mayAddCoUnit(this, unit))
+                .ifAllowed(() -> {
+                    Instant deadline = deadlines.coUnitBy(now, handleDeadline);
+                    coUnits.add(CoUnit.added(unit, now, actor.username(), deadline));
+                    record(actor, now, OrderAction.ADD_CO_UNIT, status, status, note, "协办：" + unit);
+                    events.add(new WorkOrderEvent.CoUnitAdded(number, now, actor.username(), unit, deadline));
+                });
+    }
+
+    /** 协办签收 */
+    public Decision acknowledgeAsCoUnit(Actor actor, Instant now) {
+        return Decision.firstRejection(
+                () -> statusAllows(OrderAction.CO_UNIT_ACKNOWLEDGE),
+                () -> Permissions.may(OrderAction.CO_UNIT_ACKNOWLEDGE, actor, this),
+                () -> coUnit(actor.unit()).orElseThrow().acknowledgedAt() == null ? Decision.allowed()
+                        : Decision.rejected("co-unit-already-acknowledged", "本单位已签收该协办工单"))
+                .ifAllowed(() -> {
+                    replaceCoUnit(coUnit(actor.unit()).orElseThrow().acknowledged(now));
+                    record(actor, now, OrderAction.CO_UNIT_ACKNOWLEDGE, status, status, null, null);
+                });
+    }
+
+    /** 提交协办意见: the co-unit delivers its part. Late parts are accepted but stay recorded as late. */
+    public Decision submitCoUnitPart(String contribution, Actor actor, Instant now) {
+        return Decision.firstRejection(
+                () -> statusAllows(OrderAction.CO_UNIT_SUBMIT),
+                () -> Permissions.may(OrderAction.CO_UNIT_SUBMIT, actor, this),
+                () -> contribution != null && !contribution.isBlank() ? Decision.allowed()
+                        : Decision.rejected("contribution-required", "协办意见不能为空"),
+                () -> !coUnit(actor.unit()).orElseThrow().hasSubmitted() ? Decision.allowed()
+                        : Decision.rejected("co-unit-already-submitted", "本单位已提交协办意见"))
+                .ifAllowed(() -> {
+                    CoUnit before = coUnit(actor.unit()).orElseThrow();
+                    boolean onTime = !now.isAfter(before.deadline());
+                    replaceCoUnit(before.submitted(now, contribution));
+                    record(actor, now, OrderAction.CO_UNIT_SUBMIT, status, status, null, contribution);
+                    events.add(new WorkOrderEvent.CoUnitSubmitted(number, now, actor.username(), actor.unit(),
+                            onTime));
+                });
+    }
+
+    /**
+     * 协办拒绝: a co-unit refuses its part. It may not walk away silently: the refusal is recorded as
+     * non-cooperation at once and reported like a missed deadline.
+     */
+    public Decision declineAsCoUnit(String reason, Actor actor, Instant now) {
+        return Decision.firstRejection(
+                () -> statusAllows(OrderAction.CO_UNIT_DECLINE),
+                () -> Permissions.may(OrderAction.CO_UNIT_DECLINE, actor, this),
+                () -> reason != null && !reason.isBlank() ? Decision.allowed()
+                        : Decision.rejected("reason-required", "拒绝协办必须说明理由"),
+                () -> coUnit(actor.unit()).orElseThrow().isPending() ? Decision.allowed()
+                        : Decision.rejected("co-unit-not-pending", "本单位的协办已提交或已记录"))
+                .ifAllowed(() -> {
+                    replaceCoUnit(coUnit(actor.unit()).orElseThrow().nonCooperating(now, "拒绝协办：" + reason));
+                    record(actor, now, OrderAction.CO_UNIT_DECLINE, status, status, reason, "记为不配合");
+                    events.add(new WorkOrderEvent.NonCooperationRecorded(number, now, actor.username(),
+                            actor.unit(), leadUnit, "拒绝协办：" + reason));
+                });
+    }
+
+    /**
+     * 记录不配合: the deadline sweep (or the center) writes off a co-unit that missed its deadline. Refused
+     * while the co-unit still has time, so the record is always a fact.
+     */
+    public Decision recordNonCooperation(UnitId unit, Actor actor, Instant now) {
+        return Decision.firstRejection(
+                () -> statusAllows(OrderAction.RECORD_NON_COOPERATION),
+                () -> Permissions.may(OrderAction.RECORD_NON_COOPERATION, actor, this),
+                () -> coUnit(unit).isPresent() ? Decision.allowed()
+                        : Decision.rejected("not-a-co-unit", "该单位不是本工单的协办单位"),
+                () -> coUnit(unit).orElseThrow().missedDeadline(now) ? Decision.allowed()
+                        : Decision.rejected("co-unit-not-overdue", "该协办单位未超期或已提交"))
+                .ifAllowed(() -> markNonCooperating(unit, actor, now));
+    }
+
+    private void markNonCooperating(UnitId unit, Actor actor, Instant now) {
+        CoUnit c = coUnit(unit).orElseThrow();
+        replaceCoUnit(c.nonCooperating(now, "超过协办期限未提交"));
+        record(actor, now, OrderAction.RECORD_NON_COOPERATION, status, status, "超过协办期限未提交", "协办：" + unit);
+        events.add(new WorkOrderEvent.NonCooperationRecorded(number, now, actor.username(), unit, leadUnit,
+                "超过协办期限未提交"));
+    }
+
+    // ---------------------------------------------------------------- extension and supervision
+
+    /** 申请延期: see {@link ExtensionLimit}. */
+    public Decision requestExtension(int workingDays, String reason, Actor actor, Instant now, Deadlines deadlines) {
+        return Decision.firstRejection(
+                () -> statusAllows(OrderAction.REQUEST_EXTENSION),
+                () -> Permissions.may(OrderAction.REQUEST_EXTENSION, actor, this),
+                () -> ExtensionLimit.mayRequest(this, workingDays, reason, deadlines.maxExtensionDays()))
+                .ifAllowed(() -> {
+                    pendingExtensionDays = workingDays;
+                    pendingExtensionReason = reason;
+                    record(actor, now, OrderAction.REQUEST_EXTENSION, status, status, reason,
+                            workingDays + " 个工作日");
+                    events.add(new WorkOrderEvent.ExtensionRequested(number, now, actor.username(), leadUnit,
+                            workingDays, reason));
+                });
+    }
+
+    /** 延期审批: the center approves (the deadline moves by the requested working days) or rejects. */
+    public Decision decideExtension(boolean approve, String note, Actor actor, Instant now, Deadlines deadlines) {
+        OrderAction action = approve ? OrderAction.APPROVE_EXTENSION : OrderAction.REJECT_EXTENSION;
+        return Decision.firstRejection(
+                () -> statusAllows(action),
+                () -> Permissions.may(action, actor, this),
+                () -> pendingExtensionDays > 0 ? Decision.allowed()
+                        : Decision.rejected("no-extension-pending", "没有待审批的延期申请"),
+                () -> approve || (note != null && !note.isBlank()) ? Decision.allowed()
+                        : Decision.rejected("reason-required", "驳回延期必须说明理由"))
+                .ifAllowed(() -> {
+                    int days = pendingExtensionDays;
+                    if (approve) {
+                        handleDeadline = deadlines.extend(handleDeadline, days);
+                        extensionDaysUsed += days;
+                    }
+                    pendingExtensionDays = 0;
+                    pendingExtensionReason = null;
+                    record(actor, now, action, status, status, note, days + " 个工作日");
+                    events.add(new WorkOrderEvent.ExtensionDecided(number, now, actor.username(), leadUnit, days,
+                            approve, handleDeadline));
+                });
+    }
+
+    /** 督办: the center presses the unit. Recorded in the history, which the unit sees, and counted. */
+    public Decision supervise(String reason, Actor actor, Instant now) {
+        return Decision.firstRejection(
+                () -> statusAllows(OrderAction.SUPERVISE),
+                () -> Permissions.may(OrderAction.SUPERVISE, actor, this),
+                () -> reason != null && !reason.isBlank() ? Decision.allowed()
+                        : Decision.rejected("reason-required", "督办必须填写督办意见"))
+                .ifAllowed(() -> {
+                    supervisionCount++;
+                    lastSupervisedAt = now;
+                    record(actor, now, OrderAction.SUPERVISE, status, status, reason, null);
+                    events.add(new WorkOrderEvent.Supervised(number, now, actor.username(), leadUnit, reason));
+                });
+    }
+
+    // ---------------------------------------------------------------- merge
+
+    /**
+     * 并单: this order repeats an appeal already tracked by {@code masterOrder}; it is merged into it and
+     * follows its outcome. The master counts the merged citizens. Both orders change in one transaction.
+     */
+    public Decision mergeInto(WorkOrder masterOrder, String note, Actor actor, Instant now) {
+        return Decision.firstRejection(
+                () -> statusAllows(OrderAction.MERGE),
+                () -> Permissions.may(OrderAction.MERGE, actor, this),
+                () -> masterOrder.number.equals(number) ? Decision.rejected("merge-into-itself", "不能与自身并单")
+                        : Decision.allowed(),
+                () -> masterOrder.status.isOpen() && masterOrder.status != OrderStatus.REPLIED
+                        ? Decision.allowed()
+                        : Decision.rejected("master-not-open", "主工单处于「" + masterOrder.status.label()
+                                + "」状态，不能并入"),
+                () -> mergedCount == 0 ? Decision.allowed()
+                        : Decision.rejected("order-is-master", "本工单已是其他工单的主单，不能再并入其他工单"))
+                .ifAllowed(() -> {
+                    master = masterOrder.number;
+                    transition(actor, now, OrderAction.MERGE, OrderStatus.MERGED, note, "并入主单：" + masterOrder.number);
+                    masterOrder.mergedCount++;
+                    masterOrder.record(actor, now, OrderAction.MERGE, masterOrder.status, masterOrder.status, note,
+                            "并入：" + number);
+                    events.add(new WorkOrderEvent.Merged(number, now, actor.username(), masterOrder.number));
+                });
+    }
+
+    /**
+     * A merged order follows its master: when the master closes, so does this order, with the master's
+     * reply as its outcome.
+     */
+    public Decision closeWithMaster(WorkOrder masterOrder, Actor actor, Instant now) {
+        if (status != OrderStatus.MERGED || !masterOrder.number.equals(master)
+                || masterOrder.status != OrderStatus.CLOSED) {
+            return Decision.rejected("not-following-master", "工单未并入该主单或主单未办结");
+        }
+        closedAt = now;
+        leadUnit = masterOrder.leadUnit;
+        record(actor, now, OrderAction.CLOSE, OrderStatus.MERGED, OrderStatus.MERGED, "随主单办结",
+                "主单：" + masterOrder.number);
+        events.add(new WorkOrderEvent.Closed(number, now, actor.username(), leadUnit, false, masterOrder.number));
+        return Decision.allowed();
+    }
+
+    // ---------------------------------------------------------------- reply, redo, close
+
+    /** What the lead unit reports when it replies. */
+    public record ReplyContent(ReplyOutcome outcome, String publicReply, String actionsTaken, String internalNote,
+            boolean citizenContacted) {
+    }
+
+    /** 答复: the lead unit replies for all, once joint handling allows it (see {@link JointHandling}). */
+    public Decision reply(ReplyContent r, Actor actor, Instant now) {
+        return Decision.firstRejection(
+                () -> statusAllows(OrderAction.REPLY),
+                () -> Permissions.may(OrderAction.REPLY, actor, this),
+                () -> r.outcome() != null && r.publicReply() != null && !r.publicReply().isBlank()
+                        ? Decision.allowed()
+                        : Decision.rejected("reply-incomplete", "答复须填写办理结果和答复内容"),
+                () -> JointHandling.mayReply(this, now))
+                .ifAllowed(() -> {
+                    for (CoUnit c : List.copyOf(coUnits)) {
+                        if (c.missedDeadline(now)) {
+                            markNonCooperating(c.unit(), actor, now);
+                        }
+                    }
+                    Reply reply = new Reply(replies.size() + 1, leadUnit, actor.username(), now, r.outcome(),
+                            r.publicReply(), r.actionsTaken(), r.internalNote(), r.citizenContacted());
+                    replies.add(reply);
+                    newReplies.add(reply);
+                    repliedAt = now;
+                    pendingExtensionDays = 0;
+                    pendingExtensionReason = null;
+                    transition(actor, now, OrderAction.REPLY, OrderStatus.REPLIED, null, r.outcome().label());
+                    events.add(new WorkOrderEvent.Replied(number, now, actor.username(), leadUnit, r.outcome(),
+                            !now.isAfter(handleDeadline), redoCount));
+                });
+    }
+
+    /**
+     * 重办: review rejected the reply or the citizen was unsatisfied. The order goes back to the same unit, which
+     * acknowledges it again, with a new deadline; the redo count goes up.
+     */
+    public Decision redo(String reason, Actor actor, Instant now, Deadlines deadlines) {
+        return Decision.firstRejection(
+                () -> statusAllows(OrderAction.REDO),
+                () -> Permissions.may(OrderAction.REDO, actor, this),
+                () -> reason != null && !reason.isBlank() ? Decision.allowed()
+                        : Decision.rejected("reason-required", "重办必须说明理由"))
+                .ifAllowed(() -> {
+                    redoCount++;
+                    acknowledgedAt = null;
+                    acknowledgeDeadline = deadlines.acknowledgeBy(now, urgency.isUrgent());
+                    handleDeadline = deadlines.redoBy(now, urgency.isUrgent());
+                    transition(actor, now, OrderAction.REDO, OrderStatus.DISPATCHED, reason, "第 " + redoCount + " 次重办");
+                    events.add(new WorkOrderEvent.SentForRedo(number, now, actor.username(), leadUnit, redoCount,
+                            reason, handleDeadline));
+                });
+    }
+
+    /** 办结 */
+    public Decision close(String note, Actor actor, Instant now) {
+        return Decision.firstRejection(
+                () -> statusAllows(OrderAction.CLOSE),
+                () -> Permissions.may(OrderAction.CLOSE, actor, this))
+                .ifAllowed(() -> {
+                    closedAt = now;
+                    transition(actor, now, OrderAction.CLOSE, OrderStatus.CLOSED, note, null);
+                    events.add(new WorkOrderEvent.Closed(number, now, actor.username(), leadUnit, false, null));
+                });
+    }
+
+    /** 上传附件: records who attached what; the file itself is stored beside the order. */
+    public Decision attach(String fileName, Actor actor, Instant now) {
+        return Decision.firstRejection(
+                () -> statusAllows(OrderAction.ATTACH),
+                () -> Permissions.may(OrderAction.ATTACH, actor, this))
+                .ifAllowed(() -> record(actor, now, OrderAction.ATTACH, status, status, null, fileName));
+    }
+
+    // ---------------------------------------------------------------- derived state
+
+    /** 超期: the reply is due and has not come (or came late, for the history). */
+    public boolean isOverdue(Instant now) {
+        return handleDeadline != null && OrderStatus.handling().contains(status)
+                && status != OrderStatus.RETURN_REQUESTED && now.isAfter(handleDeadline);
+    }
+
+    /** Not acknowledged although the acknowledge deadline has passed. */
+    public boolean isAcknowledgeOverdue(Instant now) {
+        return status == OrderStatus.DISPATCHED && acknowledgeDeadline != null && now.isAfter(acknowledgeDeadline);
+    }
+
+    /** 临期: most of the handling time is gone but the deadline has not passed yet. */
+    public boolean isAtRisk(Instant now, Deadlines deadlines) {
+        if (handleDeadline == null || !OrderStatus.handling().contains(status) || isOverdue(now)
+                || status == OrderStatus.RETURN_REQUESTED) {
+            return false;
+        }
+        return !now.isBefore(deadlines.atRiskFrom(dispatchedAt, handleDeadline));
+    }
+
+    /** Co-units that missed their deadline and have not been written off yet: work for the sweep. */
+    public List<UnitId> coUnitsOverdue(Instant now) {
+        return coUnits.stream().filter(c -> c.missedDeadline(now)).map(CoUnit::unit).toList();
+    }
+
+    public boolean isVisibleTo(Actor actor) {
+        return actor.isCenter() || actor.belongsTo(leadUnit) || coUnit(actor.unit()).isPresent();
+    }
+
+    /** Whether the viewer may see the citizen's full phone: the center's desk roles and the handling units. */
+    public boolean mayContactCitizen(Actor viewer) {
+        return switch (viewer.role()) {
+            case OPERATOR, DISPATCHER, REVIEWER, SUPERVISOR, DIRECTOR -> true;
+            case UNIT_HANDLER, UNIT_LEADER -> !citizen.confidential()
+                    && (viewer.belongsTo(leadUnit) || coUnit(viewer.unit()).isPresent());
+            case ADMIN -> false;
+        };
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private Decision statusAllows(OrderAction action) {
+        return status.allows(action) ? Decision.allowed()
+                : Decision.rejected("status-forbids",
+                        "工单处于「" + status.label() + "」状态，不能" + action.label());
+    }
+
+    private void transition(Actor actor, Instant now, OrderAction action, OrderStatus to, String reason,
+            String detail) {
+        OrderStatus from = status;
+        status = to;
+        record(actor, now, action, from, to, reason, detail);
+    }
+
+    private void record(Actor actor, Instant now, OrderAction action, OrderStatus from, OrderStatus to, String reason,
+            String detail) {
+        status = to;
+        historySize++;
+        newHistory.add(new HistoryEntry(historySize, now, actor.username(), actor.displayName(), actor.role().name(),
+                actor.unit() == null ? null : actor.unit().value(), action, from, to, reason, detail));
+    }
+
+    private void replaceCoUnit(CoUnit updated) {
+        coUnits.replaceAll(c -> c.unit().equals(updated.unit()) ? updated : c);
+    }
+
+    private static String join(List<UnitId> units) {
+        return String.join("、", units.stream().map(UnitId::value).toList());
+    }
+
+    // ---------------------------------------------------------------- accessors
+
+    public Optional<CoUnit> coUnit(UnitId unit) {
+        return unit == null ? Optional.empty() : coUnits.stream().filter(c -> c.unit().equals(unit)).findFirst();
+    }
+
+    public OrderNumber number() { return number; }
+    public long version() { return version; }
+    public Channel channel() { return channel; }
+    public AppealType appealType() { return appealType; }
+    public Citizen citizen() { return citizen; }
+    public String content() { return content; }
+    public Location location() { return location; }
+    public Urgency urgency() { return urgency; }
+    public Instant registeredAt() { return registeredAt; }
+    public String registeredBy() { return registeredBy; }
+    public String categoryCode() { return categoryCode; }
+    public OrderStatus status() { return status; }
+    public String intakeAnswer() { return intakeAnswer; }
+    public UnitId leadUnit() { return leadUnit; }
+    public Instant dispatchedAt() { return dispatchedAt; }
+    public Instant acknowledgeDeadline() { return acknowledgeDeadline; }
+    public Instant acknowledgedAt() { return acknowledgedAt; }
+    public Instant handleDeadline() { return handleDeadline; }
+    public Instant returnRequestDeadline() { return returnRequestDeadline; }
+    public Instant returnRequestedAt() { return returnRequestedAt; }
+    public String returnReason() { return returnReason; }
+    public UnitId returnSuggestedUnit() { return returnSuggestedUnit; }
+    public int returnsRequested() { return returnsRequested; }
+    public int extensionDaysUsed() { return extensionDaysUsed; }
+    public int pendingExtensionDays() { return pendingExtensionDays; }
+    public String pendingExtensionReason() { return pendingExtensionReason; }
+    public int redoCount() { return redoCount; }
+    public int supervisionCount() { return supervisionCount; }
+    public Instant lastSupervisedAt() { return lastSupervisedAt; }
+    public Optional<OrderNumber> master() { return Optional.ofNullable(master); }
+    public int mergedCount() { return mergedCount; }
+    public Instant repliedAt() { return repliedAt; }
+    public Instant closedAt() { return closedAt; }
+    public List<CoUnit> coUnits() { return Collections.unmodifiableList(coUnits); }
+    public List<Reply> replies() { return Collections.unmodifiableList(replies); }
+    public int historySize() { return historySize; }
+
+    /** History entries added since the order was loaded, for the repository to append. */
+    public List<HistoryEntry> newHistory() { return Collections.unmodifiableList(newHistory); }
+
+    /** Replies added since the order was loaded, for the repository to append. */
+    public List<Reply> newReplies() { return Collections.unmodifiableList(newReplies); }
+
+    /** Events registered since the order was loaded, for the service to publish after saving. */
+    public List<WorkOrderEvent> events() { return Collections.unmodifiableList(events); }
+
+    /**
+     * Called by the repository once the order is written at {@code storedVersion}: the pending history and
+     * replies are in the database now, and the next write must start from the new version.
+     */
+    public void stored(long storedVersion) {
+        version = storedVersion;
+        newHistory.clear();
+        newReplies.clear();
+    }
+
+    /** Everything the repository stores, flat. */
+    public Snapshot snapshot() {
+        return new Snapshot(number, version, channel, appealType, citizen, content, location, urgency, registeredAt,
+                registeredBy, categoryCode, status, intakeAnswer, leadUnit, dispatchedAt, acknowledgeDeadline,
+                acknowledgedAt, handleDeadline, returnRequestDeadline, returnRequestedAt, returnReason,
+                returnSuggestedUnit, returnsRequested, statusBeforeReturn, extensionDaysUsed, pendingExtensionDays,
+                pendingExtensionReason, redoCount, supervisionCount, lastSupervisedAt, master, mergedCount, repliedAt,
+                closedAt, List.copyOf(coUnits), List.copyOf(replies), historySize);
+    }
+
+    /** The stored form of an order; {@code version} is the optimistic-locking version it was read at. */
+    public record Snapshot(OrderNumber number, long version, Channel channel, AppealType appealType, Citizen citizen,
+            String content, Location location, Urgency urgency, Instant registeredAt, String registeredBy,
+            String categoryCode, OrderStatus status, String intakeAnswer, UnitId leadUnit, Instant dispatchedAt,
+            Instant acknowledgeDeadline, Instant acknowledgedAt, Instant handleDeadline,
+            Instant returnRequestDeadline, Instant returnRequestedAt, String returnReason,
+            UnitId returnSuggestedUnit, int returnsRequested, OrderStatus statusBeforeReturn, int extensionDaysUsed,
+            int pendingExtensionDays, String pendingExtensionReason, int redoCount, int supervisionCount,
+            Instant lastSupervisedAt, OrderNumber master, int mergedCount, Instant repliedAt, Instant closedAt,
+            List<CoUnit> coUnits, List<Reply> replies, int historySize) {
+    }
+}

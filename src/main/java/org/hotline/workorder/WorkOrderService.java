@@ -1,0 +1,320 @@
+package org.hotline.workorder;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.hotline.deadline.Deadlines;
+import org.hotline.organization.Actor;
+import org.hotline.organization.Categories;
+import org.hotline.organization.Role;
+import org.hotline.organization.Unit;
+import org.hotline.organization.UnitId;
+import org.hotline.organization.Units;
+import org.hotline.platform.ConflictException;
+import org.hotline.platform.ForbiddenException;
+import org.hotline.platform.InvalidInputException;
+import org.hotline.platform.NotFoundException;
+import org.hotline.workorder.internal.IdempotencyKeys;
+import org.hotline.workorder.internal.OrderNumbers;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The use cases on work orders, one transaction each: load, let the aggregate decide, store, publish the
+ * events. Everything a user can get wrong is checked before anything is written: unknown units and
+ * categories name their field (400), an order the viewer may not see does not exist for them (404), a rule
+ * that says no answers with its reason (409), and a stale version is a conflict (409), never a silent
+ * overwrite.
+ */
+@Service
+public class WorkOrderService {
+
+    /** The actor the AI dispatcher acts as, so its dispatches are told apart from people's in the history. */
+    public static final Actor AI_DISPATCHER = new Actor("ai-dispatcher", "智能派单", Role.DISPATCHER, null);
+
+    private final WorkOrders orders;
+    private final OrderNumbers numbers;
+    private final IdempotencyKeys idempotencyKeys;
+    private final Units units;
+    private final Categories categories;
+    private final Deadlines deadlines;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final ObjectProvider<AutoDispatch> autoDispatch;
+
+    WorkOrderService(WorkOrders orders, OrderNumbers numbers, IdempotencyKeys idempotencyKeys, Units units,
+            Categories categories, Deadlines deadlines, Clock clock, ApplicationEventPublisher events,
+            ObjectProvider<AutoDispatch> autoDispatch) {
+        this.orders = orders;
+        this.numbers = numbers;
+        this.idempotencyKeys = idempotencyKeys;
+        this.units = units;
+        this.categories = categories;
+        this.deadlines = deadlines;
+        this.clock = clock;
+        this.events = events;
+        this.autoDispatch = autoDispatch;
+    }
+
+    /** The result of an intake call: the order, and whether it was created now or by an earlier retry. */
+    public record Intake(WorkOrder order, boolean replayed) {
+    }
+
+    /**
+     * 受理: registers an appeal, or with {@code intakeAnswer} answers an inquiry at intake and closes it. With an
+     * idempotency key, a retry of the same request gets the order the first call created.
+     */
+    @Transactional
+    public Intake register(WorkOrder.Appeal appeal, String intakeAnswer, Actor actor, String idempotencyKey,
+            String requestFingerprint) {
+        if (idempotencyKey != null) {
+            Optional<OrderNumber> earlier = idempotencyKeys.find(actor.username(), idempotencyKey, requestFingerprint);
+            if (earlier.isPresent()) {
+                return new Intake(orders.find(earlier.get()).orElseThrow(), true);
+            }
+        }
+        requireCategory("categoryCode", appeal.categoryCode());
+        Decision permitted = Permissions.mayCreate(
+                intakeAnswer == null ? OrderAction.REGISTER : OrderAction.ANSWER_AT_INTAKE, actor);
+        refuseIfRejected(permitted);
+        Instant now = clock.instant();
+        OrderNumber number = numbers.next(LocalDate.ofInstant(now, clock.getZone()));
+        WorkOrder order;
+        if (intakeAnswer == null) {
+            order = WorkOrder.register(number, appeal, actor, now);
+        } else {
+            List<WorkOrder> created = new ArrayList<>(1);
+            refuseIfRejected(WorkOrder.answerAtIntake(number, appeal, intakeAnswer, actor, now, created::add));
+            order = created.get(0);
+        }
+        if (order.status() == OrderStatus.REGISTERED) {
+            dispatchAutomatically(order, now);
+        }
+        orders.add(order);
+        if (idempotencyKey != null) {
+            idempotencyKeys.remember(actor.username(), idempotencyKey, requestFingerprint, number, now);
+        }
+        order.events().forEach(events::publishEvent);
+        return new Intake(order, false);
+    }
+
+    private void dispatchAutomatically(WorkOrder order, Instant now) {
+        AutoDispatch dispatcher = autoDispatch.getIfAvailable();
+        if (dispatcher == null) {
+            return;
+        }
+        dispatcher.decide(order).ifPresent(p -> {
+            if (isDispatchable(p.leadUnit()) && p.coUnits().stream().allMatch(this::isDispatchable)
+                    && (p.categoryCode() == null || categories.find(p.categoryCode()).isPresent())) {
+                order.dispatch(p.leadUnit(), p.coUnits(), p.categoryCode(), p.explanation(), AI_DISPATCHER, now,
+                        deadlines);
+            }
+        });
+    }
+
+    private boolean isDispatchable(UnitId unit) {
+        return units.find(unit).map(Unit::active).orElse(false);
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /** The order if the actor may see it; another unit's order is "not found", never "forbidden". */
+    @Transactional(readOnly = true)
+    public WorkOrder find(OrderNumber number, Actor actor) {
+        return orders.find(number).filter(o -> o.isVisibleTo(actor))
+                .orElseThrow(() -> new NotFoundException("工单 " + number + " 不存在"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<HistoryEntry> history(OrderNumber number, Actor actor) {
+        find(number, actor);
+        return orders.history(number);
+    }
+
+    @Transactional(readOnly = true)
+    public List<WorkOrder> mergedInto(OrderNumber master, Actor actor) {
+        find(master, actor);
+        return orders.mergedInto(master);
+    }
+
+    @Transactional(readOnly = true)
+    public OrderPage search(OrderQuery query, Actor actor) {
+        OrderQuery scoped = actor.isCenter() ? query
+                : new OrderQuery(query.statuses(), query.unit(), query.category(), query.channel(),
+                        query.appealType(), query.from(), query.to(), query.overdue(), query.keyword(), actor.unit(),
+                        query.page(), query.size());
+        return orders.search(scoped, clock.instant());
+    }
+
+    // ---------------------------------------------------------------- transitions
+
+    @Transactional
+    public WorkOrder dispatch(OrderNumber number, UnitId lead, List<UnitId> coUnits, String category, String note,
+            Actor actor, Long expectedVersion) {
+        requireUnit("leadUnit", lead);
+        List<UnitId> co = coUnits == null ? List.of() : coUnits;
+        for (int i = 0; i < co.size(); i++) {
+            requireUnit("coUnits[" + i + "]", co.get(i));
+        }
+        requireCategory("categoryCode", category);
+        return change(number, actor, expectedVersion,
+                o -> o.dispatch(lead, co, category, note, actor, clock.instant(), deadlines));
+    }
+
+    @Transactional
+    public WorkOrder acknowledge(OrderNumber number, Actor actor, Long expectedVersion) {
+        return change(number, actor, expectedVersion, o -> o.acknowledge(actor, clock.instant()));
+    }
+
+    @Transactional
+    public WorkOrder requestReturn(OrderNumber number, ReturnReason reason, UnitId suggestedUnit, String explanation,
+            Actor actor, Long expectedVersion) {
+        requireUnit("suggestedUnit", suggestedUnit);
+        return change(number, actor, expectedVersion,
+                o -> o.requestReturn(reason, suggestedUnit, explanation, actor, clock.instant()));
+    }
+
+    @Transactional
+    public WorkOrder decideReturn(OrderNumber number, boolean approve, UnitId newLead, String note, Actor actor,
+            Long expectedVersion) {
+        if (approve && newLead != null) {
+            requireUnit("newLeadUnit", newLead);
+        }
+        return change(number, actor, expectedVersion, o -> approve
+                ? o.approveReturn(newLead, note, actor, clock.instant(), deadlines)
+                : o.rejectReturn(note, actor, clock.instant(), deadlines));
+    }
+
+    @Transactional
+    public WorkOrder addCoUnit(OrderNumber number, UnitId unit, String note, Actor actor, Long expectedVersion) {
+        requireUnit("unit", unit);
+        return change(number, actor, expectedVersion,
+                o -> o.addCoUnit(unit, note, actor, clock.instant(), deadlines));
+    }
+
+    @Transactional
+    public WorkOrder acknowledgeAsCoUnit(OrderNumber number, Actor actor, Long expectedVersion) {
+        return change(number, actor, expectedVersion, o -> o.acknowledgeAsCoUnit(actor, clock.instant()));
+    }
+
+    @Transactional
+    public WorkOrder submitCoUnitPart(OrderNumber number, String contribution, Actor actor, Long expectedVersion) {
+        return change(number, actor, expectedVersion,
+                o -> o.submitCoUnitPart(contribution, actor, clock.instant()));
+    }
+
+    @Transactional
+    public WorkOrder declineAsCoUnit(OrderNumber number, String reason, Actor actor, Long expectedVersion) {
+        return change(number, actor, expectedVersion, o -> o.declineAsCoUnit(reason, actor, clock.instant()));
+    }
+
+    @Transactional
+    public WorkOrder recordNonCooperation(OrderNumber number, UnitId unit, Actor actor) {
+        return change(number, actor, null, o -> o.recordNonCooperation(unit, actor, clock.instant()));
+    }
+
+    @Transactional
+    public WorkOrder requestExtension(OrderNumber number, int workingDays, String reason, Actor actor,
+            Long expectedVersion) {
+        return change(number, actor, expectedVersion,
+                o -> o.requestExtension(workingDays, reason, actor, clock.instant(), deadlines));
+    }
+
+    @Transactional
+    public WorkOrder decideExtension(OrderNumber number, boolean approve, String note, Actor actor,
+            Long expectedVersion) {
+        return change(number, actor, expectedVersion,
+                o -> o.decideExtension(approve, note, actor, clock.instant(), deadlines));
+    }
+
+    @Transactional
+    public WorkOrder supervise(OrderNumber number, String reason, Actor actor, Long expectedVersion) {
+        return change(number, actor, expectedVersion, o -> o.supervise(reason, actor, clock.instant()));
+    }
+
+    /** 并单: merges {@code number} into {@code master}; both orders are written in this one transaction. */
+    @Transactional
+    public WorkOrder merge(OrderNumber number, OrderNumber master, String note, Actor actor, Long expectedVersion) {
+        WorkOrder masterOrder = orders.find(master).filter(o -> o.isVisibleTo(actor))
+                .orElseThrow(() -> new InvalidInputException("master", "主工单 " + master + " 不存在"));
+        WorkOrder merged = change(number, actor, expectedVersion,
+                o -> o.mergeInto(masterOrder, note, actor, clock.instant()));
+        orders.update(masterOrder);
+        return merged;
+    }
+
+    @Transactional
+    public WorkOrder reply(OrderNumber number, WorkOrder.ReplyContent reply, Actor actor, Long expectedVersion) {
+        return change(number, actor, expectedVersion, o -> o.reply(reply, actor, clock.instant()));
+    }
+
+    @Transactional
+    public WorkOrder redo(OrderNumber number, String reason, Actor actor, Long expectedVersion) {
+        return change(number, actor, expectedVersion, o -> o.redo(reason, actor, clock.instant(), deadlines));
+    }
+
+    /** 办结; orders merged into this one follow it and close with it. */
+    @Transactional
+    public WorkOrder close(OrderNumber number, String note, Actor actor, Long expectedVersion) {
+        WorkOrder closed = change(number, actor, expectedVersion, o -> o.close(note, actor, clock.instant()));
+        for (WorkOrder follower : orders.mergedInto(number)) {
+            if (follower.closeWithMaster(closed, actor, clock.instant()).isAllowed()) {
+                orders.update(follower);
+                follower.events().forEach(events::publishEvent);
+            }
+        }
+        return closed;
+    }
+
+    @Transactional
+    public WorkOrder attach(OrderNumber number, String fileName, Actor actor) {
+        return change(number, actor, null, o -> o.attach(fileName, actor, clock.instant()));
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private WorkOrder change(OrderNumber number, Actor actor, Long expectedVersion,
+            Function<WorkOrder, Decision> action) {
+        WorkOrder order = find(number, actor);
+        if (expectedVersion != null && expectedVersion != order.version()) {
+            throw new ConflictException("stale-version",
+                    "工单已被其他用户修改（当前版本 " + order.version() + "，请求版本 " + expectedVersion + "），请刷新后重试");
+        }
+        refuseIfRejected(action.apply(order));
+        orders.update(order);
+        order.events().forEach(events::publishEvent);
+        return order;
+    }
+
+    private static void refuseIfRejected(Decision decision) {
+        if (decision instanceof Decision.Rejected r) {
+            if (r.forbidden()) {
+                throw new ForbiddenException(r.code(), r.reason());
+            }
+            throw new ConflictException(r.code(), r.reason());
+        }
+    }
+
+    private void requireUnit(String field, UnitId unit) {
+        if (unit == null) {
+            throw new InvalidInputException(field, "必须指定单位");
+        }
+        Unit found = units.find(unit).orElseThrow(() -> new InvalidInputException(field, "未知单位：" + unit));
+        if (!found.active()) {
+            throw new InvalidInputException(field, "单位已停用：" + found.name());
+        }
+    }
+
+    private void requireCategory(String field, String code) {
+        if (code != null && categories.find(code).isEmpty()) {
+            throw new InvalidInputException(field, "未知分类：" + code);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.hotline.workorder.internal;
+
+import static org.hotline.workorder.internal.Sql.instant;
+import static org.hotline.workorder.internal.Sql.time;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.hotline.workorder.OrderNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Photos and documents attached to an order, kept in the database beside it so that every instance behind
+ * the load balancer serves them and a backup of the database is a backup of the evidence.
+ */
+@Component
+class Attachments {
+
+    /** What citizens and units actually send: photos, and scans as PDF. */
+    static final Set<String> ACCEPTED_TYPES = Set.of("image/jpeg", "image/png", "image/webp", "image/gif",
+            "application/pdf");
+
+    private final JdbcClient jdbc;
+
+    Attachments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Stored(String id, String fileName, String contentType, long size, Instant uploadedAt, String uploadedBy) {
+    }
+
+    Stored store(OrderNumber order, String fileName, String contentType, byte[] data, String by, Instant at) {
+        String id = UUID.randomUUID().toString();
+        jdbc.sql("INSERT INTO work_order_attachment (id, order_number, file_name, content_type, size_bytes, data,"
+                + " uploaded_at, uploaded_by) VALUES (:id, :n, :name, :type, :size, :data, :at, :by)")
+                .param("id", id).param("n", order.value()).param("name", fileName).param("type", contentType)
+                .param("size", data.length).param("data", data).param("at", time(at)).param("by", by)
+                .update();
+        return new Stored(id, fileName, contentType, data.length, at, by);
+    }
+
+    List<Stored> of(OrderNumber order) {
+        return jdbc.sql("SELECT id, file_name, content_type, size_bytes, uploaded_at, uploaded_by"
+                + " FROM work_order_attachment WHERE order_number = :n ORDER BY uploaded_at")
+                .param("n", order.value())
+                .query((rs, i) -> new Stored(rs.getString("id"), rs.getString("file_name"),
+                        rs.getString("content_type"), rs.getLong("size_bytes"), instant(rs, "uploaded_at"),
+                        rs.getString("uploaded_by")))
+                .list();
+    }
+
+    Optional<byte[]> content(OrderNumber order, String id) {
+        return jdbc.sql("SELECT data FROM work_order_attachment WHERE order_number = :n AND id = :id")
+                .param("n", order.value()).param("id", id)
+                .query((rs, i) -> rs.getBytes("data")).optional();
+    }
+}

@@ -1,0 +1,139 @@
+package org.hotline.workorder.internal;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.hotline.deadline.Deadlines;
+import org.hotline.organization.Actor;
+import org.hotline.organization.UnitId;
+import org.hotline.workorder.Citizen;
+import org.hotline.workorder.CoUnit;
+import org.hotline.workorder.HistoryEntry;
+import org.hotline.workorder.OrderPage;
+import org.hotline.workorder.OrderSummary;
+import org.hotline.workorder.Reply;
+import org.hotline.workorder.WorkOrder;
+
+/**
+ * What the REST API shows of an order: its own records, never the aggregate, with the citizen's identity
+ * masked for every viewer who does not need to contact them, and the derived flags (overdue, at risk)
+ * computed for the moment of the request.
+ */
+final class OrderViews {
+
+    private OrderViews() {
+    }
+
+    record CitizenView(String name, String phone, boolean confidential) {
+    }
+
+    record LocationView(String address, Double latitude, Double longitude) {
+    }
+
+    record CoUnitView(String unit, Instant addedAt, Instant deadline, Instant acknowledgedAt, Instant submittedAt,
+            String contribution, Instant nonCooperationAt, String nonCooperationReason) {
+    }
+
+    record ReplyView(int seq, String unit, String repliedBy, Instant at, String outcome, String outcomeLabel,
+            String publicReply, String actionsTaken, String internalNote, boolean citizenContacted) {
+    }
+
+    record DeadlinesView(Instant acknowledgeBy, Instant handleBy, Instant returnRequestBy, boolean acknowledgeOverdue,
+            boolean overdue, boolean atRisk) {
+    }
+
+    record ReturnView(Instant requestedAt, String reason, String suggestedUnit, int returnsRequested) {
+    }
+
+    record ExtensionView(int daysUsed, int pendingDays, String pendingReason) {
+    }
+
+    record OrderView(String number, long version, String status, String statusLabel, String channel,
+            String appealType, String urgency, CitizenView citizen, String content, LocationView location,
+            String categoryCode, String leadUnit, List<CoUnitView> coUnits, Instant registeredAt,
+            String registeredBy, String intakeAnswer, Instant dispatchedAt, Instant acknowledgedAt,
+            DeadlinesView deadlines, ReturnView returnRequest, ExtensionView extension, int redoCount,
+            int supervisionCount, Instant lastSupervisedAt, String master, int mergedCount, Instant repliedAt,
+            Instant closedAt, List<ReplyView> replies) {
+    }
+
+    record SummaryView(String number, String status, String statusLabel, String channel, String appealType,
+            String urgency, String categoryCode, String leadUnit, CitizenView citizen, String content,
+            String address, Instant registeredAt, Instant handleBy, boolean overdue, int redoCount,
+            int supervisionCount) {
+    }
+
+    record PageView(List<SummaryView> items, int page, int size, long total) {
+    }
+
+    record HistoryView(int seq, Instant at, String actor, String actorName, String actorRole, String actorUnit,
+            String action, String actionLabel, String fromStatus, String toStatus, String reason, String detail) {
+    }
+
+    static OrderView of(WorkOrder o, Actor viewer, Instant now, Deadlines deadlines) {
+        boolean unitViewer = !viewer.isCenter();
+        return new OrderView(o.number().value(), o.version(), o.status().name(), o.status().label(),
+                o.channel().name(), o.appealType().name(), o.urgency().name(),
+                citizen(o.citizen(), o.mayContactCitizen(viewer)), o.content(),
+                new LocationView(o.location().address(), o.location().latitude(), o.location().longitude()),
+                o.categoryCode(), id(o.leadUnit()),
+                o.coUnits().stream().map(OrderViews::coUnit).toList(), o.registeredAt(), o.registeredBy(),
+                o.intakeAnswer(), o.dispatchedAt(), o.acknowledgedAt(),
+                new DeadlinesView(o.acknowledgeDeadline(), o.handleDeadline(), o.returnRequestDeadline(),
+                        o.isAcknowledgeOverdue(now), o.isOverdue(now), o.isAtRisk(now, deadlines)),
+                o.returnsRequested() == 0 ? null
+                        : new ReturnView(o.returnRequestedAt(), o.returnReason(), id(o.returnSuggestedUnit()),
+                                o.returnsRequested()),
+                new ExtensionView(o.extensionDaysUsed(), o.pendingExtensionDays(), o.pendingExtensionReason()),
+                o.redoCount(), o.supervisionCount(), o.lastSupervisedAt(),
+                o.master().map(m -> m.value()).orElse(null), o.mergedCount(), o.repliedAt(), o.closedAt(),
+                o.replies().stream().map(r -> reply(r, unitViewer && !viewer.belongsTo(r.unit()))).toList());
+    }
+
+    static PageView of(OrderPage page, Actor viewer) {
+        return new PageView(page.items().stream().map(s -> summary(s, viewer)).toList(), page.page(), page.size(),
+                page.total());
+    }
+
+    private static SummaryView summary(OrderSummary s, Actor viewer) {
+        // Lists show every order of the viewer's scope; the same contact rule as the detail view applies.
+        boolean contact = switch (viewer.role()) {
+            case OPERATOR, DISPATCHER, REVIEWER, SUPERVISOR, DIRECTOR -> true;
+            case UNIT_HANDLER, UNIT_LEADER -> !s.citizen().confidential();
+            case ADMIN -> false;
+        };
+        return new SummaryView(s.number().value(), s.status().name(), s.status().label(), s.channel().name(),
+                s.appealType().name(), s.urgency().name(), s.categoryCode(), id(s.leadUnit()),
+                citizen(s.citizen(), contact), s.content(), s.address(), s.registeredAt(), s.handleDeadline(),
+                s.overdue(), s.redoCount(), s.supervisionCount());
+    }
+
+    static HistoryView history(HistoryEntry h) {
+        return new HistoryView(h.seq(), h.at(), h.actor(), h.actorName(), h.actorRole(), h.actorUnit(),
+                h.action().name(), h.action().label(), h.fromStatus() == null ? null : h.fromStatus().name(),
+                h.toStatus().name(), h.reason(), h.detail());
+    }
+
+    private static CitizenView citizen(Citizen c, boolean mayContact) {
+        if (mayContact) {
+            return new CitizenView(c.name(), c.phone(), c.confidential());
+        }
+        return new CitizenView(c.confidential() ? "保密" : c.maskedName(), c.maskedPhone(), c.confidential());
+    }
+
+    private static CoUnitView coUnit(CoUnit c) {
+        return new CoUnitView(c.unit().value(), c.addedAt(), c.deadline(), c.acknowledgedAt(), c.submittedAt(),
+                c.contribution(), c.nonCooperationAt(), c.nonCooperationReason());
+    }
+
+    /** Internal notes stay with the center and the unit that wrote them. */
+    private static ReplyView reply(Reply r, boolean hideInternal) {
+        return new ReplyView(r.seq(), r.unit().value(), r.repliedBy(), r.at(), r.outcome().name(),
+                r.outcome().label(), r.publicReply(), r.actionsTaken(), hideInternal ? null : r.internalNote(),
+                r.citizenContacted());
+    }
+
+    private static String id(UnitId unit) {
+        return unit == null ? null : unit.value();
+    }
+}

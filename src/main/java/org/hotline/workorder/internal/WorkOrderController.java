@@ -1,0 +1,458 @@
+package org.hotline.workorder.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+import org.hotline.deadline.Deadlines;
+import org.hotline.organization.Actor;
+import org.hotline.organization.UnitId;
+import org.hotline.platform.InvalidInputException;
+import org.hotline.platform.NotFoundException;
+import org.hotline.workorder.AppealType;
+import org.hotline.workorder.Channel;
+import org.hotline.workorder.Citizen;
+import org.hotline.workorder.Location;
+import org.hotline.workorder.OrderNumber;
+import org.hotline.workorder.OrderQuery;
+import org.hotline.workorder.OrderStatus;
+import org.hotline.workorder.ReplyOutcome;
+import org.hotline.workorder.ReturnReason;
+import org.hotline.workorder.Urgency;
+import org.hotline.workorder.WorkOrder;
+import org.hotline.workorder.WorkOrderService;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The work-order REST API under {@code /api/v1/orders}. Every action is a POST to a sub-resource named after
+ * it; an optional {@code If-Match} header carrying the version the client saw turns a concurrent change into
+ * a 409 instead of acting on a stale view.
+ */
+@RestController
+@RequestMapping("/api/v1/orders")
+@Tag(name = "工单", description = "Work orders: intake, dispatch, handling, reply, redo, close")
+@Validated
+class WorkOrderController {
+
+    static final String PHONE = "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$";
+
+    private final WorkOrderService service;
+    private final Attachments attachments;
+    private final Deadlines deadlines;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    WorkOrderController(WorkOrderService service, Attachments attachments, Deadlines deadlines, Clock clock,
+            ObjectMapper json) {
+        this.service = service;
+        this.attachments = attachments;
+        this.deadlines = deadlines;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    record CitizenRequest(@Size(max = 50, message = "姓名不能超过 50 个字符") String name,
+            @Pattern(regexp = PHONE, message = "不是有效的手机号或固定电话") String phone, Boolean confidential) {
+    }
+
+    record LocationRequest(@Size(max = 200, message = "地址不能超过 200 个字符") String address,
+            @DecimalMin(value = "-90", message = "纬度应在 -90 到 90 之间")
+            @DecimalMax(value = "90", message = "纬度应在 -90 到 90 之间") Double latitude,
+            @DecimalMin(value = "-180", message = "经度应在 -180 到 180 之间")
+            @DecimalMax(value = "180", message = "经度应在 -180 到 180 之间") Double longitude) {
+
+        @AssertTrue(message = "经纬度必须同时填写")
+        boolean isCoordinatesComplete() {
+            return (latitude == null) == (longitude == null);
+        }
+    }
+
+    record RegisterRequest(@NotNull(message = "必须填写") Channel channel,
+            @NotNull(message = "必须填写") AppealType appealType,
+            @NotNull(message = "必须填写") @Valid CitizenRequest citizen,
+            @NotBlank(message = "必须填写") @Size(max = 4000, message = "不能超过 4000 个字符") String content,
+            @Valid LocationRequest location,
+            @Size(max = 32, message = "不能超过 32 个字符") String categoryCode, Urgency urgency,
+            @Size(max = 4000, message = "不能超过 4000 个字符") String intakeAnswer) {
+    }
+
+    record DispatchRequest(@NotBlank(message = "必须指定主办单位") String leadUnit,
+            @Size(max = 10, message = "协办单位最多 10 个") List<@NotBlank(message = "不能为空") String> coUnits,
+            String categoryCode, @Size(max = 2000, message = "不能超过 2000 个字符") String note) {
+    }
+
+    record ReturnRequest(@NotNull(message = "必须填写") ReturnReason reason,
+            @NotBlank(message = "必须写明建议的承办单位") String suggestedUnit,
+            @NotBlank(message = "必须说明理由") @Size(max = 2000, message = "不能超过 2000 个字符") String explanation) {
+    }
+
+    record ReturnDecisionRequest(@NotNull(message = "必须填写") Boolean approve, String newLeadUnit,
+            @Size(max = 2000, message = "不能超过 2000 个字符") String note) {
+    }
+
+    record CoUnitRequest(@NotBlank(message = "必须指定单位") String unit,
+            @Size(max = 2000, message = "不能超过 2000 个字符") String note) {
+    }
+
+    record ContributionRequest(@NotBlank(message = "必须填写") @Size(max = 4000, message = "不能超过 4000 个字符")
+            String contribution) {
+    }
+
+    record ReasonRequest(@NotBlank(message = "必须说明理由") @Size(max = 2000, message = "不能超过 2000 个字符")
+            String reason) {
+    }
+
+    record NoteRequest(@Size(max = 2000, message = "不能超过 2000 个字符") String note) {
+    }
+
+    record ExtensionRequest(@NotNull(message = "必须填写") @Min(value = 1, message = "至少 1 个工作日")
+            @Max(value = 10, message = "不能超过 10 个工作日") Integer workingDays,
+            @NotBlank(message = "必须说明理由") @Size(max = 2000, message = "不能超过 2000 个字符") String reason) {
+    }
+
+    record DecisionRequest(@NotNull(message = "必须填写") Boolean approve,
+            @Size(max = 2000, message = "不能超过 2000 个字符") String note) {
+    }
+
+    record MergeRequest(@NotBlank(message = "必须指定主工单") String master,
+            @Size(max = 2000, message = "不能超过 2000 个字符") String note) {
+    }
+
+    record ReplyRequest(@NotNull(message = "必须填写") ReplyOutcome outcome,
+            @NotBlank(message = "必须填写") @Size(max = 4000, message = "不能超过 4000 个字符") String publicReply,
+            @Size(max = 4000, message = "不能超过 4000 个字符") String actionsTaken,
+            @Size(max = 4000, message = "不能超过 4000 个字符") String internalNote, Boolean citizenContacted) {
+    }
+
+    // ---------------------------------------------------------------- intake and reading
+
+    @PostMapping
+    @Operation(summary = "受理：登记一个诉求（带 intakeAnswer 的咨询直接答复办结）",
+            description = "Send an Idempotency-Key header to make retries safe: the same key returns the same order.")
+    ResponseEntity<OrderViews.OrderView> register(@Valid @RequestBody RegisterRequest r,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, Actor actor) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
+            throw new InvalidInputException("Idempotency-Key", "长度应为 1 到 100 个字符");
+        }
+        if (r.channel() == Channel.PHONE && (r.citizen().phone() == null || r.citizen().phone().isBlank())) {
+            throw new InvalidInputException("citizen.phone", "电话渠道必须登记来电号码");
+        }
+        WorkOrder.Appeal appeal = new WorkOrder.Appeal(r.channel(), r.appealType(),
+                new Citizen(blankToNull(r.citizen().name()), blankToNull(r.citizen().phone()),
+                        Boolean.TRUE.equals(r.citizen().confidential())),
+                r.content().strip(),
+                r.location() == null ? Location.none()
+                        : new Location(blankToNull(r.location().address()), r.location().latitude(),
+                                r.location().longitude()),
+                blankToNull(r.categoryCode()), r.urgency());
+        String fingerprint = idempotencyKey == null ? null : fingerprint(r);
+        String answer = blankToNull(r.intakeAnswer());
+        WorkOrderService.Intake intake;
+        try {
+            intake = service.register(appeal, answer, actor, idempotencyKey, fingerprint);
+        } catch (DuplicateKeyException concurrentRetry) {
+            // A retry with the same key ran at the same moment and won; this call now finds its order.
+            intake = service.register(appeal, answer, actor, idempotencyKey, fingerprint);
+        }
+        OrderViews.OrderView view = view(intake.order(), actor);
+        ResponseEntity.BodyBuilder response = intake.replayed() ? ResponseEntity.ok()
+                : ResponseEntity.created(URI.create("/api/v1/orders/" + view.number()));
+        return response.eTag(etag(view.version())).body(view);
+    }
+
+    @GetMapping
+    @Operation(summary = "查询工单：状态、单位、分类、渠道、日期、超期、关键词")
+    OrderViews.PageView search(@RequestParam(required = false) Set<OrderStatus> status,
+            @RequestParam(required = false) String unit, @RequestParam(required = false) String category,
+            @RequestParam(required = false) Channel channel, @RequestParam(required = false) AppealType appealType,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于 0") int page,
+            @RequestParam(defaultValue = "20") @Min(value = 1, message = "至少为 1")
+            @Max(value = OrderQuery.MAX_SIZE, message = "不能超过 200") int size,
+            Actor actor) {
+        if (q != null && q.length() > 100) {
+            throw new InvalidInputException("q", "关键词不能超过 100 个字符");
+        }
+        OrderQuery query = new OrderQuery(status, unit == null || unit.isBlank() ? null : new UnitId(unit),
+                blankToNull(category), channel, appealType, from, to, overdue, blankToNull(q), null, page, size);
+        return OrderViews.of(service.search(query, actor), actor);
+    }
+
+    @GetMapping("/{number}")
+    ResponseEntity<OrderViews.OrderView> get(@PathVariable String number, Actor actor) {
+        OrderViews.OrderView view = view(service.find(number(number), actor), actor);
+        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+    }
+
+    @GetMapping("/{number}/history")
+    @Operation(summary = "工单流转记录（只增不改）")
+    List<OrderViews.HistoryView> history(@PathVariable String number, Actor actor) {
+        return service.history(number(number), actor).stream().map(OrderViews::history).toList();
+    }
+
+    @GetMapping("/{number}/merged")
+    @Operation(summary = "并入本工单的重复诉求")
+    List<String> merged(@PathVariable String number, Actor actor) {
+        return service.mergedInto(number(number), actor).stream().map(o -> o.number().value()).toList();
+    }
+
+    // ---------------------------------------------------------------- transitions
+
+    @PostMapping("/{number}/dispatch")
+    @Operation(summary = "派单：指定主办单位和协办单位")
+    ResponseEntity<OrderViews.OrderView> dispatch(@PathVariable String number, @Valid @RequestBody DispatchRequest r,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+        List<UnitId> co = r.coUnits() == null ? List.of() : r.coUnits().stream().map(UnitId::new).toList();
+        return ok(service.dispatch(number(number), new UnitId(r.leadUnit()), co, blankToNull(r.categoryCode()),
+                r.note(), actor, version(ifMatch)), actor);
+    }
+
+    @PostMapping("/{number}/acknowledge")
+    @Operation(summary = "签收")
+    ResponseEntity<OrderViews.OrderView> acknowledge(@PathVariable String number,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+        return ok(service.acknowledge(number(number), actor, version(ifMatch)), actor);
+    }
+
+    @PostMapping("/{number}/return-request")
+    @Operation(summary = "申请退回（仅限非本单位职责，派单后 2 个工作日内，每单一次）")
+    ResponseEntity<OrderViews.OrderView> requestReturn(@PathVariable String number, @Valid @RequestBody ReturnRequest r,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+        return ok(service.requestReturn(number(number), r.reason(), new UnitId(r.suggestedUnit()), r.explanation(),
+                actor, version(ifMatch)), actor);
+    }
+
+    @PostMapping("/{number}/return-decision")
+    @Operation(summary = "退回审核：同意并改派，或驳回")
+    ResponseEntity<OrderViews.OrderView> decideReturn(@PathVariable String number,
+            @Valid @RequestBody ReturnDecisionRequest r,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+        UnitId newLead = r.newLeadUnit() == null || r.newLeadUnit().isBlank() ? null : new UnitId(r.newLeadUnit());
+        return ok(service.decideReturn(number(number), r.approve(), newLead, r.note(), actor, version(ifMatch)),
+                actor);
+    }
+
+    @PostMapping("/{number}/co-units")
+    @Operation(summary = "增加协办单位（联办）")
+    ResponseEntity<OrderViews.OrderView> addCoUnit(@PathVariable String number, @Valid @RequestBody CoUnitRequest r,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+        return ok(service.addCoUnit(number(number), new UnitId(r.unit()), r.note(), actor, version(ifMatch)), actor);
+    }
+
+    @PostMapping("/{number}/co-unit/acknowledge")
+    @Operation(summary = "协办签收")
+    ResponseEntity<OrderViews.OrderView> acknowledgeAsCoUnit(@PathVariable String number,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+        return ok(service.acknowledgeAsCoUnit(number(number), actor, version(ifMatch)), actor);
+    }
+
+    @PostMapping("/{number}/co-unit/submit")
+    @Operation(summary = "提交协办意见")
+    ResponseEntity<OrderViews.OrderView> submitCoUnitPart(@PathVariable String number,
+            @Valid @RequestBody ContributionRequest r,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+        return ok(service.submitCoUnitPart(number(number), r.contribution(), actor, version(ifMatch)), actor);
+    }
+
+    @PostMapping("/{number}/co-unit/decline")
+    @Operation(summary = "拒绝协办（记为不配合并上报）")
+    ResponseEntity<OrderViews.OrderView> declineAsCoUnit(@PathVariable String number,
+            @Valid @RequestBody ReasonRequest r,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+        return ok(service.declineAsCoUnit(number(number), r.reason(), actor, version(ifMatch)), actor);
+    }
+
+    @PostMapping("/{number}/extension-request")
+    @Operation(summary = "申请延期（累计不超过 10 个工作日）")
+    ResponseEntity<OrderViews.OrderView> requestExtension(@PathVariable String number,
+            @Valid @RequestBody ExtensionRequest r,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+        return ok(service.requestExtension(number(number), r.workingDays(), r.reason(), actor, version(ifMatch)),
+                actor);
+    }
+
+    @PostMapping("/{number}/extension-decision")
+    @Operation(summary = "延期审批")
+    ResponseEntity<OrderViews.OrderView> decideExtension(@PathVariable String number,
+            @Valid @RequestBody DecisionRequest r,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+        return ok(service.decideExtension(number(number), r.approve(), r.note(), actor, version(ifMatch)), actor);
+    }
+
+    @PostMapping("/{number}/supervision")
+    @Operation(summary = "督办")
+    ResponseEntity<OrderViews.OrderView> supervise(@PathVariable String number, @Valid @RequestBody ReasonRequest r,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+        return ok(service.supervise(number(number), r.reason(), actor, version(ifMatch)), actor);
+    }
+
+    @PostMapping("/{number}/merge")
+    @Operation(summary = "并单：把本工单并入主工单")
+    ResponseEntity<OrderViews.OrderView> merge(@PathVariable String number, @Valid @RequestBody MergeRequest r,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+        if (!OrderNumber.isWellFormed(r.master())) {
+            throw new InvalidInputException("master", "不是有效的工单编号：" + r.master());
+        }
+        return ok(service.merge(number(number), new OrderNumber(r.master()), r.note(), actor, version(ifMatch)),
+                actor);
+    }
+
+    @PostMapping("/{number}/reply")
+    @Operation(summary = "答复")
+    ResponseEntity<OrderViews.OrderView> reply(@PathVariable String number, @Valid @RequestBody ReplyRequest r,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+        WorkOrder.ReplyContent content = new WorkOrder.ReplyContent(r.outcome(), r.publicReply(), r.actionsTaken(),
+                r.internalNote(), Boolean.TRUE.equals(r.citizenContacted()));
+        return ok(service.reply(number(number), content, actor, version(ifMatch)), actor);
+    }
+
+    @PostMapping("/{number}/redo")
+    @Operation(summary = "重办：审核不通过或群众不满意，退回原单位重新办理")
+    ResponseEntity<OrderViews.OrderView> redo(@PathVariable String number, @Valid @RequestBody ReasonRequest r,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+        return ok(service.redo(number(number), r.reason(), actor, version(ifMatch)), actor);
+    }
+
+    @PostMapping("/{number}/close")
+    @Operation(summary = "办结")
+    ResponseEntity<OrderViews.OrderView> close(@PathVariable String number,
+            @Valid @RequestBody(required = false) NoteRequest r,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+        return ok(service.close(number(number), r == null ? null : r.note(), actor, version(ifMatch)), actor);
+    }
+
+    // ---------------------------------------------------------------- attachments
+
+    @PostMapping(path = "/{number}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "上传附件（照片或 PDF，单个不超过 10 MB）")
+    ResponseEntity<Attachments.Stored> upload(@PathVariable String number, @RequestPart("file") MultipartFile file,
+            Actor actor) throws IOException {
+        if (file.isEmpty()) {
+            throw new InvalidInputException("file", "文件为空");
+        }
+        String type = file.getContentType();
+        if (type == null || !Attachments.ACCEPTED_TYPES.contains(type)) {
+            throw new InvalidInputException("file", "不支持的文件类型：" + type + "（支持 JPEG、PNG、WebP、GIF、PDF）");
+        }
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "attachment"
+                : file.getOriginalFilename();
+        if (name.length() > 255) {
+            throw new InvalidInputException("file", "文件名不能超过 255 个字符");
+        }
+        OrderNumber n = number(number);
+        service.attach(n, name, actor);
+        Attachments.Stored stored = attachments.store(n, name, type, file.getBytes(), actor.username(),
+                clock.instant());
+        return ResponseEntity.created(URI.create("/api/v1/orders/" + n + "/attachments/" + stored.id())).body(stored);
+    }
+
+    @GetMapping("/{number}/attachments")
+    List<Attachments.Stored> attachments(@PathVariable String number, Actor actor) {
+        OrderNumber n = number(number);
+        service.find(n, actor);
+        return attachments.of(n);
+    }
+
+    @GetMapping("/{number}/attachments/{id}")
+    ResponseEntity<byte[]> attachment(@PathVariable String number, @PathVariable String id, Actor actor) {
+        OrderNumber n = number(number);
+        service.find(n, actor);
+        Attachments.Stored meta = attachments.of(n).stream().filter(a -> a.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotFoundException("附件不存在"));
+        byte[] data = attachments.content(n, id).orElseThrow(() -> new NotFoundException("附件不存在"));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(meta.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename*=UTF-8''"
+                        + java.net.URLEncoder.encode(meta.fileName(), StandardCharsets.UTF_8).replace("+", "%20"))
+                .body(data);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private ResponseEntity<OrderViews.OrderView> ok(WorkOrder order, Actor actor) {
+        // The stored version went up by one with this change.
+        OrderViews.OrderView view = view(order, actor);
+        return ResponseEntity.ok().eTag(etag(view.version())).body(view);
+    }
+
+    private OrderViews.OrderView view(WorkOrder order, Actor actor) {
+        return OrderViews.of(order, actor, clock.instant(), deadlines);
+    }
+
+    private static OrderNumber number(String number) {
+        if (!OrderNumber.isWellFormed(number)) {
+            throw new NotFoundException("工单 " + number + " 不存在");
+        }
+        return new OrderNumber(number);
+    }
+
+    private static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    /** The version from an {@code If-Match} header ({@code "3"} or {@code 3}); absent means "don't check". */
+    private static Long version(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.equals("*")) {
+            return null;
+        }
+        String v = ifMatch.trim().replace("W/", "").replace("\"", "");
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("If-Match", "应为工单版本号，例如 \"3\"");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private String fingerprint(RegisterRequest r) {
+        try {
+            byte[] body = json.writeValueAsBytes(r);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
