@@ -24,14 +24,18 @@ import org.springframework.web.bind.annotation.RestController;
 @Import(SecurityTestConfiguration.ActorEchoController.class)
 class SecurityTestConfiguration {
 
+    // Primary and named apart from the organisation module's beans, so that these win once both exist.
+
     @Bean
-    PasswordEncoder passwordEncoder() {
+    @Primary
+    PasswordEncoder testPasswordEncoder() {
         // bcrypt as in production, at the lowest cost so that the tests stay fast
         return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(4)));
     }
 
     @Bean
-    CountingUserAccounts userAccounts(PasswordEncoder passwordEncoder) {
+    @Primary
+    CountingUserAccounts countingUserAccounts(PasswordEncoder passwordEncoder) {
         return new CountingUserAccounts(passwordEncoder);
     }
 
