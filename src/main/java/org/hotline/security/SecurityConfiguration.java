@@ -1,0 +1,94 @@
+package org.hotline.security;
+
+import jakarta.servlet.DispatcherType;
+
+import org.hotline.organization.Role;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * Who may call what, as filter chains: one per kind of client, each with its own way of signing in.
+ *
+ * <p>The API chain serves machine clients and the citizen-facing endpoints: stateless, HTTP Basic or a
+ * bearer token on every request, no session and no cookies, hence no CSRF protection to have. The console
+ * with form login will add its own session-based chain for its pages; until then the last chain closes
+ * everything outside the API to anonymous callers, so a path no chain names is never left open.
+ *
+ * <p>Authorities are {@code ROLE_<Role.name()>}. Roles are checked here by path; finer rules (a unit sees only
+ * its own orders) belong to the modules that own the data.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TokenProperties.class)
+class SecurityConfiguration {
+
+    /** The paths of the API chain; everything else falls through to the last chain. */
+    static final String[] API_PATHS = { "/api/**", "/open311/**", "/v3/api-docs/**", "/swagger-ui/**",
+            "/swagger-ui.html", "/actuator/**" };
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiFilterChain(HttpSecurity http, BearerTokens tokens, SecurityProblems problems)
+            throws Exception {
+        http.securityMatcher(API_PATHS)
+                .authorizeHttpRequests(paths -> paths
+                        // citizen-facing case lookup
+                        .requestMatchers("/api/v1/public/**").permitAll()
+                        // Open311 GeoReport v2: anyone reads and submits; the open311 module checks api_key
+                        .requestMatchers(HttpMethod.GET, "/open311/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/open311/**").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers(HttpMethod.POST, TokenController.PATH).access(signedInWithPassword())
+                        .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/actuator/**").hasAnyRole(Role.ADMIN.name(), Role.DIRECTOR.name())
+                        .anyRequest().authenticated());
+        return stateless(http, tokens, problems).build();
+    }
+
+    /** Closes whatever no earlier chain claims, until the console brings its own chain for its pages. */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    SecurityFilterChain remainingFilterChain(HttpSecurity http, BearerTokens tokens, SecurityProblems problems)
+            throws Exception {
+        http.authorizeHttpRequests(paths -> paths
+                // The error page a failed request is forwarded to answers with the original status, not 401.
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                .anyRequest().authenticated());
+        return stateless(http, tokens, problems).build();
+    }
+
+    /** Basic or bearer on every request, nothing remembered between requests, errors as problem details. */
+    private static HttpSecurity stateless(HttpSecurity http, BearerTokens tokens, SecurityProblems problems)
+            throws Exception {
+        return http
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .oauth2ResourceServer(bearer -> bearer
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems)
+                        .jwt(jwt -> jwt.decoder(tokens.decoder()).jwtAuthenticationConverter(tokens::authentication)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+    }
+
+    /** A token is bought with the password, never with another token, so that every token expires. */
+    private static AuthorizationManager<RequestAuthorizationContext> signedInWithPassword() {
+        return (authentication, context) -> new AuthorizationDecision(
+                authentication.get() instanceof UsernamePasswordAuthenticationToken password
+                        && password.isAuthenticated());
+    }
+}

@@ -1,0 +1,76 @@
+package org.hotline.security;
+
+import static org.hotline.security.SecurityRequests.password;
+import static org.hotline.security.SecurityRequests.unauthorized;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Anonymous callers reach the citizen-facing paths, the API docs and health, and nothing else. */
+@SecurityIntegrationTest
+class EveryApiEndpointNeedsAuthenticationExceptCitizenFacingOnesTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void anAnonymousCallToAnyApiPathIsRefusedWithAProblemDetail() throws Exception {
+        mvc.perform(get("/api/v1/anything"))
+                .andExpect(unauthorized(SecurityProblems.NOT_SIGNED_IN))
+                .andExpect(jsonPath("$.instance").value("/api/v1/anything"))
+                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
+        mvc.perform(post("/api/v1/orders")).andExpect(unauthorized(SecurityProblems.NOT_SIGNED_IN));
+    }
+
+    @Test
+    void pathsOutsideTheApiAreClosedToAnonymousCallersToo() throws Exception {
+        mvc.perform(get("/console/echo")).andExpect(unauthorized(SecurityProblems.NOT_SIGNED_IN));
+        mvc.perform(get("/")).andExpect(unauthorized(SecurityProblems.NOT_SIGNED_IN));
+    }
+
+    @Test
+    void citizenFacingLookupNeedsNoSignIn() throws Exception {
+        mvc.perform(get("/api/v1/public/echo"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.answer").value("ok"));
+    }
+
+    @Test
+    void open311AcceptsAnonymousReadsAndSubmissionsButNothingElse() throws Exception {
+        mvc.perform(get("/open311/echo")).andExpect(status().isOk());
+        mvc.perform(post("/open311/echo")).andExpect(status().isOk());
+        mvc.perform(delete("/open311/echo")).andExpect(unauthorized(SecurityProblems.NOT_SIGNED_IN));
+    }
+
+    @Test
+    void apiDocumentationAndHealthAreOpen() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk());
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+        mvc.perform(get("/swagger-ui.html")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+        mvc.perform(get("/actuator/info")).andExpect(status().isOk());
+    }
+
+    @Test
+    void theTokenEndpointAsksForAPassword() throws Exception {
+        mvc.perform(post(TokenController.PATH))
+                .andExpect(unauthorized(SecurityProblems.NOT_SIGNED_IN))
+                .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"hotline\", charset=\"UTF-8\""));
+    }
+
+    @Test
+    void aPublicEndpointThatAsksForTheActorGetsNoneFromAnAnonymousCaller() throws Exception {
+        mvc.perform(get("/api/v1/public/whoami")).andExpect(unauthorized(SecurityProblems.NOT_SIGNED_IN));
+        mvc.perform(get("/api/v1/public/whoami").with(password(Users.OPERATOR)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.username").value(Users.OPERATOR.username()));
+    }
+}
