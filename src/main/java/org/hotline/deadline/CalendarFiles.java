@@ -50,8 +50,19 @@ public final class CalendarFiles {
     private CalendarFiles() {
     }
 
-    /** The years shipped with the application, in year order. */
+    /**
+     * The years shipped with the application, in year order. Read once per class loader: the data is
+     * immutable, and other modules' unit tests build {@link CalendarDeadlines#chinaDefaults} over and over.
+     */
     public static List<CalendarYear> shipped() {
+        return Shipped.YEARS;
+    }
+
+    private static final class Shipped {
+        static final List<CalendarYear> YEARS = List.copyOf(readShipped());
+    }
+
+    private static List<CalendarYear> readShipped() {
         ClassLoader loader = CalendarFiles.class.getClassLoader();
         List<CalendarYear> years = new ArrayList<>();
         for (int year = FIRST_PROBED_YEAR; year <= LAST_PROBED_YEAR; year++) {
