@@ -1,6 +1,7 @@
 package org.hotline.organization;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -20,13 +21,13 @@ public record Place(String id, String name, PlaceKind kind, String parentId, Uni
 
     /** Whether the name or one of the aliases contains the text (case-insensitive for latin letters). */
     public boolean matches(String text) {
-        String needle = text.strip().toLowerCase(java.util.Locale.ROOT);
+        String needle = text.strip().toLowerCase(Locale.ROOT);
         if (needle.isEmpty()) {
             return true;
         }
-        if (name.toLowerCase(java.util.Locale.ROOT).contains(needle)) {
+        if (name.toLowerCase(Locale.ROOT).contains(needle)) {
             return true;
         }
-        return aliases.stream().anyMatch(a -> a.toLowerCase(java.util.Locale.ROOT).contains(needle));
+        return aliases.stream().anyMatch(a -> a.toLowerCase(Locale.ROOT).contains(needle));
     }
 }

@@ -3,6 +3,7 @@ package org.hotline.organization.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -20,7 +21,7 @@ final class CachedSnapshot<T> {
     private final Clock clock;
     private final Duration ttl;
     private volatile Entry<T> entry;
-    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong generation = new AtomicLong();
 
     CachedSnapshot(Supplier<T> loader, Clock clock, Duration ttl) {
         this.loader = loader;

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +119,7 @@ class JdbcCategories implements Categories {
         Map<String, CategoryEntry> categories = new LinkedHashMap<>();
         // sorted here, not by the database, whose collation may ignore the dots
         jdbc.sql("SELECT * FROM categories").query(JdbcCategories::map).list().stream()
-                .sorted(java.util.Comparator.comparing(CategoryEntry::code))
+                .sorted(Comparator.comparing(CategoryEntry::code))
                 .forEach(c -> categories.put(c.code(), c));
         return Collections.unmodifiableMap(categories);
     }

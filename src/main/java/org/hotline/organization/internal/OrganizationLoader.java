@@ -3,6 +3,7 @@ package org.hotline.organization.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -181,7 +182,7 @@ class OrganizationLoader implements SmartInitializingSingleton {
         }
         // ordered by code, a parent (a prefix) always comes before its children
         List<CategoryEntry> categoryRows = categoryLines.values().stream()
-                .sorted(java.util.Comparator.comparing(CategoryLine::code))
+                .sorted(Comparator.comparing(CategoryLine::code))
                 .map(c -> new CategoryEntry(new Category(c.code(), c.name().strip(),
                         OrganizationRules.levelOf(c.code()), OrganizationRules.parentOf(c.code()),
                         c.unit() == null ? null : new UnitId(c.unit())), true))
