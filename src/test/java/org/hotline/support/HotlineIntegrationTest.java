@@ -1,0 +1,26 @@
+package org.hotline.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The whole application on an in-memory H2 database (PostgreSQL mode, the same migrations as production),
+ * with the demo organisation loaded but no demo orders and no timers: tests call scheduled jobs themselves.
+ * Test classes share one context, so each test makes its own orders and never assumes an empty table.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = {
+        "spring.datasource.url=jdbc:h2:mem:hotline-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "hotline.demo.enabled=false",
+        "hotline.scheduling.enabled=false" })
+public @interface HotlineIntegrationTest {
+}
