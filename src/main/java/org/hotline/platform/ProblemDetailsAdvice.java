@@ -88,6 +88,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 List.of(new FieldProblem(e.getName(), problem)));
     }
 
+    @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+    ResponseEntity<Object> constraintViolation(jakarta.validation.ConstraintViolationException e) {
+        List<FieldProblem> fields = e.getConstraintViolations().stream()
+                .map(v -> {
+                    String path = v.getPropertyPath().toString();
+                    return new FieldProblem(path.substring(path.lastIndexOf('.') + 1), v.getMessage());
+                })
+                .toList();
+        String detail = fields.stream().map(f -> f.field() + ": " + f.problem()).collect(Collectors.joining("; "));
+        return problem(HttpStatus.BAD_REQUEST, "invalid-input", "请求内容有误", detail, fields);
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {

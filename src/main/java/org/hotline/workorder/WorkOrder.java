@@ -609,10 +609,18 @@ public final class WorkOrder {
 
     /** Whether the viewer may see the citizen's full phone: the center's desk roles and the handling units. */
     public boolean mayContactCitizen(Actor viewer) {
+        return mayContact(viewer, citizen, viewer.belongsTo(leadUnit) || coUnit(viewer.unit()).isPresent());
+    }
+
+    /**
+     * The contact rule for any view of an order: the center's desk roles may call every citizen back; a
+     * handling unit (lead or co-unit) may call its own orders' citizens unless they asked for confidentiality,
+     * in which case the unit goes through the center; nobody else needs the number.
+     */
+    public static boolean mayContact(Actor viewer, Citizen citizen, boolean viewerIsHandlingUnit) {
         return switch (viewer.role()) {
             case OPERATOR, DISPATCHER, REVIEWER, SUPERVISOR, DIRECTOR -> true;
-            case UNIT_HANDLER, UNIT_LEADER -> !citizen.confidential()
-                    && (viewer.belongsTo(leadUnit) || coUnit(viewer.unit()).isPresent());
+            case UNIT_HANDLER, UNIT_LEADER -> viewerIsHandlingUnit && !citizen.confidential();
             case ADMIN -> false;
         };
     }

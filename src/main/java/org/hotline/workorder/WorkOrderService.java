@@ -19,6 +19,7 @@ import org.hotline.platform.ConflictException;
 import org.hotline.platform.ForbiddenException;
 import org.hotline.platform.InvalidInputException;
 import org.hotline.platform.NotFoundException;
+import org.hotline.workorder.internal.Attachments;
 import org.hotline.workorder.internal.IdempotencyKeys;
 import org.hotline.workorder.internal.OrderNumbers;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,10 +49,12 @@ public class WorkOrderService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<AutoDispatch> autoDispatch;
+    private final Attachments attachments;
 
     WorkOrderService(WorkOrders orders, OrderNumbers numbers, IdempotencyKeys idempotencyKeys, Units units,
             Categories categories, Deadlines deadlines, Clock clock, ApplicationEventPublisher events,
-            ObjectProvider<AutoDispatch> autoDispatch) {
+            ObjectProvider<AutoDispatch> autoDispatch, Attachments attachments) {
+        this.attachments = attachments;
         this.orders = orders;
         this.numbers = numbers;
         this.idempotencyKeys = idempotencyKeys;
@@ -273,9 +276,12 @@ public class WorkOrderService {
         return closed;
     }
 
+    /** 上传附件: the file and the history line that records it are written in one transaction. */
     @Transactional
-    public WorkOrder attach(OrderNumber number, String fileName, Actor actor) {
-        return change(number, actor, null, o -> o.attach(fileName, actor, clock.instant()));
+    public Attachments.Stored attach(OrderNumber number, String fileName, String contentType, byte[] data,
+            Actor actor) {
+        change(number, actor, null, o -> o.attach(fileName, actor, clock.instant()));
+        return attachments.store(number, fileName, contentType, data, actor.username(), clock.instant());
     }
 
     // ---------------------------------------------------------------- internals

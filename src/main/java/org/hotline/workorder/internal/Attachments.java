@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
  * the load balancer serves them and a backup of the database is a backup of the evidence.
  */
 @Component
-class Attachments {
+public class Attachments {
 
     /** What citizens and units actually send: photos, and scans as PDF. */
-    static final Set<String> ACCEPTED_TYPES = Set.of("image/jpeg", "image/png", "image/webp", "image/gif",
+    public static final Set<String> ACCEPTED_TYPES = Set.of("image/jpeg", "image/png", "image/webp", "image/gif",
             "application/pdf");
 
     private final JdbcClient jdbc;
@@ -30,10 +30,10 @@ class Attachments {
         this.jdbc = jdbc;
     }
 
-    record Stored(String id, String fileName, String contentType, long size, Instant uploadedAt, String uploadedBy) {
+    public record Stored(String id, String fileName, String contentType, long size, Instant uploadedAt, String uploadedBy) {
     }
 
-    Stored store(OrderNumber order, String fileName, String contentType, byte[] data, String by, Instant at) {
+    public Stored store(OrderNumber order, String fileName, String contentType, byte[] data, String by, Instant at) {
         String id = UUID.randomUUID().toString();
         jdbc.sql("INSERT INTO work_order_attachment (id, order_number, file_name, content_type, size_bytes, data,"
                 + " uploaded_at, uploaded_by) VALUES (:id, :n, :name, :type, :size, :data, :at, :by)")
@@ -43,7 +43,7 @@ class Attachments {
         return new Stored(id, fileName, contentType, data.length, at, by);
     }
 
-    List<Stored> of(OrderNumber order) {
+    public List<Stored> of(OrderNumber order) {
         return jdbc.sql("SELECT id, file_name, content_type, size_bytes, uploaded_at, uploaded_by"
                 + " FROM work_order_attachment WHERE order_number = :n ORDER BY uploaded_at")
                 .param("n", order.value())
@@ -53,7 +53,7 @@ class Attachments {
                 .list();
     }
 
-    Optional<byte[]> content(OrderNumber order, String id) {
+    public Optional<byte[]> content(OrderNumber order, String id) {
         return jdbc.sql("SELECT data FROM work_order_attachment WHERE order_number = :n AND id = :id")
                 .param("n", order.value()).param("id", id)
                 .query((rs, i) -> rs.getBytes("data")).optional();

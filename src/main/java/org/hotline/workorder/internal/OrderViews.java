@@ -96,12 +96,8 @@ final class OrderViews {
     }
 
     private static SummaryView summary(OrderSummary s, Actor viewer) {
-        // Lists show every order of the viewer's scope; the same contact rule as the detail view applies.
-        boolean contact = switch (viewer.role()) {
-            case OPERATOR, DISPATCHER, REVIEWER, SUPERVISOR, DIRECTOR -> true;
-            case UNIT_HANDLER, UNIT_LEADER -> !s.citizen().confidential();
-            case ADMIN -> false;
-        };
+        // A unit's list holds only orders where it is lead or co-unit (the search is scoped to it).
+        boolean contact = WorkOrder.mayContact(viewer, s.citizen(), !viewer.isCenter());
         return new SummaryView(s.number().value(), s.status().name(), s.status().label(), s.channel().name(),
                 s.appealType().name(), s.urgency().name(), s.categoryCode(), id(s.leadUnit()),
                 citizen(s.citizen(), contact), s.content(), s.address(), s.registeredAt(), s.handleDeadline(),

@@ -33,7 +33,6 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,7 +42,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.util.unit.DataSize;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -68,7 +70,6 @@ import jakarta.validation.constraints.Size;
 @RestController
 @RequestMapping("/api/v1/orders")
 @Tag(name = "工单", description = "Work orders: intake, dispatch, handling, reply, redo, close")
-@Validated
 class WorkOrderController {
 
     static final String PHONE = "^(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})$";
@@ -78,9 +79,11 @@ class WorkOrderController {
     private final Deadlines deadlines;
     private final Clock clock;
     private final ObjectMapper json;
+    private final DataSize maxUpload;
 
     WorkOrderController(WorkOrderService service, Attachments attachments, Deadlines deadlines, Clock clock,
-            ObjectMapper json) {
+            ObjectMapper json, @Value("${spring.servlet.multipart.max-file-size:10MB}") DataSize maxUpload) {
+        this.maxUpload = maxUpload;
         this.service = service;
         this.attachments = attachments;
         this.deadlines = deadlines;
@@ -368,6 +371,11 @@ class WorkOrderController {
     @Operation(summary = "上传附件（照片或 PDF，单个不超过 10 MB）")
     ResponseEntity<Attachments.Stored> upload(@PathVariable String number, @RequestPart("file") MultipartFile file,
             Actor actor) throws IOException {
+        if (file.getSize() > maxUpload.toBytes()) {
+            // The servlet container refuses larger requests before they get here; this covers a container
+            // configured with a looser limit than the platform's.
+            throw new MaxUploadSizeExceededException(maxUpload.toBytes());
+        }
         if (file.isEmpty()) {
             throw new InvalidInputException("file", "文件为空");
         }
@@ -381,9 +389,7 @@ class WorkOrderController {
             throw new InvalidInputException("file", "文件名不能超过 255 个字符");
         }
         OrderNumber n = number(number);
-        service.attach(n, name, actor);
-        Attachments.Stored stored = attachments.store(n, name, type, file.getBytes(), actor.username(),
-                clock.instant());
+        Attachments.Stored stored = service.attach(n, name, type, file.getBytes(), actor);
         return ResponseEntity.created(URI.create("/api/v1/orders/" + n + "/attachments/" + stored.id())).body(stored);
     }
 
