@@ -1,0 +1,123 @@
+package org.hotline.dispatch.internal.model;
+
+/**
+ * Turns a message into hashed character n-gram counts without creating a string per n-gram: each n-gram of
+ * the normalised code points is hashed to 64 bits (the chance that two distinct n-grams of a hotline's
+ * vocabulary collide is negligible), and counted in a small open-addressing table reused between calls.
+ * The subject, when a history has one, is hashed in its own namespace so its n-grams carry their own weight.
+ *
+ * <p>Not thread-safe: each thread uses its own instance.
+ */
+public final class NgramFeatures {
+
+    /** Namespaces keep body, subject and word features apart in the hash space. */
+    public static final long BODY = 0x9E3779B97F4A7C15L;
+    public static final long SUBJECT = 0xC2B2AE3D27D4EB4FL;
+
+    private final int minN;
+    private final int maxN;
+
+    private long[] keys = new long[4096];
+    private int[] counts = new int[4096];
+    private int[] used = new int[4096];
+    private int size;
+
+    public NgramFeatures(int minN, int maxN) {
+        this.minN = minN;
+        this.maxN = maxN;
+    }
+
+    /** Forgets the previous message. */
+    public void clear() {
+        for (int i = 0; i < size; i++) {
+            keys[used[i]] = 0;
+            counts[used[i]] = 0;
+        }
+        size = 0;
+    }
+
+    /** Adds the n-grams of {@code cps} in namespace {@code seed}. */
+    public void add(int[] cps, long seed) {
+        for (int start = 0; start < cps.length; start++) {
+            long h = seed;
+            for (int n = 1; n <= maxN && start + n <= cps.length; n++) {
+                h = mix(h, cps[start + n - 1], n);
+                if (n >= minN) {
+                    increment(h);
+                }
+            }
+        }
+    }
+
+    /** The hash of the n-gram {@code cps[start, start+n)} in namespace {@code seed}, as {@link #add} computes it. */
+    public static long hash(int[] cps, int start, int n, long seed) {
+        long h = seed;
+        for (int i = 0; i < n; i++) {
+            h = mix(h, cps[start + i], i + 1);
+        }
+        return h;
+    }
+
+    private static long mix(long h, int cp, int position) {
+        long x = h ^ (cp * 0xFF51AFD7ED558CCDL) ^ ((long) position << 56);
+        x *= 0xC4CEB9FE1A85EC53L;
+        x ^= x >>> 29;
+        return x == 0 ? 1 : x;
+    }
+
+    private void increment(long key) {
+        if ((size + 1) * 2 > keys.length) {
+            grow();
+        }
+        int mask = keys.length - 1;
+        int i = (int) (key ^ (key >>> 32)) & mask;
+        while (true) {
+            if (keys[i] == 0) {
+                keys[i] = key;
+                counts[i] = 1;
+                used[size++] = i;
+                return;
+            }
+            if (keys[i] == key) {
+                counts[i]++;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        int[] oldCounts = counts;
+        int[] oldUsed = used;
+        int oldSize = size;
+        keys = new long[oldKeys.length * 2];
+        counts = new int[oldKeys.length * 2];
+        used = new int[oldKeys.length * 2];
+        size = 0;
+        for (int u = 0; u < oldSize; u++) {
+            int slot = oldUsed[u];
+            long key = oldKeys[slot];
+            int mask = keys.length - 1;
+            int i = (int) (key ^ (key >>> 32)) & mask;
+            while (keys[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            counts[i] = oldCounts[slot];
+            used[size++] = i;
+        }
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public long key(int i) {
+        return keys[used[i]];
+    }
+
+    public int count(int i) {
+        return counts[used[i]];
+    }
+}

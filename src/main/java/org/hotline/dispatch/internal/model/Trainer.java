@@ -1,0 +1,220 @@
+package org.hotline.dispatch.internal.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+
+import de.bwaldvogel.liblinear.Feature;
+import de.bwaldvogel.liblinear.FeatureNode;
+import de.bwaldvogel.liblinear.Linear;
+import de.bwaldvogel.liblinear.Model;
+import de.bwaldvogel.liblinear.Parameter;
+import de.bwaldvogel.liblinear.Problem;
+import de.bwaldvogel.liblinear.SolverType;
+
+/**
+ * Trains a {@link LinearTextModel} from past orders: builds the n-gram vocabulary and its idf from the
+ * training history, fits one linear SVM per label with liblinear (squared hinge loss, the same solver as
+ * scikit-learn's LinearSVC), then calibrates: scores of held-out folds are turned into probabilities by a
+ * softmax whose temperature minimises their log-loss.
+ */
+public final class Trainer {
+
+    static {
+        Linear.disableDebugOutput();
+    }
+
+    private final FeatureSettings settings;
+    private final int calibrationFolds;
+
+    public Trainer(FeatureSettings settings) {
+        this(settings, 3);
+    }
+
+    /** {@code calibrationFolds} 0 skips calibration (temperature 1), for speed in cross-validation runs. */
+    public Trainer(FeatureSettings settings, int calibrationFolds) {
+        this.settings = settings;
+        this.calibrationFolds = calibrationFolds;
+    }
+
+    public LinearTextModel train(List<TrainingExample> examples) {
+        if (examples.isEmpty()) {
+            throw new IllegalArgumentException("no training examples");
+        }
+        LinearTextModel model = fit(examples);
+        if (calibrationFolds < 2 || distinctLabels(examples) < 2) {
+            return model;
+        }
+        return model.withTemperature(fitTemperature(examples));
+    }
+
+    private static int distinctLabels(List<TrainingExample> examples) {
+        return (int) examples.stream().map(TrainingExample::label).distinct().count();
+    }
+
+    private LinearTextModel fit(List<TrainingExample> examples) {
+        String[] labels = new TreeSet<>(examples.stream().map(TrainingExample::label).toList()).toArray(String[]::new);
+        Map<String, Integer> labelIndex = new HashMap<>();
+        for (int i = 0; i < labels.length; i++) {
+            labelIndex.put(labels[i], i);
+        }
+        Vocabulary vocabulary = buildVocabulary(examples);
+        LinearTextModel vectorizer = new LinearTextModel(settings, vocabulary, labels, new float[0], new float[0], 1);
+        LinearTextModel.Scratch scratch = vectorizer.newScratch();
+
+        Feature[][] x = new Feature[examples.size()][];
+        double[] y = new double[examples.size()];
+        for (int d = 0; d < examples.size(); d++) {
+            TrainingExample e = examples.get(d);
+            vectorizer.vectorize(e.subject(), e.body(), scratch);
+            Feature[] row = new Feature[scratch.n];
+            for (int i = 0; i < scratch.n; i++) {
+                row[i] = new FeatureNode(scratch.ids[i] + 1, scratch.values[i]);
+            }
+            x[d] = row;
+            y[d] = labelIndex.get(e.label());
+        }
+        int k = labels.length;
+        float[] weights = new float[vocabulary.size() * k];
+        float[] bias = new float[k];
+        if (k == 1) {
+            // A history with one label can only ever say that label; the model still answers.
+            return new LinearTextModel(settings, vocabulary, labels, weights, bias, 1);
+        }
+        Problem problem = new Problem();
+        problem.l = examples.size();
+        problem.n = vocabulary.size() + 1;
+        problem.x = x;
+        problem.y = y;
+        problem.bias = 1;
+        Parameter parameter = new Parameter(SolverType.L2R_L2LOSS_SVC_DUAL, settings.c(), 0.1);
+        parameter.setRandom(new Random(42));
+        Model m = Linear.train(problem, parameter);
+        double[] w = m.getFeatureWeights();
+        int[] order = m.getLabels();
+        int columns = k == 2 ? 1 : k;
+        int features = vocabulary.size();
+        for (int col = 0; col < k; col++) {
+            int label = order[col];
+            // Two labels: liblinear keeps one weight vector for the first label; the second is its negation.
+            int source = k == 2 ? 0 : col;
+            double sign = (k == 2 && col == 1) ? -1 : 1;
+            for (int f = 0; f < features; f++) {
+                weights[f * k + label] = (float) (sign * w[f * columns + source]);
+            }
+            bias[label] = (float) (sign * w[features * columns + source]);
+        }
+        return new LinearTextModel(settings, vocabulary, labels, weights, bias, 1);
+    }
+
+    /** Counts in how many documents each n-gram occurs, keeps those at or above minDf, computes smooth idf. */
+    private Vocabulary buildVocabulary(List<TrainingExample> examples) {
+        Map<Long, int[]> df = new LinkedHashMap<>();
+        NgramFeatures body = new NgramFeatures(settings.minN(), settings.maxN());
+        NgramFeatures subject = new NgramFeatures(settings.minN(), settings.maxN());
+        for (TrainingExample e : examples) {
+            body.clear();
+            body.add(TextNormalizer.normalize(e.body()), NgramFeatures.BODY);
+            count(body, df);
+            if (settings.subjectWeight() > 0 && e.subject() != null && !e.subject().isBlank()) {
+                subject.clear();
+                subject.add(TextNormalizer.normalize(e.subject()), NgramFeatures.SUBJECT);
+                count(subject, df);
+            }
+        }
+        List<Long> kept = new ArrayList<>();
+        List<Float> idf = new ArrayList<>();
+        double n = examples.size();
+        for (Map.Entry<Long, int[]> entry : df.entrySet()) {
+            int d = entry.getValue()[0];
+            if (d >= settings.minDf()) {
+                kept.add(entry.getKey());
+                idf.add((float) (Math.log((1 + n) / (1 + d)) + 1));
+            }
+        }
+        long[] hashes = kept.stream().mapToLong(Long::longValue).toArray();
+        float[] idfs = new float[idf.size()];
+        for (int i = 0; i < idfs.length; i++) {
+            idfs[i] = idf.get(i);
+        }
+        return Vocabulary.of(hashes, idfs);
+    }
+
+    private static void count(NgramFeatures features, Map<Long, int[]> df) {
+        for (int i = 0; i < features.size(); i++) {
+            df.computeIfAbsent(features.key(i), k -> new int[1])[0]++;
+        }
+    }
+
+    /**
+     * The softmax temperature that makes held-out probabilities honest: scores of each fold come from a model
+     * that did not see it, and a golden-section search finds the temperature with the least log-loss.
+     */
+    private double fitTemperature(List<TrainingExample> examples) {
+        List<List<TrainingExample>> folds = Folds.stratified(examples, calibrationFolds, 7);
+        List<double[]> scores = new ArrayList<>();
+        List<Integer> truth = new ArrayList<>();
+        for (int f = 0; f < folds.size(); f++) {
+            List<TrainingExample> train = new ArrayList<>();
+            for (int g = 0; g < folds.size(); g++) {
+                if (g != f) {
+                    train.addAll(folds.get(g));
+                }
+            }
+            if (distinctLabels(train) < 2) {
+                continue;
+            }
+            LinearTextModel m = fit(train);
+            List<String> labels = Arrays.asList(m.labels());
+            LinearTextModel.Scratch scratch = m.newScratch();
+            for (TrainingExample e : folds.get(f)) {
+                int t = labels.indexOf(e.label());
+                if (t < 0) {
+                    continue;
+                }
+                scores.add(m.scores(e.subject(), e.body(), scratch));
+                truth.add(t);
+            }
+        }
+        if (scores.isEmpty()) {
+            return 1;
+        }
+        double lo = 0.02;
+        double hi = 5;
+        double phi = (Math.sqrt(5) - 1) / 2;
+        double a = hi - phi * (hi - lo);
+        double b = lo + phi * (hi - lo);
+        double fa = logLoss(scores, truth, a);
+        double fb = logLoss(scores, truth, b);
+        for (int i = 0; i < 40; i++) {
+            if (fa < fb) {
+                hi = b;
+                b = a;
+                fb = fa;
+                a = hi - phi * (hi - lo);
+                fa = logLoss(scores, truth, a);
+            } else {
+                lo = a;
+                a = b;
+                fa = fb;
+                b = lo + phi * (hi - lo);
+                fb = logLoss(scores, truth, b);
+            }
+        }
+        return (lo + hi) / 2;
+    }
+
+    private static double logLoss(List<double[]> scores, List<Integer> truth, double t) {
+        double loss = 0;
+        for (int i = 0; i < scores.size(); i++) {
+            double[] p = LinearTextModel.softmax(scores.get(i), t);
+            loss -= Math.log(Math.max(1e-12, p[truth.get(i)]));
+        }
+        return loss / scores.size();
+    }
+}
