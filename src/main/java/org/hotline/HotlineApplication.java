@@ -1,5 +1,6 @@
 package org.hotline;
 
+import org.hotline.dispatch.DispatchCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,7 +17,11 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class HotlineApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (DispatchCommands.handles(args)) {
+            // Offline commands (model evaluation, benchmarks) need no server, database or network.
+            System.exit(DispatchCommands.run(args));
+        }
         SpringApplication.run(HotlineApplication.class, args);
     }
 }

@@ -59,8 +59,16 @@ public final class LinearTextModel {
     public record Guess(String label, double probability, List<String> evidence) {
     }
 
-    /** The labels ranked by probability, best first, at most {@code k} of them. */
+    /** The labels ranked by probability, best first, at most {@code k} of them, with the best one's evidence. */
     public List<Guess> classify(String subject, String body, int k, Scratch scratch) {
+        return classify(subject, body, k, scratch, true);
+    }
+
+    /**
+     * The labels ranked by probability, best first. Evidence costs a second pass over the text, so the hot
+     * path of automatic dispatch asks for it only when a human will read it.
+     */
+    public List<Guess> classify(String subject, String body, int k, Scratch scratch, boolean withEvidence) {
         double[] scores = scores(subject, body, scratch);
         Integer[] order = new Integer[labels.length];
         for (int i = 0; i < order.length; i++) {
@@ -71,7 +79,7 @@ public final class LinearTextModel {
         List<Guess> out = new ArrayList<>(Math.min(k, labels.length));
         for (int r = 0; r < Math.min(k, labels.length); r++) {
             int c = order[r];
-            out.add(new Guess(labels[c], p[c], r == 0 ? evidence(subject, body, c, 5) : List.of()));
+            out.add(new Guess(labels[c], p[c], withEvidence && r == 0 ? evidence(subject, body, c, 5) : List.of()));
         }
         return out;
     }
