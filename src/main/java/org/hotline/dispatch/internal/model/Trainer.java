@@ -86,19 +86,54 @@ public final class Trainer {
             // A history with one label can only ever say that label; the model still answers.
             return new LinearTextModel(settings, vocabulary, labels, weights, bias, 1);
         }
+        if (settings.nbAlpha() > 0 && k > 2) {
+            fitNaiveBayesScaled(x, y, k, vocabulary.size(), weights, bias);
+            if (settings.blend() > 0) {
+                float[] plainWeights = new float[weights.length];
+                float[] plainBias = new float[k];
+                fitPlain(x, y, k, vocabulary.size(), plainWeights, plainBias);
+                float b = (float) settings.blend();
+                for (int i = 0; i < weights.length; i++) {
+                    weights[i] = (1 - b) * weights[i] + b * plainWeights[i];
+                }
+                for (int c = 0; c < k; c++) {
+                    bias[c] = (1 - b) * bias[c] + b * plainBias[c];
+                }
+            }
+            return new LinearTextModel(settings, vocabulary, labels, weights, bias, 1);
+        }
+        fitPlain(x, y, k, vocabulary.size(), weights, bias);
+        return new LinearTextModel(settings, vocabulary, labels, weights, bias, 1);
+    }
+
+    /** One-vs-rest linear SVMs on the TF-IDF features, as scikit-learn's LinearSVC. */
+    private void fitPlain(Feature[][] x, double[] y, int k, int featureCount, float[] weights, float[] bias) {
         Problem problem = new Problem();
-        problem.l = examples.size();
-        problem.n = vocabulary.size() + 1;
+        problem.l = x.length;
+        problem.n = featureCount + 1;
         problem.x = x;
         problem.y = y;
         problem.bias = 1;
         Parameter parameter = new Parameter(SolverType.L2R_L2LOSS_SVC_DUAL, settings.c(), 0.1);
         parameter.setRandom(new Random(42));
+        if (settings.balanced()) {
+            int[] counts = new int[k];
+            for (double label : y) {
+                counts[(int) label]++;
+            }
+            int[] weightLabels = new int[k];
+            double[] classWeights = new double[k];
+            for (int c = 0; c < k; c++) {
+                weightLabels[c] = c;
+                classWeights[c] = (double) y.length / (k * Math.max(1, counts[c]));
+            }
+            parameter.setWeights(classWeights, weightLabels);
+        }
         Model m = Linear.train(problem, parameter);
         double[] w = m.getFeatureWeights();
         int[] order = m.getLabels();
         int columns = k == 2 ? 1 : k;
-        int features = vocabulary.size();
+        int features = featureCount;
         for (int col = 0; col < k; col++) {
             int label = order[col];
             // Two labels: liblinear keeps one weight vector for the first label; the second is its negation.
@@ -109,7 +144,74 @@ public final class Trainer {
             }
             bias[label] = (float) (sign * w[features * columns + source]);
         }
-        return new LinearTextModel(settings, vocabulary, labels, weights, bias, 1);
+    }
+
+    /**
+     * NBSVM: for each label, features are scaled by how much more often they occur in that label's messages
+     * than in the others' (smoothed log-count ratio), a binary SVM is fitted on the scaled features, and the
+     * ratio is folded back into the weights.
+     */
+    private void fitNaiveBayesScaled(Feature[][] x, double[] y, int k, int features, float[] weights, float[] bias) {
+        double alpha = settings.nbAlpha();
+        double[][] sums = new double[k][features];
+        for (int d = 0; d < x.length; d++) {
+            int label = (int) y[d];
+            for (Feature f : x[d]) {
+                sums[label][f.getIndex() - 1] += f.getValue();
+            }
+        }
+        double[] total = new double[features];
+        for (int c = 0; c < k; c++) {
+            for (int f = 0; f < features; f++) {
+                total[f] += sums[c][f];
+            }
+        }
+        int[] counts = new int[k];
+        for (double label : y) {
+            counts[(int) label]++;
+        }
+        for (int c = 0; c < k; c++) {
+            double pNorm = 0;
+            double qNorm = 0;
+            for (int f = 0; f < features; f++) {
+                pNorm += alpha + sums[c][f];
+                qNorm += alpha + total[f] - sums[c][f];
+            }
+            float[] r = new float[features];
+            for (int f = 0; f < features; f++) {
+                r[f] = (float) Math.log(((alpha + sums[c][f]) / pNorm) / ((alpha + total[f] - sums[c][f]) / qNorm));
+            }
+            Feature[][] scaled = new Feature[x.length][];
+            double[] binary = new double[x.length];
+            for (int d = 0; d < x.length; d++) {
+                Feature[] row = new Feature[x[d].length];
+                for (int i = 0; i < row.length; i++) {
+                    int index = x[d][i].getIndex();
+                    row[i] = new FeatureNode(index, x[d][i].getValue() * r[index - 1]);
+                }
+                scaled[d] = row;
+                binary[d] = y[d] == c ? 1 : -1;
+            }
+            Problem problem = new Problem();
+            problem.l = x.length;
+            problem.n = features + 1;
+            problem.x = scaled;
+            problem.y = binary;
+            problem.bias = 1;
+            Parameter parameter = new Parameter(SolverType.L2R_L2LOSS_SVC_DUAL, settings.c(), 0.1);
+            parameter.setRandom(new Random(42));
+            if (settings.balanced()) {
+                parameter.setWeights(new double[] { (double) x.length / (k * Math.max(1, counts[c])), 1 },
+                        new int[] { 1, -1 });
+            }
+            Model m = Linear.train(problem, parameter);
+            double[] w = m.getFeatureWeights();
+            double sign = m.getLabels()[0] == 1 ? 1 : -1;
+            for (int f = 0; f < features; f++) {
+                weights[f * k + c] = (float) (sign * w[f] * r[f]);
+            }
+            bias[c] = (float) (sign * w[features]);
+        }
     }
 
     /** Counts in how many documents each n-gram occurs, keeps those at or above minDf, computes smooth idf. */
