@@ -50,7 +50,7 @@ public final class PlaceMatcher {
     private record Key(String text, Place place, How how, boolean addressOnly) {
     }
 
-    private record Hit(int start, int end, Key key) {
+    private record Hit(int start, int end, Key key, boolean typo) {
         int length() {
             return end - start;
         }
@@ -169,7 +169,7 @@ public final class PlaceMatcher {
             }
             node = node.next.getOrDefault(c, root);
             for (Node out = node.key != null ? node : node.output; out != null; out = out.output) {
-                hits.add(new Hit(i + 1 - out.depth, i + 1, out.key));
+                hits.add(new Hit(i + 1 - out.depth, i + 1, out.key, false));
             }
         }
         return hits;
@@ -185,7 +185,7 @@ public final class PlaceMatcher {
                 int length = key.text().length();
                 for (int w = Math.max(MIN_TYPO_LENGTH, length - 1); w <= length + 1; w++) {
                     if (i + w <= n && oneEditApart(s, i, w, key.text())) {
-                        hits.add(new Hit(i, i + w, key));
+                        hits.add(new Hit(i, i + w, key, true));
                     }
                 }
             }
@@ -194,7 +194,7 @@ public final class PlaceMatcher {
                 for (int w = Math.max(MIN_TYPO_LENGTH, length - 1); w <= length + 1; w++) {
                     int start = i + 1 - w;
                     if (start >= 0 && oneEditApart(s, start, w, key.text())) {
-                        hits.add(new Hit(start, i + 1, key));
+                        hits.add(new Hit(start, i + 1, key, true));
                     }
                 }
             }
@@ -248,7 +248,7 @@ public final class PlaceMatcher {
 
     private static final Comparator<Hit> PREFERENCE = Comparator
             .comparingInt((Hit h) -> specificity(h.key().place().kind()))
-            .thenComparingInt(h -> trust(h.key().how()))
+            .thenComparingInt(h -> h.typo() ? trust(How.TYPO) : trust(h.key().how()))
             .thenComparingInt(Hit::length)
             .thenComparing(Comparator.comparingInt(Hit::start).reversed());
 
@@ -258,7 +258,8 @@ public final class PlaceMatcher {
 
     private static PlaceMatch toMatch(Hit hit, String s, Source source) {
         Place place = hit.key().place();
-        return new PlaceMatch(place, place.unit(), hit.key().how(), source, s.substring(hit.start(), hit.end()));
+        return new PlaceMatch(place, place.unit(), hit.typo() ? How.TYPO : hit.key().how(), source,
+                s.substring(hit.start(), hit.end()));
     }
 
     /** A community or village pins the place down; a road may cross areas; a street office is a whole area. */
