@@ -164,10 +164,11 @@ public final class PlaceMatcher {
         Node node = root;
         for (int i = 0; i < s.length(); i++) {
             Character c = s.charAt(i);
-            while (node != root && !node.next.containsKey(c)) {
+            Node next;
+            while ((next = node.next.get(c)) == null && node != root) {
                 node = node.fail;
             }
-            node = node.next.getOrDefault(c, root);
+            node = next == null ? root : next;
             for (Node out = node.key != null ? node : node.output; out != null; out = out.output) {
                 hits.add(new Hit(i + 1 - out.depth, i + 1, out.key, false));
             }

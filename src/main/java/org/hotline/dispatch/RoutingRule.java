@@ -41,11 +41,12 @@ public record RoutingRule(String name, boolean active, When when, Then then) {
             return new When(null, List.of(), List.of(), null);
         }
 
-        boolean holdsFor(RoutingFacts facts) {
+        /** {@code lowerText} is the text with latin letters in lower case, computed once for all rules. */
+        boolean holdsFor(RoutingFacts facts, String lowerText) {
             if (categoryPrefix != null && !isWithin(facts.categoryCode(), categoryPrefix)) {
                 return false;
             }
-            if (!keywords.isEmpty() && firstKeywordIn(facts.text()) == null) {
+            if (!keywords.isEmpty() && firstKeywordIn(facts.text(), lowerText) == null) {
                 return false;
             }
             if (!areas.isEmpty() && (facts.territorialUnit() == null || !areas.contains(facts.territorialUnit()))) {
@@ -55,7 +56,7 @@ public record RoutingRule(String name, boolean active, When when, Then then) {
         }
 
         /** The first keyword the text contains (latin letters compared without case), or null. */
-        String firstKeywordIn(String text) {
+        String firstKeywordIn(String text, String lowerText) {
             if (text == null || text.isEmpty()) {
                 return null;
             }
@@ -63,7 +64,12 @@ public record RoutingRule(String name, boolean active, When when, Then then) {
                 if (keyword == null || keyword.isEmpty()) {
                     continue;
                 }
-                if (text.contains(keyword) || text.toLowerCase(Locale.ROOT).contains(keyword.toLowerCase(Locale.ROOT))) {
+                if (text.contains(keyword)) {
+                    return keyword;
+                }
+                String lowerKeyword = lowerLatin(keyword);
+                // identity checks: the second search is needed only when lowering changed something
+                if ((lowerText != text || lowerKeyword != keyword) && lowerText.contains(lowerKeyword)) {
                     return keyword;
                 }
             }
@@ -110,6 +116,20 @@ public record RoutingRule(String name, boolean active, When when, Then then) {
         public String label() {
             return label;
         }
+    }
+
+    /** The text with latin capitals lowered; the same instance when it has none (the usual Chinese text). */
+    static String lowerLatin(String text) {
+        if (text == null) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                return text.toLowerCase(Locale.ROOT);
+            }
+        }
+        return text;
     }
 
     /** An unmodifiable copy that keeps null entries, so that the rule check can name them. */

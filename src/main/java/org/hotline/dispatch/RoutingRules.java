@@ -38,8 +38,9 @@ public final class RoutingRules {
     }
 
     public Route route(RoutingFacts facts) {
+        String lowerText = RoutingRule.lowerLatin(facts.text());
         for (RoutingRule rule : rules) {
-            if (rule.active() && rule.when().holdsFor(facts)) {
+            if (rule.active() && rule.when().holdsFor(facts, lowerText)) {
                 return apply(rule.name(), rule.then(), facts);
             }
         }
