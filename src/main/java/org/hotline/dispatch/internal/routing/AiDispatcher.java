@@ -1,0 +1,44 @@
+package org.hotline.dispatch.internal.routing;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import org.hotline.dispatch.DispatchAdvice;
+import org.hotline.dispatch.DispatchRequest;
+import org.hotline.workorder.AutoDispatch;
+import org.hotline.workorder.WorkOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The AI dispatcher (智能派单) as the work order module calls it for every new order, inside the intake
+ * transaction: decides, records the decision in {@code dispatch_record} in the same transaction, and proposes
+ * a dispatch only when the decision is confident. The work order does the dispatching itself.
+ */
+@Component
+class AiDispatcher implements AutoDispatch {
+
+    private static final Logger log = LoggerFactory.getLogger(AiDispatcher.class);
+
+    private final DispatchDecisions decisions;
+    private final DispatchRecords records;
+    private final Clock clock;
+
+    AiDispatcher(DispatchDecisions decisions, DispatchRecords records, Clock clock) {
+        this.decisions = decisions;
+        this.records = records;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Proposal> decide(WorkOrder order) {
+        DispatchAdvice advice = decisions.advise(DispatchRequest.of(order));
+        records.record(order.number(), advice, clock.instant());
+        if (!advice.automatic()) {
+            log.debug("order {} waits for a dispatcher: {}", order.number(), advice.manualReason());
+            return Optional.empty();
+        }
+        return Optional.of(new Proposal(advice.lead(), advice.coUnits(), advice.categoryCode(), advice.explanation()));
+    }
+}

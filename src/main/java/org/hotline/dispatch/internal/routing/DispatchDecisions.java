@@ -1,0 +1,51 @@
+package org.hotline.dispatch.internal.routing;
+
+import org.hotline.dispatch.Classifier;
+import org.hotline.dispatch.DispatchAdvice;
+import org.hotline.dispatch.DispatchAdvisor;
+import org.hotline.dispatch.DispatchRequest;
+import org.hotline.organization.Categories;
+import org.hotline.organization.Units;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the decision together from what is current: the active model (none until one is trained: then every
+ * order goes to a person), the compiled gazetteer, the saved rules and the threshold
+ * {@code hotline.dispatch.auto-threshold}.
+ */
+@Component
+class DispatchDecisions {
+
+    private final ObjectProvider<Classifier> classifier;
+    private final AddressIndex addresses;
+    private final RuleStore rules;
+    private final Units units;
+    private final Categories categories;
+    private final double autoThreshold;
+
+    DispatchDecisions(ObjectProvider<Classifier> classifier, AddressIndex addresses, RuleStore rules, Units units,
+            Categories categories, @Value("${hotline.dispatch.auto-threshold:0.80}") double autoThreshold) {
+        if (!(autoThreshold > 0 && autoThreshold <= 1)) {
+            throw new IllegalArgumentException(
+                    "hotline.dispatch.auto-threshold must be above 0 and at most 1, not " + autoThreshold);
+        }
+        this.classifier = classifier;
+        this.addresses = addresses;
+        this.rules = rules;
+        this.units = units;
+        this.categories = categories;
+        this.autoThreshold = autoThreshold;
+    }
+
+    DispatchAdvice advise(DispatchRequest request) {
+        // getIfUnique: a @Primary classifier (a test's fake) wins; two without one means no automatic dispatch
+        return new DispatchAdvisor(classifier.getIfUnique(), addresses.matcher(), rules.current().rules(), units,
+                categories, autoThreshold).advise(request);
+    }
+
+    double autoThreshold() {
+        return autoThreshold;
+    }
+}

@@ -1,0 +1,157 @@
+package org.hotline.dispatch.internal.routing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hotline.dispatch.DispatchAdvice;
+import org.hotline.dispatch.Suggestion;
+import org.hotline.dispatch.UnitSuggestion;
+import org.hotline.organization.UnitId;
+import org.hotline.workorder.OrderNumber;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Table {@code dispatch_record}: one row per registered order with what the AI dispatcher decided, and,
+ * once a person dispatches, the lead they chose and whether it differs from the suggestion. This is how
+ * the accuracy of automatic dispatch is measured and where corrections come from.
+ */
+@Component
+class DispatchRecords {
+
+    /** A suggestion as stored: ids only, names are looked up when shown (a unit may be renamed meanwhile). */
+    record StoredSuggestion(String leadUnit, List<String> coUnits, String categoryCode, double probability,
+            List<String> evidence, String rule, String manualReason) {
+    }
+
+    /** A stored decision, as the manual queue shows it. */
+    record Stored(String orderNumber, Instant decidedAt, String modelVersion, String labelKind, double confidence,
+            String categoryCode, String suggestedLead, List<String> suggestedCoUnits, String territorialUnit,
+            String placeMatch, String rule, boolean automatic, String manualReason,
+            List<StoredSuggestion> suggestions, String finalLead, Boolean humanChanged) {
+    }
+
+    private static final TypeReference<List<StoredSuggestion>> SUGGESTIONS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    DispatchRecords(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Written inside the intake transaction, before the order row: hence no foreign key to work_order. */
+    void record(OrderNumber number, DispatchAdvice advice, Instant at) {
+        // an order number is never reused; should a row exist all the same, the newest decision replaces it
+        jdbc.sql("DELETE FROM dispatch_record WHERE order_number = :n").param("n", number.value()).update();
+        jdbc.sql("""
+                INSERT INTO dispatch_record (order_number, decided_at, model_version, label_kind, top3, confidence,
+                    category_code, suggested_lead, suggested_co_units, territorial_unit, place_match, rule_name,
+                    automatic, manual_reason, suggestions)
+                VALUES (:n, :at, :model, :kind, :top3, :confidence, :category, :lead, :coUnits, :territorial, :place,
+                    :rule, :automatic, :reason, :suggestions)""")
+                .param("n", number.value())
+                .param("at", RuleStore.utc(at))
+                .param("model", truncate(advice.modelVersion(), 64))
+                .param("kind", advice.labelKind() == null ? null : advice.labelKind().name())
+                .param("top3", truncate(write(advice.ranked().stream().map(DispatchRecords::limited).toList()), 4000))
+                .param("confidence", advice.confidence())
+                .param("category", truncate(advice.categoryCode(), 32))
+                .param("lead", advice.lead() == null ? null : advice.lead().value())
+                .param("coUnits", write(ids(advice.coUnits())))
+                .param("territorial", advice.territorialUnit() == null ? null : advice.territorialUnit().value())
+                .param("place", advice.place() == null ? null : truncate(advice.place().describe(), 200))
+                .param("rule", advice.rule())
+                .param("automatic", advice.automatic())
+                .param("reason", truncate(advice.manualReason(), 500))
+                .param("suggestions", write(advice.suggestions().stream().map(DispatchRecords::stored).toList()))
+                .update();
+    }
+
+    /**
+     * A person dispatched the order: the first such dispatch is the human's verdict on the suggestion (a
+     * correction when the lead differs, also when the AI had dispatched and a person sent the order elsewhere).
+     */
+    int recordHumanDispatch(OrderNumber number, UnitId lead, String actor, Instant at) {
+        return jdbc.sql("""
+                UPDATE dispatch_record
+                   SET final_lead = :lead, final_by = :actor, final_at = :at,
+                       human_changed = CASE WHEN suggested_lead IS NULL OR suggested_lead <> :lead THEN TRUE
+                                            ELSE FALSE END
+                 WHERE order_number = :n AND final_lead IS NULL""")
+                .param("lead", lead.value()).param("actor", actor).param("at", RuleStore.utc(at))
+                .param("n", number.value())
+                .update();
+    }
+
+    Map<String, Stored> find(Collection<String> numbers) {
+        Map<String, Stored> found = new LinkedHashMap<>();
+        if (numbers.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("SELECT * FROM dispatch_record WHERE order_number IN (:numbers)").param("numbers", numbers)
+                .query(this::map).list().forEach(s -> found.put(s.orderNumber(), s));
+        return found;
+    }
+
+    private Stored map(ResultSet rs, int row) throws SQLException {
+        boolean changed = rs.getBoolean("human_changed");
+        Boolean humanChanged = rs.wasNull() ? null : changed;
+        return new Stored(rs.getString("order_number"),
+                rs.getObject("decided_at", OffsetDateTime.class).toInstant(), rs.getString("model_version"),
+                rs.getString("label_kind"), rs.getDouble("confidence"), rs.getString("category_code"),
+                rs.getString("suggested_lead"), read(rs.getString("suggested_co_units"), STRINGS),
+                rs.getString("territorial_unit"), rs.getString("place_match"), rs.getString("rule_name"),
+                rs.getBoolean("automatic"), rs.getString("manual_reason"),
+                read(rs.getString("suggestions"), SUGGESTIONS), rs.getString("final_lead"), humanChanged);
+    }
+
+    private static StoredSuggestion stored(UnitSuggestion s) {
+        return new StoredSuggestion(s.leadUnit() == null ? null : s.leadUnit().value(), ids(s.coUnits()),
+                s.categoryCode(), s.probability(), s.evidence().stream().limit(20).toList(), s.rule(),
+                s.manualReason());
+    }
+
+    /** A model may explain itself with many words; the record keeps the first twenty of each label. */
+    private static Suggestion limited(Suggestion s) {
+        return new Suggestion(s.label(), s.probability(), s.evidence().stream().limit(20).toList());
+    }
+
+    private static List<String> ids(List<UnitId> units) {
+        return units.stream().map(UnitId::value).toList();
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a dispatch record as JSON", e);
+        }
+    }
+
+    private <T> T read(String value, TypeReference<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("dispatch_record holds malformed JSON: " + value, e);
+        }
+    }
+}
