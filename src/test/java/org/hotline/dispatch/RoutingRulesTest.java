@@ -1,5 +1,6 @@
 package org.hotline.dispatch;
 
+import org.hotline.dispatch.internal.routing.DemoOrganization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

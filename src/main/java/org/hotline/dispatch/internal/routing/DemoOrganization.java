@@ -1,4 +1,4 @@
-package org.hotline.dispatch;
+package org.hotline.dispatch.internal.routing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hotline.dispatch.PlaceMatcher;
+import org.hotline.dispatch.RoutingRule;
 import org.hotline.organization.Categories;
 import org.hotline.organization.Category;
 import org.hotline.organization.Place;
@@ -21,8 +23,9 @@ import org.hotline.organization.Units;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The demo organisation (the shipped Dongchangfu file) in memory, for tests of routing without Spring or a
- * database: its units, its category taxonomy and its gazetteer, places inheriting their parent's unit.
+ * The demo organisation (the shipped Dongchangfu file) in memory, for tests and the dispatch benchmark, which
+ * route without Spring or a database: its units, its category taxonomy and its gazetteer, places inheriting
+ * their parent's unit, and the default routing rules that ship with it.
  */
 public final class DemoOrganization {
 
@@ -62,6 +65,17 @@ public final class DemoOrganization {
 
     public List<Place> places() {
         return List.copyOf(places);
+    }
+
+    /** The routing rules shipped in {@code dispatch/routing-rules.yaml}. */
+    public List<RoutingRule> defaultRules() {
+        try (InputStream in = DemoOrganization.class.getResourceAsStream("/dispatch/routing-rules.yaml")) {
+            return YAMLMapper.builder()
+                    .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build()
+                    .readValue(in, DefaultRules.RuleFile.class).rules().stream().map(RuleView::toRule).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public PlaceMatcher matcher() {
