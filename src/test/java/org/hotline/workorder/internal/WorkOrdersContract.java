@@ -133,6 +133,7 @@ abstract class WorkOrdersContract {
 
         // a redo and a second reply add to the replies; the first one stays as it was
         require(loaded.redo("回访不满意，积水仍在", reviewer(), MARCH_2.plusSeconds(86400), DEADLINES));
+        require(loaded.acknowledge(handlerOf(ENFORCEMENT), MARCH_2.plusSeconds(86400 + 600)));
         require(loaded.reply(new WorkOrder.ReplyContent(ReplyOutcome.RESOLVED, "已更换雨水篦子", "更换篦子 2 处", null,
                 true), handlerOf(ENFORCEMENT), MARCH_2.plusSeconds(2 * 86400)));
         orders.update(loaded);
