@@ -26,6 +26,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import org.hotline.HotlineApplication;
+import org.hotline.organization.Actor;
+import org.hotline.organization.Role;
+import org.hotline.workorder.AppealType;
+import org.hotline.workorder.Channel;
+import org.hotline.workorder.Citizen;
+import org.hotline.workorder.Location;
+import org.hotline.workorder.Urgency;
+import org.hotline.workorder.WorkOrder;
+import org.hotline.workorder.WorkOrderService;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,7 +54,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  *
  * <p>Not a JUnit test: it takes minutes and both cores. Run it with
  * {@code mvn -q -Pbench-intake -Dbench.db=postgres test-compile exec:exec} (or {@code -Dbench.db=h2}); the
- * arguments are {@code db clients orders warmup [key=value application properties...]}.
+ * arguments are {@code db clients orders warmup [key=value application properties...]}. With the system
+ * property {@code bench.direct=N} (e.g. {@code -Dbench.jvm=-Dbench.direct=5000}) it then registers N more
+ * appeals by calling the service in-process, to show what the web stack costs on top of the storage.
  */
 public final class IntakeBenchmark {
 
@@ -102,18 +113,26 @@ public final class IntakeBenchmark {
             measured.execute();
             System.out.printf(Locale.ROOT, "measured: %s%n", measured.summary());
             measured.printErrors();
+            // The same intake without HTTP, security, JSON and validation: what the service and the database
+            // take alone, to tell the web stack's share of the time from the storage's.
+            Direct direct = new Direct(app.getBean(WorkOrderService.class), clients, Integer.getInteger("bench.direct", 0),
+                    new Appeals(3));
+            if (direct.total > 0) {
+                direct.execute();
+                System.out.printf(Locale.ROOT, "service only (no HTTP): %s%n", direct.summary());
+            }
 
-            long created = warm.created.get() + measured.created.get();
+            long created = warm.created.get() + measured.created.get() + direct.created.get();
             long stored = count(jdbc, "work_order") - before;
             long keys = count(jdbc, "idempotency_key");
             Set<String> numbers = ConcurrentHashMap.newKeySet();
             numbers.addAll(warm.numbers);
             numbers.addAll(measured.numbers);
-            durable = stored == created && keys == created && numbers.size() == created;
+            durable = stored == created && keys == created && numbers.size() + direct.created.get() == created;
             System.out.printf(Locale.ROOT,
                     "durability: %d responses 201, %d rows in work_order, %d idempotency keys, %d distinct numbers"
                             + " -> %s%n",
-                    created, stored, keys, numbers.size(), durable ? "OK (none lost, none duplicated)" : "FAILED");
+                    created, stored, keys, numbers.size() + direct.created.get(), durable ? "OK (none lost, none duplicated)" : "FAILED");
         } finally {
             app.close();
             if (postgres != null) {
@@ -127,7 +146,7 @@ public final class IntakeBenchmark {
     }
 
     /** One timed batch of intake calls, spread over {@code clients} threads that each send one call at a time. */
-    static final class Run {
+    static class Run {
         final HttpClient http;
         final String base;
         final String token;
@@ -177,7 +196,7 @@ public final class IntakeBenchmark {
             elapsedNanos = System.nanoTime() - t0;
         }
 
-        private void send(int i) {
+        void send(int i) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/orders"))
                     .timeout(Duration.ofSeconds(60))
                     .header("Authorization", "Bearer " + token)
@@ -201,7 +220,7 @@ public final class IntakeBenchmark {
             }
         }
 
-        private void error(String kind) {
+        void error(String kind) {
             errors.incrementAndGet();
             errorKinds.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
         }
@@ -213,7 +232,7 @@ public final class IntakeBenchmark {
             return String.format(Locale.ROOT,
                     "%d orders in %.2f s = %.0f orders/s; latency ms p50 %.1f, p95 %.1f, p99 %.1f, max %.1f;"
                             + " created %d, errors %d",
-                    total, seconds, created.get() / seconds, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99),
+                    total, seconds, total == 0 ? 0 : created.get() / seconds, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99),
                     sorted[sorted.length - 1] / 1e6, created.get(), errors.get());
         }
 
@@ -230,6 +249,30 @@ public final class IntakeBenchmark {
 
         private static String abbreviate(String s) {
             return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+        }
+    }
+
+    /** Calls {@link WorkOrderService#register} in-process from {@code clients} threads, with idempotency keys. */
+    static final class Direct extends Run {
+        private static final Actor OPERATOR = new Actor("operator1", "话务员一", Role.OPERATOR, null);
+        private final WorkOrderService service;
+
+        Direct(WorkOrderService service, int clients, int total, Appeals appeals) {
+            super(null, null, null, clients, total, appeals);
+            this.service = service;
+        }
+
+        @Override
+        void send(int i) {
+            WorkOrder.Appeal appeal = appeals.appeal(i);
+            long t0 = System.nanoTime();
+            try {
+                service.register(appeal, null, OPERATOR, UUID.randomUUID().toString(), Integer.toHexString(i));
+                created.incrementAndGet();
+            } catch (RuntimeException e) {
+                error(e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            latencyNanos[i] = System.nanoTime() - t0;
         }
     }
 
@@ -292,6 +335,27 @@ public final class IntakeBenchmark {
         }
 
         String body(int i) {
+            try {
+                return JSON.writeValueAsString(map(i));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        WorkOrder.Appeal appeal(int i) {
+            Map<String, Object> m = map(i);
+            Map<String, Object> c = (Map<String, Object>) m.get("citizen");
+            Map<String, Object> l = (Map<String, Object>) m.get("location");
+            return new WorkOrder.Appeal(Channel.valueOf((String) m.get("channel")),
+                    AppealType.valueOf((String) m.get("appealType")),
+                    new Citizen((String) c.get("name"), (String) c.get("phone"), (Boolean) c.get("confidential")),
+                    (String) m.get("content"),
+                    new Location((String) l.get("address"), (Double) l.get("latitude"), (Double) l.get("longitude")),
+                    (String) m.get("categoryCode"), Urgency.valueOf((String) m.get("urgency")));
+        }
+
+        private Map<String, Object> map(int i) {
             SplittableRandom r = new SplittableRandom(seed * 1_000_003L + i);
             String[] matter = MATTERS[r.nextInt(MATTERS.length)];
             String street = STREETS[r.nextInt(STREETS.length)];
@@ -318,11 +382,7 @@ public final class IntakeBenchmark {
                 body.put("categoryCode", matter[0]);
             }
             body.put("urgency", r.nextInt(20) == 0 ? "URGENT" : "NORMAL");
-            try {
-                return JSON.writeValueAsString(body);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
+            return body;
         }
     }
 }
