@@ -27,6 +27,8 @@ import org.springframework.test.context.TestPropertySource;
 @ContextConfiguration(initializers = PostgresDatabaseInitializer.class)
 @TestPropertySource(properties = {
         "hotline.demo.enabled=false",
-        "hotline.scheduling.enabled=false" })
+        "hotline.scheduling.enabled=false",
+        // spring-modulith-moments switches @EnableScheduling on by itself, which would start the timers anyway
+        "spring.modulith.moments.enabled=false" })
 public @interface HotlinePostgresTest {
 }

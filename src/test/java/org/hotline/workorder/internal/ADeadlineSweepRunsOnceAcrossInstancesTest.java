@@ -74,7 +74,9 @@ class ADeadlineSweepRunsOnceAcrossInstancesTest {
                         // random ports: the security chains need a servlet web application
                         "server.port=0",
                         "hotline.demo.enabled=false",
-                        "hotline.scheduling.enabled=false").stream().map(p -> "--" + p).toArray(String[]::new));
+                        "hotline.scheduling.enabled=false",
+                        // without this, spring-modulith-moments enables scheduling and the timer may sweep first
+                        "spring.modulith.moments.enabled=false").stream().map(p -> "--" + p).toArray(String[]::new));
         servers.add(context);
         return context;
     }
