@@ -21,6 +21,8 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
         "spring.datasource.url=jdbc:h2:mem:hotline-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "hotline.demo.enabled=false",
-        "hotline.scheduling.enabled=false" })
+        "hotline.scheduling.enabled=false",
+        // spring-modulith-moments switches @EnableScheduling on by itself, which would start the timers anyway
+        "spring.modulith.moments.enabled=false" })
 public @interface HotlineIntegrationTest {
 }

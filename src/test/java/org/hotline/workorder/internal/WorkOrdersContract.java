@@ -1,0 +1,498 @@
+package org.hotline.workorder.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hotline.workorder.WorkOrderFixture.DEADLINES;
+import static org.hotline.workorder.WorkOrderFixture.ENFORCEMENT;
+import static org.hotline.workorder.WorkOrderFixture.GULOU;
+import static org.hotline.workorder.WorkOrderFixture.MARKET;
+import static org.hotline.workorder.WorkOrderFixture.at;
+import static org.hotline.workorder.WorkOrderFixture.dispatcher;
+import static org.hotline.workorder.WorkOrderFixture.handlerOf;
+import static org.hotline.workorder.WorkOrderFixture.require;
+import static org.hotline.workorder.WorkOrderFixture.reviewer;
+import static org.hotline.workorder.internal.ContractOrders.appeal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.hotline.organization.UnitId;
+import org.hotline.workorder.AppealType;
+import org.hotline.workorder.Channel;
+import org.hotline.workorder.CoUnit;
+import org.hotline.workorder.HistoryEntry;
+import org.hotline.workorder.OrderAction;
+import org.hotline.workorder.OrderNumber;
+import org.hotline.workorder.OrderPage;
+import org.hotline.workorder.OrderQuery;
+import org.hotline.workorder.OrderStatus;
+import org.hotline.workorder.OrderSummary;
+import org.hotline.workorder.Reply;
+import org.hotline.workorder.ReplyOutcome;
+import org.hotline.workorder.WorkOrder;
+import org.hotline.workorder.WorkOrderFixture;
+import org.hotline.workorder.WorkOrders;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * What the stored work orders promise, whichever database keeps them. Runs through the real {@link WorkOrders}
+ * bean of a whole application, once on H2 in PostgreSQL mode (the embedded default) and once on PostgreSQL
+ * (production): SQL that only one of them accepts, or a trigger only one of them has, fails here.
+ *
+ * <p>The database is shared with other tests of the same context, so each test makes its own orders
+ * (numbered by {@link ContractOrders}), scopes its searches by a word only its orders contain, and never
+ * counts rows it did not write.
+ */
+abstract class WorkOrdersContract {
+
+    /** Monday 2 March 2026, 09:00 Beijing time: a working morning inside the shipped calendar. */
+    static final Instant MARCH_2 = at("2026-03-02T09:00");
+    /** Long after every deadline of orders dispatched in early March. */
+    static final Instant JUNE_1 = at("2026-06-01T09:00");
+
+    @Autowired
+    WorkOrders orders;
+
+    @Autowired
+    OrderNumbers numbers;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    JdbcClient jdbcClient;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    // ---------------------------------------------------------------- round trips
+
+    @ParameterizedTest
+    @EnumSource(OrderStatus.class)
+    void anOrderInAnyStatusComesBackExactlyAsStored(OrderStatus status) {
+        List<WorkOrder> built = ContractOrders.inStatus(status, WorkOrderFixture.MONDAY_MORNING);
+        WorkOrder order = built.get(built.size() - 1);
+        List<HistoryEntry> history = List.copyOf(order.newHistory());
+        built.forEach(orders::add);
+
+        WorkOrder loaded = orders.find(order.number()).orElseThrow();
+
+        assertThat(loaded.status()).isEqualTo(status);
+        assertThat(loaded.snapshot()).usingRecursiveComparison().isEqualTo(order.snapshot());
+        assertThat(orders.history(order.number())).containsExactlyElementsOf(history);
+    }
+
+    @Test
+    void coUnitsAndRepliesSurviveAnUpdateAndTheNextLoad() {
+        WorkOrder stored = ContractOrders.dispatched(
+                appeal(Channel.PHONE, AppealType.COMPLAINT, "东关街排水口堵塞，雨后积水", "古楼街道东关街 3 号", null),
+                ENFORCEMENT, List.of(GULOU, MARKET), MARCH_2);
+        orders.add(stored);
+
+        WorkOrder handling = orders.find(stored.number()).orElseThrow();
+        require(handling.acknowledge(handlerOf(ENFORCEMENT), MARCH_2.plusSeconds(600)));
+        require(handling.submitCoUnitPart("已安排社区排查积水点", handlerOf(GULOU), MARCH_2.plusSeconds(3600)));
+        require(handling.declineAsCoUnit("不属于市场监管职责", handlerOf(MARKET), MARCH_2.plusSeconds(5400)));
+        require(handling.reply(WorkOrderFixture.reply(), handlerOf(ENFORCEMENT), MARCH_2.plusSeconds(7200)));
+        orders.update(handling);
+
+        WorkOrder loaded = orders.find(stored.number()).orElseThrow();
+        // co-units are deleted and rewritten on every update: each must come back with its own outcome
+        assertThat(loaded.coUnits()).extracting(CoUnit::unit).containsExactly(GULOU, MARKET);
+        assertThat(loaded.coUnit(GULOU).orElseThrow().contribution()).isEqualTo("已安排社区排查积水点");
+        assertThat(loaded.coUnit(GULOU).orElseThrow().submittedAt()).isEqualTo(MARCH_2.plusSeconds(3600));
+        assertThat(loaded.coUnit(MARKET).orElseThrow().nonCooperationAt()).isEqualTo(MARCH_2.plusSeconds(5400));
+        assertThat(loaded.coUnit(MARKET).orElseThrow().nonCooperationReason()).contains("不属于市场监管职责");
+        assertThat(loaded.replies()).singleElement().satisfies(r -> {
+            assertThat(r.seq()).isEqualTo(1);
+            assertThat(r.unit()).isEqualTo(ENFORCEMENT);
+            assertThat(r.outcome()).isEqualTo(ReplyOutcome.RESOLVED);
+            assertThat(r.publicReply()).isEqualTo("已清理排水口，积水已排除");
+            assertThat(r.citizenContacted()).isTrue();
+        });
+
+        // a redo and a second reply add to the replies; the first one stays as it was
+        require(loaded.redo("回访不满意，积水仍在", reviewer(), MARCH_2.plusSeconds(86400), DEADLINES));
+        require(loaded.acknowledge(handlerOf(ENFORCEMENT), MARCH_2.plusSeconds(86400 + 600)));
+        require(loaded.reply(new WorkOrder.ReplyContent(ReplyOutcome.RESOLVED, "已更换雨水篦子", "更换篦子 2 处", null,
+                true), handlerOf(ENFORCEMENT), MARCH_2.plusSeconds(2 * 86400)));
+        orders.update(loaded);
+        assertThat(orders.find(stored.number()).orElseThrow().replies()).extracting(Reply::seq, Reply::publicReply)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "已清理排水口，积水已排除"),
+                        org.assertj.core.groups.Tuple.tuple(2, "已更换雨水篦子"));
+    }
+
+    // ---------------------------------------------------------------- optimistic locking
+
+    @Test
+    void aStaleVersionCannotOverwriteANewerOne() {
+        WorkOrder stored = ContractOrders.dispatched(MARCH_2);
+        orders.add(stored);
+        WorkOrder first = orders.find(stored.number()).orElseThrow();
+        WorkOrder second = orders.find(stored.number()).orElseThrow();
+
+        require(first.acknowledge(handlerOf(ENFORCEMENT), MARCH_2.plusSeconds(600)));
+        orders.update(first);
+        require(second.acknowledge(handlerOf(ENFORCEMENT), MARCH_2.plusSeconds(900)));
+
+        assertThatThrownBy(() -> orders.update(second)).isInstanceOf(OptimisticLockingFailureException.class);
+        WorkOrder now = orders.find(stored.number()).orElseThrow();
+        assertThat(now.version()).isEqualTo(1);
+        assertThat(now.acknowledgedAt()).isEqualTo(MARCH_2.plusSeconds(600));
+        assertThat(now.historySize()).isEqualTo(3);
+        assertThat(orders.history(stored.number())).extracting(HistoryEntry::action)
+                .containsExactly(OrderAction.REGISTER, OrderAction.DISPATCH, OrderAction.ACKNOWLEDGE);
+    }
+
+    // ---------------------------------------------------------------- history
+
+    @Test
+    void historyComesBackInOrderAndOnlyEverGrows() {
+        WorkOrder stored = ContractOrders.replied(MARCH_2);
+        orders.add(stored);
+        WorkOrder loaded = orders.find(stored.number()).orElseThrow();
+        require(loaded.close("回访满意", reviewer(), MARCH_2.plusSeconds(3 * 86400)));
+        orders.update(loaded);
+
+        assertThat(orders.history(stored.number()))
+                .extracting(HistoryEntry::seq, HistoryEntry::action, HistoryEntry::toStatus)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, OrderAction.REGISTER, OrderStatus.REGISTERED),
+                        org.assertj.core.groups.Tuple.tuple(2, OrderAction.DISPATCH, OrderStatus.DISPATCHED),
+                        org.assertj.core.groups.Tuple.tuple(3, OrderAction.ACKNOWLEDGE, OrderStatus.IN_PROGRESS),
+                        org.assertj.core.groups.Tuple.tuple(4, OrderAction.CO_UNIT_SUBMIT, OrderStatus.IN_PROGRESS),
+                        org.assertj.core.groups.Tuple.tuple(5, OrderAction.REPLY, OrderStatus.REPLIED),
+                        org.assertj.core.groups.Tuple.tuple(6, OrderAction.CLOSE, OrderStatus.CLOSED));
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeOrRemoveHistory() {
+        WorkOrder stored = ContractOrders.dispatched(MARCH_2);
+        orders.add(stored);
+        List<HistoryEntry> before = orders.history(stored.number());
+        String number = stored.number().value();
+
+        // the trigger guards the table itself, so even code that bypasses the repository cannot rewrite it
+        assertThatThrownBy(() -> jdbc.update("UPDATE work_order_history SET reason = '改写' WHERE order_number = ?",
+                number)).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM work_order_history WHERE order_number = ?", number))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+
+        assertThat(orders.history(stored.number())).isEqualTo(before).hasSize(2);
+    }
+
+    // ---------------------------------------------------------------- search
+
+    /**
+     * Four orders of one search test, all carrying {@code word} in their content:
+     * <ul>
+     * <li>{@code registered}: phone, 01.02.01, 2 March, not dispatched;
+     * <li>{@code dispatched}: web, 01.02.02, 3 March, lead enforcement, co-unit Gulou;
+     * <li>{@code inProgress}: app, 02.01.01, 4 March, lead market supervision, no co-unit;
+     * <li>{@code closed}: phone, 01, 5 March, lead Gulou itself.
+     * </ul>
+     */
+    record SearchSet(String word, WorkOrder registered, WorkOrder dispatched, WorkOrder inProgress,
+            WorkOrder closed) {
+    }
+
+    SearchSet storeSearchSet() {
+        String word = "检索" + UUID.randomUUID().toString().substring(0, 8);
+        WorkOrder registered = ContractOrders.registered(
+                appeal(Channel.PHONE, AppealType.COMPLAINT, word + " 工地夜间施工噪音扰民", "柳园街道振兴路 8 号", "01.02.01"),
+                MARCH_2);
+        WorkOrder dispatched = ContractOrders.dispatched(
+                appeal(Channel.WEB, AppealType.REPORT, word + " 工地扬尘严重，未覆盖防尘网", "新区街道花园路 21 号", "01.02.02"),
+                ENFORCEMENT, List.of(GULOU), MARCH_2.plusSeconds(86400));
+        WorkOrder inProgress = ContractOrders.dispatched(
+                appeal(Channel.APP, AppealType.HELP_REQUEST, word + " 超市拖欠工资三个月", "湖西街道东昌路 5 号", "02.01.01"),
+                MARKET, List.of(), MARCH_2.plusSeconds(2 * 86400));
+        require(inProgress.acknowledge(handlerOf(MARKET), MARCH_2.plusSeconds(2 * 86400 + 600)));
+        WorkOrder closed = ContractOrders.dispatched(
+                appeal(Channel.PHONE, AppealType.SUGGESTION, word + " 建议增设公交站点", "古楼街道楼南大街", "01"),
+                GULOU, List.of(), MARCH_2.plusSeconds(3 * 86400));
+        require(closed.acknowledge(handlerOf(GULOU), MARCH_2.plusSeconds(3 * 86400 + 600)));
+        require(closed.reply(WorkOrderFixture.reply(), handlerOf(GULOU), MARCH_2.plusSeconds(3 * 86400 + 3600)));
+        require(closed.close("回访满意", reviewer(), MARCH_2.plusSeconds(4 * 86400)));
+        for (WorkOrder o : List.of(registered, dispatched, inProgress, closed)) {
+            orders.add(o);
+        }
+        return new SearchSet(word, registered, dispatched, inProgress, closed);
+    }
+
+    @Test
+    void searchFiltersByStatus() {
+        SearchSet s = storeSearchSet();
+
+        assertThat(found(search(s).statuses(Set.of(OrderStatus.DISPATCHED, OrderStatus.IN_PROGRESS))))
+                .containsExactly(s.inProgress().number(), s.dispatched().number());
+        assertThat(found(search(s).statuses(Set.of(OrderStatus.CLOSED)))).containsExactly(s.closed().number());
+    }
+
+    @Test
+    void searchByUnitFindsOrdersTheUnitLeadsOrCoHandles() {
+        SearchSet s = storeSearchSet();
+
+        assertThat(found(search(s).unit(GULOU))).containsExactly(s.closed().number(), s.dispatched().number());
+        assertThat(found(search(s).unit(MARKET))).containsExactly(s.inProgress().number());
+    }
+
+    @Test
+    void searchByCategoryFindsTheCodeAndEverythingBelowIt() {
+        SearchSet s = storeSearchSet();
+
+        assertThat(found(search(s).category("01")))
+                .containsExactly(s.closed().number(), s.dispatched().number(), s.registered().number());
+        assertThat(found(search(s).category("01.02")))
+                .containsExactly(s.dispatched().number(), s.registered().number());
+        assertThat(found(search(s).category("02.01.01"))).containsExactly(s.inProgress().number());
+    }
+
+    @Test
+    void searchFiltersByChannel() {
+        SearchSet s = storeSearchSet();
+
+        assertThat(found(search(s).channel(Channel.PHONE))).containsExactly(s.closed().number(), s.registered().number());
+        assertThat(found(search(s).channel(Channel.WEB))).containsExactly(s.dispatched().number());
+    }
+
+    @Test
+    void searchByDateIncludesTheStartAndExcludesTheEnd() {
+        SearchSet s = storeSearchSet();
+
+        assertThat(found(search(s).between(MARCH_2.plusSeconds(86400), MARCH_2.plusSeconds(3 * 86400))))
+                .containsExactly(s.inProgress().number(), s.dispatched().number());
+    }
+
+    @Test
+    void overdueIsDerivedFromTheDeadlineAndTheTimeOfTheSearch() {
+        SearchSet s = storeSearchSet();
+
+        assertThat(found(search(s).overdue(true), JUNE_1))
+                .containsExactly(s.inProgress().number(), s.dispatched().number());
+        assertThat(found(search(s).overdue(false), JUNE_1))
+                .containsExactly(s.closed().number(), s.registered().number());
+        assertThat(found(search(s).overdue(true), MARCH_2.plusSeconds(3 * 86400))).isEmpty();
+        assertThat(orders.search(search(s).query(), JUNE_1).items()).extracting(OrderSummary::overdue)
+                .containsExactly(false, true, true, false);
+    }
+
+    @Test
+    void aKeywordMatchesContentOrAddressIgnoringCaseOrTheExactNumber() {
+        String word = "Kw" + UUID.randomUUID().toString().substring(0, 8);
+        WorkOrder inContent = ContractOrders.registered(
+                appeal(Channel.PHONE, AppealType.REPORT, "路灯编号 " + word.toUpperCase() + "_1 不亮", "湖西街道", null),
+                MARCH_2);
+        WorkOrder inAddress = ContractOrders.registered(
+                appeal(Channel.PHONE, AppealType.REPORT, "井盖缺失", "柳园街道 " + word.toLowerCase() + "X1 号楼", null),
+                MARCH_2.plusSeconds(60));
+        WorkOrder byNumberOnly = ContractOrders.registered(MARCH_2.plusSeconds(120));
+        List.of(inContent, inAddress, byNumberOnly).forEach(orders::add);
+
+        assertThat(found(new Search().keyword(word))).containsExactly(inAddress.number(), inContent.number());
+        // LIKE wildcards typed by a user are taken literally: "_" matches an underscore, not any character
+        assertThat(found(new Search().keyword(word + "_1"))).containsExactly(inContent.number());
+        assertThat(found(new Search().keyword(word + "%"))).isEmpty();
+        assertThat(found(new Search().keyword(byNumberOnly.number().value()))).containsExactly(byNumberOnly.number());
+    }
+
+    @Test
+    void aUnitSeesOnlyOrdersItLeadsOrCoHandles() {
+        SearchSet s = storeSearchSet();
+
+        assertThat(found(search(s).visibleTo(GULOU))).containsExactly(s.closed().number(), s.dispatched().number());
+        assertThat(found(search(s).visibleTo(MARKET))).containsExactly(s.inProgress().number());
+        // the unit filter cannot widen what visibleTo allows
+        assertThat(found(search(s).visibleTo(MARKET).unit(ENFORCEMENT))).isEmpty();
+    }
+
+    @Test
+    void searchPagesNewestFirstAndCountsEveryMatch() {
+        SearchSet s = storeSearchSet();
+
+        OrderPage first = orders.search(search(s).page(0, 3).query(), JUNE_1);
+        OrderPage second = orders.search(search(s).page(1, 3).query(), JUNE_1);
+
+        assertThat(first.total()).isEqualTo(4);
+        assertThat(second.total()).isEqualTo(4);
+        assertThat(first.items()).extracting(OrderSummary::number)
+                .containsExactly(s.closed().number(), s.inProgress().number(), s.dispatched().number());
+        assertThat(second.items()).extracting(OrderSummary::number).containsExactly(s.registered().number());
+    }
+
+    // ---------------------------------------------------------------- sweep candidates and merges
+
+    @Test
+    void onlyPendingCoUnitsPastTheirDeadlineOnOpenOrdersAreDue() {
+        WorkOrder overdue = ContractOrders.dispatched(MARCH_2);
+        WorkOrder submitted = ContractOrders.dispatched(MARCH_2);
+        require(submitted.submitCoUnitPart("已排查", handlerOf(GULOU), MARCH_2.plusSeconds(3600)));
+        WorkOrder writtenOff = ContractOrders.dispatched(MARCH_2);
+        require(writtenOff.recordNonCooperation(GULOU, dispatcher(), JUNE_1));
+        // replied after the co-unit's deadline with the co-unit still silent: overdue, but the order is done
+        WorkOrder replied = ContractOrders.inProgress(MARCH_2);
+        require(replied.reply(WorkOrderFixture.reply(), handlerOf(ENFORCEMENT), JUNE_1));
+        WorkOrder notYetDue = ContractOrders.dispatched(JUNE_1);
+        List.of(overdue, submitted, writtenOff, replied, notYetDue).forEach(orders::add);
+
+        List<OrderNumber> due = orders.withOverdueCoUnits(JUNE_1.plusSeconds(60), 100_000);
+
+        assertThat(due).contains(overdue.number()).doesNotContain(submitted.number(), writtenOff.number(),
+                replied.number(), notYetDue.number());
+        assertThat(due).doesNotHaveDuplicates();
+        assertThat(orders.withOverdueCoUnits(JUNE_1.plusSeconds(60), 1)).hasSize(1);
+    }
+
+    @Test
+    void mergedOrdersAreFoundUnderTheirMasterInNumberOrder() {
+        WorkOrder master = ContractOrders.registered(MARCH_2);
+        WorkOrder repeat1 = ContractOrders.registered(MARCH_2.plusSeconds(60));
+        WorkOrder repeat2 = ContractOrders.registered(MARCH_2.plusSeconds(120));
+        WorkOrder otherMaster = ContractOrders.registered(MARCH_2);
+        WorkOrder unrelated = ContractOrders.registered(MARCH_2.plusSeconds(180));
+        require(repeat1.mergeInto(master, "同一积水点", dispatcher(), MARCH_2.plusSeconds(300)));
+        require(repeat2.mergeInto(master, "同一积水点", dispatcher(), MARCH_2.plusSeconds(360)));
+        require(unrelated.mergeInto(otherMaster, "同一路灯", dispatcher(), MARCH_2.plusSeconds(420)));
+        // masters first: a merged order's master_number refers to them
+        List.of(master, otherMaster, repeat2, repeat1, unrelated).forEach(orders::add);
+
+        assertThat(orders.mergedInto(master.number())).extracting(WorkOrder::number)
+                .containsExactly(repeat1.number(), repeat2.number());
+        assertThat(orders.find(master.number()).orElseThrow().mergedCount()).isEqualTo(2);
+        assertThat(orders.mergedInto(repeat1.number())).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- order numbers
+
+    @Test
+    void concurrentIntakesOnOneServerNeverShareANumber() throws Exception {
+        LocalDate day = LocalDate.of(2000, 1, 4);
+
+        List<List<OrderNumber>> taken = concurrently(2, () -> take(numbers, day, 4 * OrderNumbers.BLOCK + 7));
+
+        assertAllDistinctOn(day, taken, 2 * (4 * OrderNumbers.BLOCK + 7));
+    }
+
+    @Test
+    void twoServersOnOneDatabaseNeverShareANumber() throws Exception {
+        LocalDate day = LocalDate.of(2000, 1, 5);
+        // two instances of the bean, each with its own block in memory: what two servers would have
+        OrderNumbers server1 = new OrderNumbers(jdbcClient, transactions);
+        OrderNumbers server2 = new OrderNumbers(jdbcClient, transactions);
+        List<OrderNumbers> servers = List.of(server1, server2);
+        var next = new java.util.concurrent.atomic.AtomicInteger();
+
+        List<List<OrderNumber>> taken = concurrently(2,
+                () -> take(servers.get(next.getAndIncrement()), day, 6 * OrderNumbers.BLOCK + 3));
+
+        assertAllDistinctOn(day, taken, 2 * (6 * OrderNumbers.BLOCK + 3));
+        // each server's own numbers increase: a block is handed out in order
+        for (List<OrderNumber> own : taken) {
+            assertThat(own).extracting(OrderNumber::value).isSorted();
+        }
+    }
+
+    private static List<OrderNumber> take(OrderNumbers from, LocalDate day, int count) {
+        List<OrderNumber> taken = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            taken.add(from.next(day));
+        }
+        return taken;
+    }
+
+    private static void assertAllDistinctOn(LocalDate day, Collection<List<OrderNumber>> taken, int expected) {
+        Set<OrderNumber> all = new HashSet<>();
+        taken.forEach(all::addAll);
+        assertThat(all).hasSize(expected);
+        assertThat(all).allSatisfy(n -> assertThat(n.value()).startsWith(day.toString().replace("-", "")));
+    }
+
+    /** Runs {@code task} on {@code threads} threads released at the same moment; the results in thread order. */
+    static <T> List<T> concurrently(int threads, Callable<T> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return task.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // ---------------------------------------------------------------- search helpers
+
+    Search search(SearchSet s) {
+        return new Search().keyword(s.word());
+    }
+
+    List<OrderNumber> found(Search search) {
+        return found(search, JUNE_1);
+    }
+
+    List<OrderNumber> found(Search search, Instant now) {
+        OrderPage page = orders.search(search.query(), now);
+        assertThat(page.total()).as("total matches the items of a single page").isEqualTo(page.items().size());
+        return page.items().stream().map(OrderSummary::number).toList();
+    }
+
+    /** A readable way to build the twelve-field {@link OrderQuery}. */
+    static final class Search {
+        private Set<OrderStatus> statuses;
+        private UnitId unit;
+        private String category;
+        private Channel channel;
+        private Instant from;
+        private Instant to;
+        private Boolean overdue;
+        private String keyword;
+        private UnitId visibleTo;
+        private int page;
+        private int size = OrderQuery.MAX_SIZE;
+
+        Search statuses(Set<OrderStatus> s) { statuses = s; return this; }
+        Search unit(UnitId u) { unit = u; return this; }
+        Search category(String c) { category = c; return this; }
+        Search channel(Channel c) { channel = c; return this; }
+        Search between(Instant f, Instant t) { from = f; to = t; return this; }
+        Search overdue(boolean o) { overdue = o; return this; }
+        Search keyword(String k) { keyword = k; return this; }
+        Search visibleTo(UnitId u) { visibleTo = u; return this; }
+        Search page(int p, int s) { page = p; size = s; return this; }
+
+        OrderQuery query() {
+            return new OrderQuery(statuses, unit, category, channel, null, from, to, overdue, keyword, visibleTo, page,
+                    size);
+        }
+    }
+}
