@@ -25,7 +25,9 @@ import org.hotline.workorder.internal.OrderNumbers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The use cases on work orders, one transaction each: load, let the aggregate decide, store, publish the
@@ -50,11 +52,14 @@ public class WorkOrderService {
     private final ApplicationEventPublisher events;
     private final ObjectProvider<AutoDispatch> autoDispatch;
     private final Attachments attachments;
+    private final TransactionTemplate inTransaction;
 
     WorkOrderService(WorkOrders orders, OrderNumbers numbers, IdempotencyKeys idempotencyKeys, Units units,
             Categories categories, Deadlines deadlines, Clock clock, ApplicationEventPublisher events,
-            ObjectProvider<AutoDispatch> autoDispatch, Attachments attachments) {
+            ObjectProvider<AutoDispatch> autoDispatch, Attachments attachments,
+            PlatformTransactionManager transactions) {
         this.attachments = attachments;
+        this.inTransaction = new TransactionTemplate(transactions);
         this.orders = orders;
         this.numbers = numbers;
         this.idempotencyKeys = idempotencyKeys;
@@ -73,39 +78,48 @@ public class WorkOrderService {
     /**
      * 受理: registers an appeal, or with {@code intakeAnswer} answers an inquiry at intake and closes it. With an
      * idempotency key, a retry of the same request gets the order the first call created.
+     *
+     * <p>The order number is drawn before the intake transaction opens: drawing may reserve a new block of
+     * numbers in a short transaction of its own, and doing that while holding the intake's connection would let
+     * a burst of intakes take every pooled connection while the one thread reserving waits for another.
      */
-    @Transactional
     public Intake register(WorkOrder.Appeal appeal, String intakeAnswer, Actor actor, String idempotencyKey,
             String requestFingerprint) {
         if (idempotencyKey != null) {
-            Optional<OrderNumber> earlier = idempotencyKeys.find(actor.username(), idempotencyKey, requestFingerprint);
+            Optional<Intake> earlier = replay(actor, idempotencyKey, requestFingerprint);
             if (earlier.isPresent()) {
-                return new Intake(orders.find(earlier.get()).orElseThrow(), true);
+                return earlier.get();
             }
         }
         requireCategory("categoryCode", appeal.categoryCode());
-        Decision permitted = Permissions.mayCreate(
-                intakeAnswer == null ? OrderAction.REGISTER : OrderAction.ANSWER_AT_INTAKE, actor);
-        refuseIfRejected(permitted);
+        refuseIfRejected(Permissions.mayCreate(
+                intakeAnswer == null ? OrderAction.REGISTER : OrderAction.ANSWER_AT_INTAKE, actor));
         Instant now = clock.instant();
         OrderNumber number = numbers.next(LocalDate.ofInstant(now, clock.getZone()));
-        WorkOrder order;
-        if (intakeAnswer == null) {
-            order = WorkOrder.register(number, appeal, actor, now);
-        } else {
-            List<WorkOrder> created = new ArrayList<>(1);
-            refuseIfRejected(WorkOrder.answerAtIntake(number, appeal, intakeAnswer, actor, now, created::add));
-            order = created.get(0);
-        }
-        if (order.status() == OrderStatus.REGISTERED) {
-            dispatchAutomatically(order, now);
-        }
-        orders.add(order);
-        if (idempotencyKey != null) {
-            idempotencyKeys.remember(actor.username(), idempotencyKey, requestFingerprint, number, now);
-        }
-        order.events().forEach(events::publishEvent);
-        return new Intake(order, false);
+        return inTransaction.execute(tx -> {
+            WorkOrder order;
+            if (intakeAnswer == null) {
+                order = WorkOrder.register(number, appeal, actor, now);
+            } else {
+                List<WorkOrder> created = new ArrayList<>(1);
+                refuseIfRejected(WorkOrder.answerAtIntake(number, appeal, intakeAnswer, actor, now, created::add));
+                order = created.get(0);
+            }
+            if (order.status() == OrderStatus.REGISTERED) {
+                dispatchAutomatically(order, now);
+            }
+            orders.add(order);
+            if (idempotencyKey != null) {
+                idempotencyKeys.remember(actor.username(), idempotencyKey, requestFingerprint, number, now);
+            }
+            order.events().forEach(events::publishEvent);
+            return new Intake(order, false);
+        });
+    }
+
+    private Optional<Intake> replay(Actor actor, String idempotencyKey, String requestFingerprint) {
+        return idempotencyKeys.find(actor.username(), idempotencyKey, requestFingerprint)
+                .map(number -> new Intake(orders.find(number).orElseThrow(), true));
     }
 
     private void dispatchAutomatically(WorkOrder order, Instant now) {

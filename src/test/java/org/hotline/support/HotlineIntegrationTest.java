@@ -12,6 +12,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The whole application on an in-memory H2 database (PostgreSQL mode, the same migrations as production),
  * with the demo organisation loaded but no demo orders and no timers: tests call scheduled jobs themselves.
+ * The AI dispatcher only suggests, so a registered order waits for the test's own dispatch; tests about AI
+ * dispatch switch it on with {@code hotline.dispatch.automatic=true}.
  * Test classes share one context, so each test makes its own orders and never assumes an empty table.
  */
 @Target(ElementType.TYPE)
@@ -22,6 +24,7 @@ import org.springframework.test.context.TestPropertySource;
         "spring.datasource.url=jdbc:h2:mem:hotline-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "hotline.demo.enabled=false",
         "hotline.scheduling.enabled=false",
+        "hotline.dispatch.automatic=false",
         // spring-modulith-moments switches @EnableScheduling on by itself, which would start the timers anyway
         "spring.modulith.moments.enabled=false" })
 public @interface HotlineIntegrationTest {

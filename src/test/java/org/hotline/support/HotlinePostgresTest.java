@@ -28,6 +28,7 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {
         "hotline.demo.enabled=false",
         "hotline.scheduling.enabled=false",
+        "hotline.dispatch.automatic=false",
         // spring-modulith-moments switches @EnableScheduling on by itself, which would start the timers anyway
         "spring.modulith.moments.enabled=false" })
 public @interface HotlinePostgresTest {

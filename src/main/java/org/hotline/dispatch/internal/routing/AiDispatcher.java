@@ -9,6 +9,7 @@ import org.hotline.workorder.AutoDispatch;
 import org.hotline.workorder.WorkOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,18 +25,26 @@ class AiDispatcher implements AutoDispatch {
     private final DispatchDecisions decisions;
     private final DispatchRecords records;
     private final Clock clock;
+    private final boolean automatic;
 
-    AiDispatcher(DispatchDecisions decisions, DispatchRecords records, Clock clock) {
+    /**
+     * With {@code hotline.dispatch.automatic=false} the dispatcher only suggests: every decision is recorded
+     * and shown in the manual queue, none is carried out. That is how a center starts with AI dispatch, and how
+     * tests that are not about dispatch keep their orders waiting.
+     */
+    AiDispatcher(DispatchDecisions decisions, DispatchRecords records, Clock clock,
+            @Value("${hotline.dispatch.automatic:true}") boolean automatic) {
         this.decisions = decisions;
         this.records = records;
         this.clock = clock;
+        this.automatic = automatic;
     }
 
     @Override
     public Optional<Proposal> decide(WorkOrder order) {
         DispatchAdvice advice = decisions.advise(DispatchRequest.of(order));
         records.record(order.number(), advice, clock.instant());
-        if (!advice.automatic()) {
+        if (!automatic || !advice.automatic()) {
             log.debug("order {} waits for a dispatcher: {}", order.number(), advice.manualReason());
             return Optional.empty();
         }

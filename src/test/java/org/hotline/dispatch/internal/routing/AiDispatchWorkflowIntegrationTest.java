@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,6 +32,7 @@ import com.jayway.jsonpath.JsonPath;
  * dispatcher's override is recorded, and the admin's rule list is checked field by field.
  */
 @HotlineIntegrationTest
+@TestPropertySource(properties = "hotline.dispatch.automatic=true")
 @Import(AiDispatchWorkflowIntegrationTest.FakeModel.class)
 class AiDispatchWorkflowIntegrationTest {
 
