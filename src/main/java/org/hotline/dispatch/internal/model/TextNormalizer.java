@@ -18,7 +18,7 @@ public final class TextNormalizer {
         if (text == null || text.isEmpty()) {
             return new int[0];
         }
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String folded = needsFolding(text) ? Normalizer.normalize(text, Normalizer.Form.NFKC) : text;
         int[] out = new int[folded.length()];
         int n = 0;
         boolean lastWasDigit = false;
@@ -38,5 +38,21 @@ public final class TextNormalizer {
             }
         }
         return java.util.Arrays.copyOf(out, n);
+    }
+
+    /**
+     * Whether NFKC would change anything that matters: full-width forms, compatibility ideographs, enclosed
+     * and other compatibility characters. Most messages have none, and skipping the normaliser then saves a
+     * good part of the time a message takes.
+     */
+    private static boolean needsFolding(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if ((ch >= 0xFF00 && ch <= 0xFFEF) || (ch >= 0xF900 && ch <= 0xFAFF) || (ch >= 0x2000 && ch <= 0x33FF)
+                    || (ch >= 0x00A0 && ch <= 0x02FF) || Character.isSurrogate(ch) || (ch >= 0xFE30 && ch <= 0xFE4F)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

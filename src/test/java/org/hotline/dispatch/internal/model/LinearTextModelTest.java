@@ -1,0 +1,109 @@
+package org.hotline.dispatch.internal.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** The model on a small history written for the test: what it learns, how it scores, what it says. */
+class LinearTextModelTest {
+
+    private static final String[][] HISTORY = {
+            { "01", "小区楼顶漏水，物业不给维修" }, { "01", "物业公司乱收停车费" }, { "01", "楼道墙皮脱落，要求物业维修" },
+            { "01", "开发商延期交房" }, { "01", "小区电梯经常坏，物业不管" }, { "01", "老旧小区改造进度太慢" },
+            { "02", "公司拖欠工资三个月" }, { "02", "包工头拖欠农民工工资" }, { "02", "单位不给交社保" },
+            { "02", "养老保险转移接续怎么办理" }, { "02", "工伤认定迟迟没有结果" }, { "02", "被公司无故辞退没有补偿" },
+            { "03", "培训机构不退学费" }, { "03", "学校乱收补课费" }, { "03", "孩子入学学区划分不合理" },
+            { "03", "幼儿园收费太高" }, { "03", "学校食堂饭菜质量差" }, { "03", "老师体罚学生" } };
+
+    private static List<TrainingExample> history() {
+        List<TrainingExample> out = new ArrayList<>();
+        for (String[] row : HISTORY) {
+            out.add(new TrainingExample(null, row[1], row[0]));
+        }
+        return out;
+    }
+
+    private final LinearTextModel model = new Trainer(new FeatureSettings(1, 3, 1.0, 2.0, 1, true, 0.3, 0.3), 3)
+            .train(history());
+
+    @Test
+    void itLearnsWhereMessagesBelong() {
+        LinearTextModel.Scratch scratch = model.newScratch();
+        assertThat(model.classify(null, "物业不给维修漏水的屋顶", 3, scratch).get(0).label()).isEqualTo("01");
+        assertThat(model.classify(null, "老板拖欠我两个月工资", 3, scratch).get(0).label()).isEqualTo("02");
+        assertThat(model.classify(null, "培训班拒绝退费", 3, scratch).get(0).label()).isEqualTo("03");
+    }
+
+    @Test
+    void probabilitiesAreRankedAndSumToOne() {
+        List<LinearTextModel.Guess> guesses = model.classify(null, "公司拖欠工资", 3, model.newScratch());
+        assertThat(guesses).hasSize(3);
+        assertThat(guesses.get(0).probability()).isGreaterThanOrEqualTo(guesses.get(1).probability());
+        assertThat(guesses.get(1).probability()).isGreaterThanOrEqualTo(guesses.get(2).probability());
+        assertThat(guesses.stream().mapToDouble(LinearTextModel.Guess::probability).sum()).isCloseTo(1.0, within(1e-9));
+    }
+
+    @Test
+    void theEvidenceIsWordsTheCitizenWrote() {
+        String text = "包工头拖欠工资不给";
+        LinearTextModel.Guess best = model.classify(null, text, 1, model.newScratch()).get(0);
+        assertThat(best.evidence()).isNotEmpty().allSatisfy(word -> assertThat(text).contains(word));
+    }
+
+    @Test
+    void theOnePassScoreEqualsTheTfIdfVectorTimesTheWeights() {
+        LinearTextModel.Scratch scratch = model.newScratch();
+        String text = "小区物业拖欠维修费用，学校门口堵车";
+        double[] fast = model.scores("物业", text, scratch);
+        model.vectorize("物业", text, scratch);
+        int k = model.labels().length;
+        for (int c = 0; c < k; c++) {
+            double expected = model.bias()[c];
+            for (int i = 0; i < scratch.n; i++) {
+                expected += scratch.values[i] * model.weights()[scratch.ids[i] * k + c];
+            }
+            assertThat(fast[c]).isCloseTo(expected, within(1e-5));
+        }
+    }
+
+    @Nested
+    class BadTextGetsAnAnswerNeverAnException {
+
+        private List<LinearTextModel.Guess> classify(String text) {
+            return model.classify(null, text, 3, model.newScratch());
+        }
+
+        @Test
+        void emptyAndEmojiOnlyTextGetTheBiasOnlyRanking() {
+            assertThat(classify("")).hasSize(3);
+            assertThat(classify(null)).hasSize(3);
+            assertThat(classify("😡😡😡🙏")).hasSize(3);
+        }
+
+        @Test
+        void fourThousandCharactersAreClassified() {
+            assertThat(classify("公司拖欠工资".repeat(667)).get(0).label()).isEqualTo("02");
+        }
+
+        @Test
+        void fullWidthAndMixedEnglishAreFolded() {
+            assertThat(classify("ＡＢＣ公司 boss 拖欠工资 ３个月 salary").get(0).label()).isEqualTo("02");
+        }
+
+        @Test
+        void traditionalCharactersStillGetARanking() {
+            assertThat(classify("公司拖欠工資三個月")).hasSize(3);
+        }
+    }
+
+    @Test
+    void normalisationFoldsWidthCaseDigitsAndDropsPunctuation() {
+        assertThat(new String(TextNormalizer.normalize("ＡＢ１２３，ab 45！"), 0,
+                TextNormalizer.normalize("ＡＢ１２３，ab 45！").length)).isEqualTo("ab0ab0");
+    }
+}
