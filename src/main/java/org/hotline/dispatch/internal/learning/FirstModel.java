@@ -1,0 +1,152 @@
+package org.hotline.dispatch.internal.learning;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+
+import org.hotline.dispatch.LabelKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * A fresh install gets its first model without anyone doing anything: when {@code dispatch_model} is empty at
+ * start, the history named by {@code hotline.dispatch.training-file} (a real export, CSV or xlsx in the
+ * shared data's columns unless mapped otherwise) or else the demo history shipped with the project
+ * ({@code dispatch/demo-history.csv}) is imported, and version 1 trained and activated from it.
+ *
+ * <p>Startup stays fast: this runs in the background after the application is ready, and until it is done
+ * the classifier answers with an empty ranking, so orders wait for a human dispatcher. One instance does it
+ * (a ShedLock lock, and the emptiness is checked again under the lock); the others pick the version up by
+ * polling. When examples already exist (a first attempt stopped after importing), they are trained from
+ * rather than imported twice.
+ */
+@Component
+class FirstModel {
+
+    static final String DEMO_HISTORY = "dispatch/demo-history.csv";
+    private static final Logger log = LoggerFactory.getLogger(FirstModel.class);
+
+    private final ModelVersions versions;
+    private final ModelRegistry registry;
+    private final ModelTraining training;
+    private final HistoryImports imports;
+    private final TrainingHistory history;
+    private final LearningJobs jobs;
+    private final LockProvider locks;
+    private final LearningProperties properties;
+    private final Clock clock;
+    private final CompletableFuture<Optional<Integer>> done = new CompletableFuture<>();
+
+    FirstModel(ModelVersions versions, ModelRegistry registry, ModelTraining training, HistoryImports imports,
+            TrainingHistory history, LearningJobs jobs, LockProvider locks, LearningProperties properties,
+            Clock clock) {
+        this.versions = versions;
+        this.registry = registry;
+        this.training = training;
+        this.imports = imports;
+        this.history = history;
+        this.jobs = jobs;
+        this.locks = locks;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onReady() {
+        imports.failAbandoned(Duration.ofMinutes(10));
+        registry.refresh();
+        if (!properties.trainsAtFirstStart() || !versions.isEmpty()) {
+            done.complete(Optional.empty());
+            return;
+        }
+        jobs.submit("first model", () -> {
+            try {
+                done.complete(trainOnce());
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+                throw e;
+            }
+        });
+    }
+
+    /** Completes with the version trained at this start, empty when none was (a model existed, or no data). */
+    CompletableFuture<Optional<Integer>> done() {
+        return done;
+    }
+
+    private Optional<Integer> trainOnce() {
+        var result = new Object() {
+            Optional<Integer> version = Optional.empty();
+        };
+        new DefaultLockingTaskExecutor(locks).executeWithLock((Runnable) () -> result.version = trainIfEmpty(),
+                new LockConfiguration(clock.instant(), "dispatch-first-model", Duration.ofHours(2), Duration.ZERO));
+        return result.version;
+    }
+
+    private Optional<Integer> trainIfEmpty() {
+        if (!versions.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<LabelKind, Long> counts = history.countByKind();
+        if (counts.values().stream().mapToLong(Long::longValue).sum() == 0 && !importHistory()) {
+            return Optional.empty();
+        }
+        String note = properties.trainingFile() == null || properties.trainingFile().isBlank()
+                ? "首次启动：由随项目发布的演示历史训练" : "首次启动：由 " + properties.trainingFile() + " 训练";
+        ModelTraining.Trained trained = training.train(null, "system", note, true);
+        log.info("First dispatch model trained: version {}", trained.version().version());
+        return Optional.of(trained.version().version());
+    }
+
+    private boolean importHistory() {
+        String file = properties.trainingFile();
+        if (file != null && !file.isBlank()) {
+            Path path = Path.of(file);
+            if (!Files.isReadable(path)) {
+                log.error("hotline.dispatch.training-file={} cannot be read: no model is trained, orders are "
+                        + "dispatched by hand until one is", file);
+                return false;
+            }
+            HistoryImports.Progress p = imports.runNow(path.getFileName().toString(), path, ColumnMapping.defaults(),
+                    "system", ExampleSource.IMPORT);
+            log.info("Imported {}: {} accepted, {} rejected{}", file, p.accepted(), p.rejected(),
+                    p.failure() == null ? "" : " (" + p.failure() + ")");
+            return p.accepted() > 0;
+        }
+        Path copy = null;
+        try (InputStream in = new ClassPathResource(DEMO_HISTORY).getInputStream()) {
+            copy = Files.createTempFile("demo-history", ".csv");
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            HistoryImports.Progress p = imports.runNow("demo-history.csv", copy, ColumnMapping.defaults(), "system",
+                    ExampleSource.DEMO);
+            log.info("Imported the demo history: {} accepted, {} rejected", p.accepted(), p.rejected());
+            return p.accepted() > 0;
+        } catch (IOException e) {
+            log.error("The shipped demo history {} cannot be read", DEMO_HISTORY, e);
+            return false;
+        } finally {
+            if (copy != null) {
+                try {
+                    Files.deleteIfExists(copy);
+                } catch (IOException e) {
+                    log.debug("Could not delete {}", copy, e);
+                }
+            }
+        }
+    }
+}

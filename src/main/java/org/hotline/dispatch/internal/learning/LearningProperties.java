@@ -1,0 +1,42 @@
+package org.hotline.dispatch.internal.learning;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code hotline.dispatch.*} keys of the learning side. Every key is optional; the defaults are here. (The
+ * routing side reads its own keys under the same prefix.) The retrain cron and the poll interval are read by
+ * the scheduler annotations directly, and are listed here only to document them.
+ *
+ * @param activateNewModels a newly trained version is served at once (false: an admin activates it)
+ * @param trainAtFirstStart at the first start (no model yet) import a history and train version 1
+ * @param trainingFile      the history to import at the first start instead of the shipped demo history
+ * @param crossValidateUpTo up to this many examples a new version is measured by 5-fold cross-validation,
+ *                          above it by one 80/20 holdout (five extra trainings would take too long)
+ * @param maxTextLength     imported rows with a longer text are rejected (the column holds 10,000)
+ * @param retrainCron       when the scheduled retrain looks for new examples
+ * @param pollInterval      how often each instance checks which version is active
+ */
+@ConfigurationProperties("hotline.dispatch")
+record LearningProperties(Boolean activateNewModels, Boolean trainAtFirstStart, String trainingFile,
+        Integer crossValidateUpTo, Integer maxTextLength, String retrainCron, Duration pollInterval) {
+
+    static final int COLUMN_LIMIT = 10_000;
+
+    boolean activates() {
+        return activateNewModels == null || activateNewModels;
+    }
+
+    boolean trainsAtFirstStart() {
+        return trainAtFirstStart == null || trainAtFirstStart;
+    }
+
+    int crossValidationLimit() {
+        return crossValidateUpTo == null ? 5_000 : crossValidateUpTo;
+    }
+
+    int textLimit() {
+        return maxTextLength == null ? 4_000 : Math.min(maxTextLength, COLUMN_LIMIT);
+    }
+}

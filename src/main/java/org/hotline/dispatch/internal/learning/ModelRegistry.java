@@ -1,0 +1,160 @@
+package org.hotline.dispatch.internal.learning;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.hotline.dispatch.Classification;
+import org.hotline.dispatch.Classifier;
+import org.hotline.dispatch.LabelKind;
+import org.hotline.dispatch.Suggestion;
+import org.hotline.dispatch.internal.model.LinearTextModel;
+import org.hotline.dispatch.internal.model.ModelFiles;
+import org.hotline.dispatch.internal.model.TextNormalizer;
+import org.hotline.platform.ConflictException;
+import org.hotline.platform.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@link Classifier} the rest of dispatch uses: the active model version, held in memory and swapped
+ * without a restart. Classifying reads one {@link AtomicReference} and uses a per-thread scratch, so it takes
+ * no lock however many threads classify while a new version is swapped in.
+ *
+ * <p>Which version is active is decided in the database ({@code dispatch_model.active}), so that all instances
+ * serve the same one: {@link #activate} sets it and swaps at once on this instance; every other instance
+ * notices within the poll interval ({@code hotline.dispatch.poll-interval}, 30 s), because each of them polls
+ * (deliberately without ShedLock). Rollback is activating an earlier version.
+ *
+ * <p>Until a model exists (a fresh install while version 1 trains) every answer is an empty ranking, which
+ * sends the order to a human dispatcher; the same for text with nothing to go on (empty, emoji only).
+ */
+@Component
+public class ModelRegistry implements Classifier {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
+    private static final int TOP = 3;
+
+    /** The model being served, with the version and the kind of label it names. */
+    public record ActiveModel(int version, LabelKind labelKind, LinearTextModel model) {
+    }
+
+    private record ScratchFor(LinearTextModel model, LinearTextModel.Scratch scratch) {
+    }
+
+    private final ModelVersions versions;
+    private final AtomicReference<ActiveModel> active = new AtomicReference<>();
+    // per thread and per model: a scratch is sized by its model's settings
+    private final ThreadLocal<ScratchFor> scratch = new ThreadLocal<>();
+
+    ModelRegistry(ModelVersions versions) {
+        this.versions = versions;
+    }
+
+    @Override
+    public Classification classify(String subject, String text) {
+        ActiveModel current = active.get();
+        if (current == null) {
+            return new Classification(null, null, List.of());
+        }
+        String version = String.valueOf(current.version());
+        try {
+            if (TextNormalizer.normalize(subject).length == 0 && TextNormalizer.normalize(text).length == 0) {
+                return new Classification(version, current.labelKind(), List.of());
+            }
+            List<Suggestion> ranked = current.model().classify(subject == null ? "" : subject,
+                    text == null ? "" : text, TOP, scratchFor(current.model())).stream()
+                    .map(g -> new Suggestion(g.label(), g.probability(), g.evidence()))
+                    .toList();
+            return new Classification(version, current.labelKind(), ranked);
+        } catch (RuntimeException e) {
+            // a bug in the model must not stop intake: the order goes to a human instead
+            log.error("Model version {} failed on a message of {} characters", version,
+                    text == null ? 0 : text.length(), e);
+            scratch.remove();
+            return new Classification(version, current.labelKind(), List.of());
+        }
+    }
+
+    private LinearTextModel.Scratch scratchFor(LinearTextModel model) {
+        ScratchFor s = scratch.get();
+        if (s == null || s.model() != model) {
+            s = new ScratchFor(model, model.newScratch());
+            scratch.set(s);
+        }
+        return s.scratch();
+    }
+
+    /** The version being served on this instance, if any. */
+    public Optional<ActiveModel> active() {
+        return Optional.ofNullable(active.get());
+    }
+
+    /**
+     * Makes {@code version} the active one for all instances and serves it here at once. Loads the model
+     * before switching, so a damaged version is refused and the old one keeps serving.
+     *
+     * @throws NotFoundException when there is no such version
+     */
+    public ActiveModel activate(int version) {
+        ModelVersions.Version v = versions.find(version)
+                .orElseThrow(() -> new NotFoundException("模型版本 " + version + " 不存在"));
+        LinearTextModel model;
+        try {
+            model = load(version);
+        } catch (IllegalArgumentException e) {
+            throw new ConflictException("model-unreadable", "模型版本 " + version + " 无法读取，未切换：" + e.getMessage());
+        }
+        versions.activate(version);
+        return install(version, v.labelKind(), model);
+    }
+
+    /** Serves a model this instance already has in memory (just trained), after it was activated in the DB. */
+    ActiveModel install(int version, LabelKind kind, LinearTextModel model) {
+        ActiveModel m = new ActiveModel(version, kind, model);
+        ActiveModel before = active.getAndSet(m);
+        log.info("Serving dispatch model version {} ({}, {} labels){}", version, kind, model.labels().length,
+                before == null ? "" : ", replacing version " + before.version());
+        return m;
+    }
+
+    /**
+     * Checks which version the database says is active and swaps if it is another: how this instance learns of
+     * an activation on another instance. Runs on every instance (no ShedLock), one cheap query per poll.
+     */
+    @Scheduled(fixedDelayString = "${hotline.dispatch.poll-interval:PT30S}",
+            initialDelayString = "${hotline.dispatch.poll-interval:PT30S}")
+    public void refresh() {
+        try {
+            Optional<Integer> wanted = versions.activeVersion();
+            ActiveModel current = active.get();
+            if (wanted.isEmpty()) {
+                if (current != null) {
+                    log.warn("No dispatch model is active any more; orders go to the manual queue");
+                    active.compareAndSet(current, null);
+                }
+                return;
+            }
+            if (current != null && current.version() == wanted.get()) {
+                return;
+            }
+            int version = wanted.get();
+            ModelVersions.Version v = versions.find(version).orElseThrow();
+            LinearTextModel model = load(version);
+            // another poll or an activation may have swapped meanwhile: only replace what we read
+            if (active.compareAndSet(current, new ActiveModel(version, v.labelKind(), model))) {
+                log.info("Serving dispatch model version {} ({}), activated elsewhere", version, v.labelKind());
+            }
+        } catch (RuntimeException e) {
+            // the database may be briefly away: keep serving what we have, try again at the next poll
+            log.warn("Could not check the active dispatch model: {}", e.getMessage());
+        }
+    }
+
+    private LinearTextModel load(int version) {
+        byte[] data = versions.data(version).orElseThrow(() -> new NotFoundException("模型版本 " + version + " 不存在"));
+        return ModelFiles.read(data);
+    }
+}

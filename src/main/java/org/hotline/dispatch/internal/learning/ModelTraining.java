@@ -1,0 +1,186 @@
+package org.hotline.dispatch.internal.learning;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
+import org.hotline.dispatch.LabelKind;
+import org.hotline.dispatch.internal.model.Evaluation;
+import org.hotline.dispatch.internal.model.FeatureSettings;
+import org.hotline.dispatch.internal.model.Folds;
+import org.hotline.dispatch.internal.model.LinearTextModel;
+import org.hotline.dispatch.internal.model.ModelFiles;
+import org.hotline.dispatch.internal.model.Trainer;
+import org.hotline.dispatch.internal.model.TrainingExample;
+import org.hotline.dispatch.internal.learning.ModelVersions.MetricMethod;
+import org.hotline.dispatch.internal.learning.ModelVersions.NewVersion;
+import org.hotline.dispatch.internal.learning.ModelVersions.Version;
+import org.hotline.platform.ConflictException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Trains a new model version from the training history: all examples of one label kind, measured before it
+ * is stored (5-fold cross-validation up to {@code hotline.dispatch.cross-validate-up-to} examples, one
+ * stratified 80/20 holdout above, so the admin sees how good a version is before trusting it), then stored
+ * and, with {@code hotline.dispatch.activate-new-models} (default), activated on all instances.
+ *
+ * <p>One training at a time per instance: a second request while one runs is refused, not queued, since it
+ * would train on the same examples. The scheduled retrain runs on one instance (ShedLock) and only when
+ * examples arrived since the active version.
+ */
+@Component
+class ModelTraining {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelTraining.class);
+    private static final int MIN_EXAMPLES = 10;
+    private static final int MIN_PER_LABEL_FOR_METRICS = 2;
+
+    private final TrainingHistory history;
+    private final ModelVersions versions;
+    private final ModelRegistry registry;
+    private final LearningProperties properties;
+    private final Clock clock;
+    private final ReentrantLock running = new ReentrantLock();
+
+    ModelTraining(TrainingHistory history, ModelVersions versions, ModelRegistry registry,
+            LearningProperties properties, Clock clock) {
+        this.history = history;
+        this.versions = versions;
+        this.registry = registry;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** What a training produced: the stored version, and whether it is now the one served. */
+    record Trained(Version version, boolean activated) {
+    }
+
+    /**
+     * Trains from every example of {@code kind}, or of the kind with the most examples when null.
+     *
+     * @param activate null follows {@code hotline.dispatch.activate-new-models}
+     * @throws ConflictException when another training runs here, or there are too few examples or labels
+     */
+    Trained train(LabelKind kind, String actor, String note, Boolean activate) {
+        if (!running.tryLock()) {
+            throw new ConflictException("training-running", "已有模型正在训练，请稍后再试");
+        }
+        try {
+            return trainLocked(kind == null ? busiestKind() : kind, actor, note,
+                    activate == null ? properties.activates() : activate);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /** The kind with the most examples; CATEGORY when tied, as most histories name categories. */
+    LabelKind busiestKind() {
+        Map<LabelKind, Long> counts = history.countByKind();
+        return counts.get(LabelKind.UNIT) > counts.get(LabelKind.CATEGORY) ? LabelKind.UNIT : LabelKind.CATEGORY;
+    }
+
+    private Trained trainLocked(LabelKind kind, String actor, String note, boolean activate) {
+        long newest = history.newestId(kind);
+        List<TrainingExample> examples = history.examples(kind);
+        long labels = examples.stream().map(TrainingExample::label).distinct().count();
+        if (examples.size() < MIN_EXAMPLES || labels < 2) {
+            throw new ConflictException("too-few-examples", "训练样本不足：" + labelName(kind) + "标签的样本 "
+                    + examples.size() + " 条、标签 " + labels + " 个，至少需要 " + MIN_EXAMPLES + " 条样本和 2 个标签");
+        }
+        FeatureSettings settings = FeatureSettings.defaults();
+        log.info("Training a {} dispatch model from {} examples with {} labels", kind, examples.size(), labels);
+        long started = System.nanoTime();
+        Measured measured = measure(examples, settings);
+        long measuredAt = System.nanoTime();
+        LinearTextModel model = new Trainer(settings).train(examples);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        log.info("Trained in {} ms ({} ms of it measuring: {} macro-F1 {}, accuracy {})", millis,
+                (measuredAt - started) / 1_000_000, measured.method(), measured.macroF1(), measured.accuracy());
+        byte[] data = ModelFiles.write(model);
+        int version = versions.add(new NewVersion(actor, kind, examples.size(), (int) labels, newest, note,
+                measured.method(), measured.macroF1(), measured.accuracy(), millis,
+                ModelFiles.settingsJson(settings), data), clock.instant());
+        log.info("Stored dispatch model version {} ({} KB)", version, data.length / 1024);
+        if (activate) {
+            versions.activate(version);
+            registry.install(version, kind, model);
+        }
+        return new Trained(versions.find(version).orElseThrow(), activate);
+    }
+
+    private record Measured(MetricMethod method, Double macroF1, Double accuracy) {
+    }
+
+    /**
+     * Trains on part of the examples and scores the rest, without calibration (which changes probabilities,
+     * not the ranking the figures count). Labels with a single example cannot be held out and are measured
+     * only when they land in a training part.
+     */
+    private Measured measure(List<TrainingExample> examples, FeatureSettings settings) {
+        Map<String, Long> perLabel = examples.stream().collect(
+                java.util.stream.Collectors.groupingBy(TrainingExample::label, java.util.stream.Collectors.counting()));
+        if (perLabel.values().stream().filter(n -> n >= MIN_PER_LABEL_FOR_METRICS).count() < 2) {
+            return new Measured(MetricMethod.NONE, null, null);
+        }
+        boolean crossValidate = examples.size() <= properties.crossValidationLimit();
+        List<List<TrainingExample>> folds = Folds.stratified(examples, 5, 17);
+        Evaluation total = new Evaluation(new ArrayList<>(perLabel.keySet()));
+        Trainer trainer = new Trainer(settings, 0);
+        for (int f = 0; f < (crossValidate ? folds.size() : 1); f++) {
+            List<TrainingExample> train = new ArrayList<>();
+            for (int g = 0; g < folds.size(); g++) {
+                if (g != f) {
+                    train.addAll(folds.get(g));
+                }
+            }
+            if (train.stream().map(TrainingExample::label).distinct().count() < 2) {
+                continue;
+            }
+            LinearTextModel m = trainer.train(train);
+            LinearTextModel.Scratch scratch = m.newScratch();
+            for (TrainingExample e : folds.get(f)) {
+                total.add(e.label(), m.classify(e.subject(), e.body(), 1, scratch).get(0).label());
+            }
+        }
+        return new Measured(crossValidate ? MetricMethod.CV5 : MetricMethod.HOLDOUT, round(total.macroF1()),
+                round(total.accuracy()));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10_000) / 10_000.0;
+    }
+
+    /**
+     * The weekly retrain ({@code hotline.dispatch.retrain-cron}, Sunday 02:00 by default): once across all
+     * instances, and only when examples of the active version's kind arrived since it was trained.
+     */
+    @Scheduled(cron = "${hotline.dispatch.retrain-cron:0 0 2 * * SUN}", zone = "${hotline.zone:Asia/Shanghai}")
+    @SchedulerLock(name = "dispatch-retrain", lockAtMostFor = "PT3H")
+    public void retrainIfNewExamples() {
+        Optional<Version> current = versions.active();
+        LabelKind kind = current.map(Version::labelKind).orElseGet(this::busiestKind);
+        long newest = history.newestId(kind);
+        if (current.isPresent() && newest <= current.get().lastExampleId()) {
+            log.info("Scheduled retrain skipped: no new {} examples since version {}", kind, current.get().version());
+            return;
+        }
+        try {
+            Trained t = train(kind, "system", "定期重新训练", null);
+            log.info("Scheduled retrain produced version {}", t.version().version());
+        } catch (ConflictException e) {
+            log.info("Scheduled retrain skipped: {}", e.getMessage());
+        }
+    }
+
+    private static String labelName(LabelKind kind) {
+        return kind == LabelKind.CATEGORY ? "分类" : "承办单位";
+    }
+}
