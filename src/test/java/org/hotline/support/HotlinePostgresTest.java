@@ -29,6 +29,7 @@ import org.springframework.test.context.TestPropertySource;
         "hotline.demo.enabled=false",
         "hotline.scheduling.enabled=false",
         "hotline.dispatch.automatic=false",
+        "hotline.dispatch.train-at-first-start=false",
         // spring-modulith-moments switches @EnableScheduling on by itself, which would start the timers anyway
         "spring.modulith.moments.enabled=false" })
 public @interface HotlinePostgresTest {

@@ -32,7 +32,7 @@ import com.jayway.jsonpath.JsonPath;
  * dispatcher's override is recorded, and the admin's rule list is checked field by field.
  */
 @HotlineIntegrationTest
-@TestPropertySource(properties = "hotline.dispatch.automatic=true")
+@TestPropertySource(properties = { "hotline.dispatch.automatic=true", "hotline.dispatch.train-at-first-start=false" })
 @Import(AiDispatchWorkflowIntegrationTest.FakeModel.class)
 class AiDispatchWorkflowIntegrationTest {
 
