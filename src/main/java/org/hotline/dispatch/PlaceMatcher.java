@@ -152,6 +152,12 @@ public final class PlaceMatcher {
         if (!usable.isEmpty()) {
             return Optional.of(toMatch(best(usable), s, source));
         }
+        if (source != Source.ADDRESS) {
+            // Typos are forgiven in the address, which is short and names a place by intent. In the free text
+            // a window one character away from a place name is far more often an ordinary word than a
+            // misspelt place, and searching every window of a long message for one costs most of routing.
+            return Optional.empty();
+        }
         List<Hit> typos = typos(s, source, exactHits);
         if (typos.isEmpty() || typos.stream().map(h -> h.key().place().unit()).distinct().count() > 1) {
             return Optional.empty();

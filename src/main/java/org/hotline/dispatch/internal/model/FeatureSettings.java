@@ -16,11 +16,12 @@ package org.hotline.dispatch.internal.model;
  *                   classifying costs the same
  * @param blend      with NBSVM, the share of a plain SVM's weights mixed into the NBSVM weights (0 = NBSVM
  *                   only); both read the same features, so the mix is again one linear model
+ * @param keep       the share of n-grams kept after training, those with the largest weights (1 keeps all)
  */
 public record FeatureSettings(int minN, int maxN, double subjectWeight, double c, int minDf, boolean balanced,
-        double nbAlpha, double blend) {
+        double nbAlpha, double blend, double keep) {
 
     public static FeatureSettings defaults() {
-        return new FeatureSettings(1, 3, 1.0, 2.0, 3, true, 0.3, 0.3);
+        return new FeatureSettings(1, 3, 1.0, 2.0, 3, true, 0.3, 0.3, 0.3);
     }
 }

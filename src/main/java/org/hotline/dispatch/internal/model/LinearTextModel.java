@@ -23,12 +23,15 @@ public final class LinearTextModel {
     private final float[] bias;
     private final double temperature;
     /**
-     * The scoring table: per known n-gram one slot of {@code stride} longs holding its hash, its idf and its
-     * weight for every label, side by side. Looking an n-gram up then costs one trip to memory instead of
-     * three (hash table, idf, weights), which is most of the time a message takes.
+     * The scoring table: per known n-gram one slot of {@code stride} ints holding a 32-bit fingerprint of its
+     * hash, then its idf and its weight for every label as bfloat16 (the upper half of a float: three
+     * significant digits, plenty for a linear score), side by side. Looking an n-gram up then costs one trip
+     * to memory instead of three (hash table, idf, weights), and the table is small enough to stay mostly in
+     * the processor's cache. The exact float weights stay in {@link #weights} for training and for storage.
      */
-    private final long[] table;
+    private final int[] table;
     private final int stride;
+    private final int slotMask;
 
     LinearTextModel(FeatureSettings settings, Vocabulary vocabulary, String[] labels, float[] weights, float[] bias,
             double temperature) {
@@ -39,36 +42,79 @@ public final class LinearTextModel {
         this.bias = bias;
         this.temperature = temperature;
         this.stride = 1 + (labels.length + 2) / 2;
-        this.table = weights.length == 0 ? new long[0] : pack(vocabulary, weights, labels.length, stride);
+        int capacity = Integer.highestOneBit(Math.max(16, vocabulary.size() * 3 / 2)) * 2;
+        this.slotMask = capacity - 1;
+        this.table = weights.length == 0 ? new int[0] : pack(vocabulary, weights, labels.length, stride, capacity);
     }
 
-    private static long[] pack(Vocabulary vocabulary, float[] weights, int k, int stride) {
+    private LinearTextModel(LinearTextModel other, double temperature) {
+        this.settings = other.settings;
+        this.vocabulary = other.vocabulary;
+        this.labels = other.labels;
+        this.weights = other.weights;
+        this.bias = other.bias;
+        this.temperature = temperature;
+        this.stride = other.stride;
+        this.slotMask = other.slotMask;
+        this.table = other.table;
+    }
+
+    /** The same model with calibrated probabilities; shares everything else. */
+    LinearTextModel withTemperature(double t) {
+        return new LinearTextModel(this, t);
+    }
+
+    private static final double[] SUBLINEAR = new double[64];
+
+    static {
+        for (int i = 1; i < SUBLINEAR.length; i++) {
+            SUBLINEAR[i] = 1 + Math.log(i);
+        }
+    }
+
+    /** Sublinear term frequency, 1 + ln(tf), from a table for the counts that occur in practice. */
+    static double sublinear(int count) {
+        return count < SUBLINEAR.length ? SUBLINEAR[count] : 1 + Math.log(count);
+    }
+
+    /** The slot an n-gram hash starts probing at, from its low bits. */
+    private static int slotOf(long key, int mask) {
+        return (int) key & mask;
+    }
+
+    /** The fingerprint stored for an n-gram hash, from its high bits (never 0, which marks an empty slot). */
+    private static int fingerprintOf(long key) {
+        int f = (int) (key >>> 32);
+        return f == 0 ? 1 : f;
+    }
+
+    private static int bfloat16(float value) {
+        return Float.floatToRawIntBits(value) >>> 16;
+    }
+
+    private static int[] pack(Vocabulary vocabulary, float[] weights, int k, int stride, int capacity) {
         long[] hashes = vocabulary.hashesById();
-        int capacity = Integer.highestOneBit(Math.max(16, hashes.length * 3 / 2)) * 2;
-        long[] table = new long[capacity * stride];
+        int[] table = new int[capacity * stride];
         int mask = capacity - 1;
-        float[] row = new float[(stride - 1) * 2];
+        int[] halves = new int[(stride - 1) * 2];
         for (int id = 0; id < hashes.length; id++) {
             long key = hashes[id];
-            int slot = (int) (key ^ (key >>> 32)) & mask;
+            int slot = slotOf(key, mask);
             while (table[slot * stride] != 0) {
                 slot = (slot + 1) & mask;
             }
             int base = slot * stride;
-            table[base] = key;
-            java.util.Arrays.fill(row, 0);
-            row[0] = vocabulary.idf(id);
-            System.arraycopy(weights, id * k, row, 1, k);
+            table[base] = fingerprintOf(key);
+            java.util.Arrays.fill(halves, 0);
+            halves[0] = bfloat16(vocabulary.idf(id));
+            for (int c = 0; c < k; c++) {
+                halves[c + 1] = bfloat16(weights[id * k + c]);
+            }
             for (int j = 0; j < stride - 1; j++) {
-                table[base + 1 + j] = ((long) Float.floatToRawIntBits(row[2 * j]) << 32)
-                        | (Float.floatToRawIntBits(row[2 * j + 1]) & 0xFFFFFFFFL);
+                table[base + 1 + j] = (halves[2 * j] << 16) | halves[2 * j + 1];
             }
         }
         return table;
-    }
-
-    LinearTextModel withTemperature(double t) {
-        return new LinearTextModel(settings, vocabulary, labels, weights, bias, t);
     }
 
     /** Per-thread working memory, so that classifying allocates almost nothing. */
@@ -78,6 +124,7 @@ public final class LinearTextModel {
         int[] ids = new int[1024];
         float[] values = new float[1024];
         int n;
+        int[] slots = new int[4096];
 
         public Scratch(FeatureSettings s) {
             body = new NgramFeatures(s.minN(), s.maxN());
@@ -128,11 +175,11 @@ public final class LinearTextModel {
         double[] raw = new double[k + 1];
         scratch.body.clear();
         scratch.body.add(TextNormalizer.normalize(body), NgramFeatures.BODY);
-        accumulate(scratch.body, 1.0, raw);
+        accumulate(scratch.body, 1.0, raw, scratch);
         if (settings.subjectWeight() > 0 && subject != null && !subject.isBlank()) {
             scratch.subject.clear();
             scratch.subject.add(TextNormalizer.normalize(subject), NgramFeatures.SUBJECT);
-            accumulate(scratch.subject, settings.subjectWeight(), raw);
+            accumulate(scratch.subject, settings.subjectWeight(), raw, scratch);
         }
         double inv = raw[k] > 0 ? 1 / Math.sqrt(raw[k]) : 0;
         double[] s = new double[k];
@@ -142,38 +189,45 @@ public final class LinearTextModel {
         return s;
     }
 
-    /** Adds each known n-gram's weighted TF-IDF to {@code raw[0..k)} and its square to {@code raw[k]}. */
-    private void accumulate(NgramFeatures features, double weight, double[] raw) {
+    /**
+     * Adds each known n-gram's weighted TF-IDF to {@code raw[0..k)} and its square to {@code raw[k]}. The slots
+     * of all n-grams are computed first and looked up after, so that the processor can fetch many of them from
+     * memory at once instead of waiting for each in turn.
+     */
+    private void accumulate(NgramFeatures features, double weight, double[] raw, Scratch scratch) {
         if (table.length == 0) {
             return;
         }
+        int n = features.size();
+        if (scratch.slots.length < n) {
+            scratch.slots = new int[Integer.highestOneBit(n) * 2];
+        }
+        int[] slots = scratch.slots;
+        for (int i = 0; i < n; i++) {
+            slots[i] = slotOf(features.key(i), slotMask);
+        }
         int k = labels.length;
-        int capacity = table.length / stride;
-        int mask = capacity - 1;
-        for (int i = 0; i < features.size(); i++) {
-            long key = features.key(i);
-            int slot = (int) (key ^ (key >>> 32)) & mask;
-            int base;
-            while (true) {
+        for (int i = 0; i < n; i++) {
+            int fingerprint = fingerprintOf(features.key(i));
+            int slot = slots[i];
+            int base = slot * stride;
+            int found = table[base];
+            while (found != fingerprint && found != 0) {
+                slot = (slot + 1) & slotMask;
                 base = slot * stride;
-                long found = table[base];
-                if (found == key || found == 0) {
-                    break;
-                }
-                slot = (slot + 1) & mask;
+                found = table[base];
             }
-            if (table[base] == 0) {
+            if (found == 0) {
                 continue;
             }
-            long first = table[base + 1];
-            float idf = Float.intBitsToFloat((int) (first >>> 32));
-            double v = weight * (1 + Math.log(features.count(i))) * idf;
+            float idf = Float.intBitsToFloat(table[base + 1] & 0xFFFF0000);
+            double v = weight * sublinear(features.count(i)) * idf;
             raw[k] += v * v;
-            // Label c's weight is float number c + 1 of the slot's packed floats.
+            // Label c's weight is half number c + 1 of the slot's packed halves.
             for (int c = 0; c < k; c++) {
-                int f = c + 1;
-                long packed = table[base + 1 + (f >> 1)];
-                float w = Float.intBitsToFloat((f & 1) == 0 ? (int) (packed >>> 32) : (int) packed);
+                int h = c + 1;
+                int packed = table[base + 1 + (h >> 1)];
+                float w = Float.intBitsToFloat((h & 1) == 0 ? packed & 0xFFFF0000 : packed << 16);
                 raw[c] += v * w;
             }
         }
@@ -217,7 +271,7 @@ public final class LinearTextModel {
                 scratch.values = Arrays.copyOf(scratch.values, scratch.n * 2);
             }
             scratch.ids[scratch.n] = id;
-            scratch.values[scratch.n] = (float) (weight * (1 + Math.log(features.count(i))) * vocabulary.idf(id));
+            scratch.values[scratch.n] = (float) (weight * sublinear(features.count(i)) * vocabulary.idf(id));
             scratch.n++;
         }
     }
@@ -318,6 +372,6 @@ public final class LinearTextModel {
 
     /** Approximate bytes of heap the model's arrays take. */
     public long heapBytes() {
-        return vocabulary.bytes() + weights.length * 4L + bias.length * 4L + table.length * 8L;
+        return vocabulary.bytes() + weights.length * 4L + bias.length * 4L + table.length * 4L;
     }
 }

@@ -21,6 +21,11 @@ public final class NgramFeatures {
     private int[] counts = new int[4096];
     private int[] used = new int[4096];
     private int size;
+    /**
+     * The part of the arrays in use for the current message: sized to the message, so that a short message
+     * after a very long one probes a small, cache-resident table rather than the long one's.
+     */
+    private int mask = 4095;
 
     public NgramFeatures(int minN, int maxN) {
         this.minN = minN;
@@ -34,10 +39,15 @@ public final class NgramFeatures {
             counts[used[i]] = 0;
         }
         size = 0;
+        mask = Math.min(keys.length, 4096) - 1;
     }
 
     /** Adds the n-grams of {@code cps} in namespace {@code seed}. */
     public void add(int[] cps, long seed) {
+        int expected = size + cps.length * (maxN - minN + 1);
+        while (expected * 2 > mask + 1 && mask + 1 < keys.length && size == 0) {
+            mask = mask * 2 + 1;
+        }
         for (int start = 0; start < cps.length; start++) {
             long h = seed;
             for (int n = 1; n <= maxN && start + n <= cps.length; n++) {
@@ -66,10 +76,9 @@ public final class NgramFeatures {
     }
 
     private void increment(long key) {
-        if ((size + 1) * 2 > keys.length) {
+        if ((size + 1) * 2 > mask + 1) {
             grow();
         }
-        int mask = keys.length - 1;
         int i = (int) (key ^ (key >>> 32)) & mask;
         while (true) {
             if (keys[i] == 0) {
@@ -86,19 +95,27 @@ public final class NgramFeatures {
         }
     }
 
+    /** Doubles the part in use, re-placing the entries; the arrays themselves grow only when full. */
     private void grow() {
         long[] oldKeys = keys;
         int[] oldCounts = counts;
         int[] oldUsed = used;
         int oldSize = size;
-        keys = new long[oldKeys.length * 2];
-        counts = new int[oldKeys.length * 2];
-        used = new int[oldKeys.length * 2];
+        int capacity = (mask + 1) * 2;
+        if (capacity > oldKeys.length) {
+            keys = new long[capacity];
+            counts = new int[capacity];
+            used = new int[capacity];
+        } else {
+            keys = new long[oldKeys.length];
+            counts = new int[oldKeys.length];
+            used = new int[oldKeys.length];
+        }
+        mask = capacity - 1;
         size = 0;
         for (int u = 0; u < oldSize; u++) {
             int slot = oldUsed[u];
             long key = oldKeys[slot];
-            int mask = keys.length - 1;
             int i = (int) (key ^ (key >>> 32)) & mask;
             while (keys[i] != 0) {
                 i = (i + 1) & mask;

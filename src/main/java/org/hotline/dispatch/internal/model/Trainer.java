@@ -46,7 +46,7 @@ public final class Trainer {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
         }
-        LinearTextModel model = fit(examples);
+        LinearTextModel model = prune(fit(examples));
         if (calibrationFolds < 2 || distinctLabels(examples) < 2) {
             return model;
         }
@@ -214,6 +214,55 @@ public final class Trainer {
         }
     }
 
+    /**
+     * Keeps the {@code keep} share of n-grams that matter most (largest weight for any label) and drops the
+     * rest from the vocabulary. A message's score hardly moves, and a smaller table is read from the
+     * processor's cache instead of main memory, which is where classifying spends its time.
+     */
+    private LinearTextModel prune(LinearTextModel model) {
+        double keep = settings.keep();
+        String[] labels = model.labels();
+        int k = labels.length;
+        Vocabulary vocabulary = model.vocabulary();
+        int n = vocabulary.size();
+        if (keep >= 1 || n == 0 || model.weights().length == 0) {
+            return model;
+        }
+        float[] weights = model.weights();
+        float[] importance = new float[n];
+        for (int f = 0; f < n; f++) {
+            float max = 0;
+            for (int c = 0; c < k; c++) {
+                max = Math.max(max, Math.abs(weights[f * k + c]) * vocabulary.idf(f));
+            }
+            importance[f] = max;
+        }
+        float[] sorted = importance.clone();
+        Arrays.sort(sorted);
+        float threshold = sorted[(int) Math.min(n - 1, Math.floor(n * (1 - keep)))];
+        long[] hashes = vocabulary.hashesById();
+        int kept = 0;
+        for (float v : importance) {
+            if (v >= threshold) {
+                kept++;
+            }
+        }
+        long[] keptHashes = new long[kept];
+        float[] keptIdf = new float[kept];
+        float[] keptWeights = new float[kept * k];
+        int next = 0;
+        for (int f = 0; f < n; f++) {
+            if (importance[f] >= threshold && next < kept) {
+                keptHashes[next] = hashes[f];
+                keptIdf[next] = vocabulary.idf(f);
+                System.arraycopy(weights, f * k, keptWeights, next * k, k);
+                next++;
+            }
+        }
+        return new LinearTextModel(settings, Vocabulary.of(keptHashes, keptIdf), labels, keptWeights, model.bias(),
+                model.temperature());
+    }
+
     /** Counts in how many documents each n-gram occurs, keeps those at or above minDf, computes smooth idf. */
     private Vocabulary buildVocabulary(List<TrainingExample> examples) {
         Map<Long, int[]> df = new LinkedHashMap<>();
@@ -271,7 +320,7 @@ public final class Trainer {
             if (distinctLabels(train) < 2) {
                 continue;
             }
-            LinearTextModel m = fit(train);
+            LinearTextModel m = prune(fit(train));
             List<String> labels = Arrays.asList(m.labels());
             LinearTextModel.Scratch scratch = m.newScratch();
             for (TrainingExample e : folds.get(f)) {

@@ -28,7 +28,7 @@ class LinearTextModelTest {
         return out;
     }
 
-    private final LinearTextModel model = new Trainer(new FeatureSettings(1, 3, 1.0, 2.0, 1, true, 0.3, 0.3), 3)
+    private final LinearTextModel model = new Trainer(new FeatureSettings(1, 3, 1.0, 2.0, 1, true, 0.3, 0.3, 1.0), 3)
             .train(history());
 
     @Test
@@ -55,6 +55,7 @@ class LinearTextModelTest {
         assertThat(best.evidence()).isNotEmpty().allSatisfy(word -> assertThat(text).contains(word));
     }
 
+    /** The packed table stores weights as bfloat16, about three significant digits: scores agree to 1%. */
     @Test
     void theOnePassScoreEqualsTheTfIdfVectorTimesTheWeights() {
         LinearTextModel.Scratch scratch = model.newScratch();
@@ -67,7 +68,7 @@ class LinearTextModelTest {
             for (int i = 0; i < scratch.n; i++) {
                 expected += scratch.values[i] * model.weights()[scratch.ids[i] * k + c];
             }
-            assertThat(fast[c]).isCloseTo(expected, within(1e-5));
+            assertThat(fast[c]).isCloseTo(expected, within(0.01 * Math.max(1, Math.abs(expected))));
         }
     }
 
