@@ -76,13 +76,18 @@ public final class DispatchAdvisor {
             return manual(classification.modelVersion(), kind, place, "诉求内容中没有可识别的文字，需人工派单");
         }
 
-        List<UnitSuggestion> suggestions = new ArrayList<>(ranked.size());
-        for (Suggestion s : ranked) {
-            suggestions.add(suggest(s, kind, request, territorial));
-        }
-        UnitSuggestion best = suggestions.get(0);
+        UnitSuggestion best = suggest(ranked.get(0), kind, request, territorial);
         double confidence = ranked.get(0).probability();
         String reason = whyNotAutomatic(best, ranked.get(0), kind, request, confidence);
+        List<UnitSuggestion> suggestions = new ArrayList<>(ranked.size());
+        suggestions.add(best);
+        if (reason != null) {
+            // The alternatives are for the dispatcher who will decide; an order dispatched automatically needs
+            // only the answer, and routing the runners-up would double the cost of the hot path.
+            for (Suggestion s : ranked.subList(1, ranked.size())) {
+                suggestions.add(suggest(s, kind, request, territorial));
+            }
+        }
         String explanation = explain(best, confidence, place, reason);
         return new DispatchAdvice(classification.modelVersion(), kind, ranked, confidence, place, best.categoryCode(),
                 best.leadUnit(), best.coUnits(), best.rule(), reason == null, reason, suggestions, explanation);
