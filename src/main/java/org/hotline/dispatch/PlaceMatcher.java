@@ -69,6 +69,11 @@ public final class PlaceMatcher {
     }
 
     private final Node root = new Node();
+    /**
+     * Every character of every name. A character outside it moves no edge of the automaton, so the scan
+     * returns to the root at once without looking it up: most characters of a complaint are such.
+     */
+    private final java.util.BitSet nameChars = new java.util.BitSet(65536);
     private final Map<Character, List<Key>> typoByFirst = new HashMap<>();
     private final Map<Character, List<Key>> typoByLast = new HashMap<>();
     private final Set<String> refused;
@@ -169,7 +174,12 @@ public final class PlaceMatcher {
         List<Hit> hits = new ArrayList<>();
         Node node = root;
         for (int i = 0; i < s.length(); i++) {
-            Character c = s.charAt(i);
+            char ch = s.charAt(i);
+            if (!nameChars.get(ch)) {
+                node = root;
+                continue;
+            }
+            Character c = ch;
             Node next;
             while ((next = node.next.get(c)) == null && node != root) {
                 node = node.fail;
@@ -318,6 +328,7 @@ public final class PlaceMatcher {
         Node node = root;
         for (int i = 0; i < key.text().length(); i++) {
             int depth = i + 1;
+            nameChars.set(key.text().charAt(i));
             node = node.next.computeIfAbsent(key.text().charAt(i), c -> {
                 Node child = new Node();
                 child.depth = depth;
