@@ -171,7 +171,9 @@ public final class DispatchAdvisor {
             line.append("分类“").append(categoryName(best.categoryCode())).append("”（").append(best.categoryCode())
                     .append("），");
         }
-        line.append(String.format(Locale.ROOT, "置信度 %.2f", confidence));
+        long hundredths = Math.round(confidence * 100);
+        line.append("置信度 ").append(hundredths / 100).append('.').append(hundredths % 100 < 10 ? "0" : "")
+                .append(hundredths % 100);
         if (!best.evidence().isEmpty()) {
             line.append("，依据：").append(String.join("、", best.evidence()));
         }
