@@ -19,7 +19,9 @@ class HumanDispatches {
         this.records = records;
     }
 
-    @ApplicationModuleListener
+    // The condition keeps the AI's own dispatches (nearly every order) out of the event publication
+    // registry altogether: a publication is a row written and completed per listener, on the intake path.
+    @ApplicationModuleListener(condition = "#root.args[0].actor() != 'ai-dispatcher'")
     void on(WorkOrderEvent.Dispatched event) {
         if (WorkOrderService.AI_DISPATCHER.username().equals(event.actor())) {
             return;

@@ -32,7 +32,10 @@ import com.jayway.jsonpath.JsonPath;
  * dispatcher's override is recorded, and the admin's rule list is checked field by field.
  */
 @HotlineIntegrationTest
-@TestPropertySource(properties = { "hotline.dispatch.automatic=true", "hotline.dispatch.train-at-first-start=false" })
+// Its own database: the human dispatches made here become training examples, which must not reach the
+// shared test database where another context trains its first model from the demo history.
+@TestPropertySource(properties = { "hotline.dispatch.automatic=true", "hotline.dispatch.train-at-first-start=false",
+        "spring.datasource.url=jdbc:h2:mem:hotline-ai-dispatch;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" })
 @Import(AiDispatchWorkflowIntegrationTest.FakeModel.class)
 class AiDispatchWorkflowIntegrationTest {
 
