@@ -73,7 +73,9 @@ public final class DispatchAdvisor {
         LabelKind kind = classification.labelKind() == null ? LabelKind.CATEGORY : classification.labelKind();
         List<Suggestion> ranked = topOf(classification.ranked());
         if (ranked.isEmpty()) {
-            return manual(classification.modelVersion(), kind, place, "诉求内容中没有可识别的文字，需人工派单");
+            // An empty ranking from no model at all (before the first one is trained) is not the text's fault.
+            return manual(classification.modelVersion(), kind, place, classification.modelVersion() == null
+                    ? "尚未训练分类模型，需人工派单" : "诉求内容中没有可识别的文字，需人工派单");
         }
 
         UnitSuggestion best = suggest(ranked.get(0), kind, request, territorial);

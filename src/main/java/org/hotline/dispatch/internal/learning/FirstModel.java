@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -15,7 +14,6 @@ import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 
-import org.hotline.dispatch.LabelKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -89,7 +87,8 @@ class FirstModel {
         return done;
     }
 
-    private Optional<Integer> trainOnce() {
+    /** Trains the first version once across instances; package-visible so a test can run it on demand. */
+    Optional<Integer> trainOnce() {
         var result = new Object() {
             Optional<Integer> version = Optional.empty();
         };
@@ -102,8 +101,9 @@ class FirstModel {
         if (!versions.isEmpty()) {
             return Optional.empty();
         }
-        Map<LabelKind, Long> counts = history.countByKind();
-        if (counts.values().stream().mapToLong(Long::longValue).sum() == 0 && !importHistory()) {
+        // A few corrections may already exist (people dispatched the first orders while this ran, or the demo
+        // orders were seeded): they do not make a history, so the history is imported unless one was.
+        if (history.countFromHistories() == 0 && !importHistory()) {
             return Optional.empty();
         }
         String note = properties.trainingFile() == null || properties.trainingFile().isBlank()

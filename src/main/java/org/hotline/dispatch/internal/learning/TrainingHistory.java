@@ -67,6 +67,12 @@ class TrainingHistory {
                 .param("kind", kind.name()).query(Long.class).single();
     }
 
+    /** How many examples came from a history (an import or the demo history), as opposed to corrections. */
+    long countFromHistories() {
+        return jdbc.sql("SELECT COUNT(*) FROM dispatch_example WHERE source IN ('IMPORT', 'DEMO')")
+                .query(Long.class).single();
+    }
+
     Map<LabelKind, Long> countByKind() {
         Map<LabelKind, Long> counts = new EnumMap<>(LabelKind.class);
         for (LabelKind kind : LabelKind.values()) {
