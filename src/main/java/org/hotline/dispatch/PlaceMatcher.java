@@ -61,11 +61,60 @@ public final class PlaceMatcher {
     }
 
     private static final class Node {
-        final Map<Character, Node> next = new HashMap<>(4);
+        final Edges next = new Edges();
         Node fail;
         Node output;
         Key key;
         int depth;
+    }
+
+    /**
+     * A node's outgoing edges as sorted parallel arrays of characters and nodes: found by binary search with
+     * no boxing, where a map from {@code Character} would allocate for every Chinese character scanned.
+     */
+    private static final class Edges {
+        private char[] keys = new char[0];
+        private Node[] nodes = new Node[0];
+
+        Node get(char c) {
+            int i = java.util.Arrays.binarySearch(keys, c);
+            return i >= 0 ? nodes[i] : null;
+        }
+
+        void put(char c, Node node) {
+            int i = java.util.Arrays.binarySearch(keys, c);
+            if (i >= 0) {
+                nodes[i] = node;
+                return;
+            }
+            int at = -i - 1;
+            char[] k = new char[keys.length + 1];
+            Node[] n = new Node[nodes.length + 1];
+            System.arraycopy(keys, 0, k, 0, at);
+            System.arraycopy(nodes, 0, n, 0, at);
+            k[at] = c;
+            n[at] = node;
+            System.arraycopy(keys, at, k, at + 1, keys.length - at);
+            System.arraycopy(nodes, at, n, at + 1, nodes.length - at);
+            keys = k;
+            nodes = n;
+        }
+
+        int size() {
+            return keys.length;
+        }
+
+        char key(int i) {
+            return keys[i];
+        }
+
+        Node node(int i) {
+            return nodes[i];
+        }
+
+        List<Node> nodes() {
+            return java.util.Arrays.asList(nodes);
+        }
     }
 
     private final Node root = new Node();
@@ -179,7 +228,7 @@ public final class PlaceMatcher {
                 node = root;
                 continue;
             }
-            Character c = ch;
+            char c = ch;
             Node next;
             while ((next = node.next.get(c)) == null && node != root) {
                 node = node.fail;
@@ -329,11 +378,14 @@ public final class PlaceMatcher {
         for (int i = 0; i < key.text().length(); i++) {
             int depth = i + 1;
             nameChars.set(key.text().charAt(i));
-            node = node.next.computeIfAbsent(key.text().charAt(i), c -> {
-                Node child = new Node();
+            char c = key.text().charAt(i);
+            Node child = node.next.get(c);
+            if (child == null) {
+                child = new Node();
                 child.depth = depth;
-                return child;
-            });
+                node.next.put(c, child);
+            }
+            node = child;
         }
         node.key = key;
     }
@@ -342,19 +394,20 @@ public final class PlaceMatcher {
     private void link() {
         ArrayDeque<Node> queue = new ArrayDeque<>();
         root.fail = root;
-        for (Node child : root.next.values()) {
+        for (Node child : root.next.nodes()) {
             child.fail = root;
             queue.add(child);
         }
         while (!queue.isEmpty()) {
             Node node = queue.poll();
-            for (Map.Entry<Character, Node> edge : node.next.entrySet()) {
-                Node child = edge.getValue();
+            for (int e = 0; e < node.next.size(); e++) {
+                char c = node.next.key(e);
+                Node child = node.next.node(e);
                 Node f = node.fail;
-                while (f != root && !f.next.containsKey(edge.getKey())) {
+                while (f != root && f.next.get(c) == null) {
                     f = f.fail;
                 }
-                Node target = f.next.get(edge.getKey());
+                Node target = f.next.get(c);
                 child.fail = target != null && target != child ? target : root;
                 child.output = child.fail.key != null ? child.fail : child.fail.output;
                 queue.add(child);
