@@ -108,28 +108,14 @@ public final class Trainer {
 
     /** One-vs-rest linear SVMs on the TF-IDF features, as scikit-learn's LinearSVC. */
     private void fitPlain(Feature[][] x, double[] y, int k, int featureCount, float[] weights, float[] bias) {
-        Problem problem = new Problem();
-        problem.l = x.length;
-        problem.n = featureCount + 1;
-        problem.x = x;
-        problem.y = y;
-        problem.bias = 1;
-        Parameter parameter = new Parameter(SolverType.L2R_L2LOSS_SVC_DUAL, settings.c(), 0.1);
-        parameter.setRandom(new Random(42));
-        if (settings.balanced()) {
-            int[] counts = new int[k];
-            for (double label : y) {
-                counts[(int) label]++;
-            }
-            int[] weightLabels = new int[k];
-            double[] classWeights = new double[k];
-            for (int c = 0; c < k; c++) {
-                weightLabels[c] = c;
-                classWeights[c] = (double) y.length / (k * Math.max(1, counts[c]));
-            }
-            parameter.setWeights(classWeights, weightLabels);
+        int[] counts = labelCounts(y, k);
+        int[] weightLabels = new int[k];
+        double[] classWeights = new double[k];
+        for (int c = 0; c < k; c++) {
+            weightLabels[c] = c;
+            classWeights[c] = balancedWeight(y.length, k, counts[c]);
         }
-        Model m = Linear.train(problem, parameter);
+        Model m = svm(x, y, featureCount, classWeights, weightLabels);
         double[] w = m.getFeatureWeights();
         int[] order = m.getLabels();
         int columns = k == 2 ? 1 : k;
@@ -144,6 +130,38 @@ public final class Trainer {
             }
             bias[label] = (float) (sign * w[features * columns + source]);
         }
+    }
+
+    /**
+     * One liblinear fit: squared hinge loss, dual solver (scikit-learn's LinearSVC), a bias feature, a fixed
+     * seed so that the same history always gives the same model, and per-label weights when balanced.
+     */
+    private Model svm(Feature[][] x, double[] y, int featureCount, double[] classWeights, int[] weightLabels) {
+        Problem problem = new Problem();
+        problem.l = x.length;
+        problem.n = featureCount + 1;
+        problem.x = x;
+        problem.y = y;
+        problem.bias = 1;
+        Parameter parameter = new Parameter(SolverType.L2R_L2LOSS_SVC_DUAL, settings.c(), 0.1);
+        parameter.setRandom(new Random(42));
+        if (settings.balanced()) {
+            parameter.setWeights(classWeights, weightLabels);
+        }
+        return Linear.train(problem, parameter);
+    }
+
+    private static int[] labelCounts(double[] y, int k) {
+        int[] counts = new int[k];
+        for (double label : y) {
+            counts[(int) label]++;
+        }
+        return counts;
+    }
+
+    /** The weight that makes a label with {@code count} of {@code n} messages count as much as any other. */
+    private static double balancedWeight(int n, int k, int count) {
+        return (double) n / (k * Math.max(1, count));
     }
 
     /**
@@ -166,10 +184,7 @@ public final class Trainer {
                 total[f] += sums[c][f];
             }
         }
-        int[] counts = new int[k];
-        for (double label : y) {
-            counts[(int) label]++;
-        }
+        int[] counts = labelCounts(y, k);
         for (int c = 0; c < k; c++) {
             double pNorm = 0;
             double qNorm = 0;
@@ -192,19 +207,9 @@ public final class Trainer {
                 scaled[d] = row;
                 binary[d] = y[d] == c ? 1 : -1;
             }
-            Problem problem = new Problem();
-            problem.l = x.length;
-            problem.n = features + 1;
-            problem.x = scaled;
-            problem.y = binary;
-            problem.bias = 1;
-            Parameter parameter = new Parameter(SolverType.L2R_L2LOSS_SVC_DUAL, settings.c(), 0.1);
-            parameter.setRandom(new Random(42));
-            if (settings.balanced()) {
-                parameter.setWeights(new double[] { (double) x.length / (k * Math.max(1, counts[c])), 1 },
-                        new int[] { 1, -1 });
-            }
-            Model m = Linear.train(problem, parameter);
+            // Positives weigh as their label's share asks; the rest of the messages count once each.
+            Model m = svm(scaled, binary, features,
+                    new double[] { balancedWeight(x.length, k, counts[c]), 1 }, new int[] { 1, -1 });
             double[] w = m.getFeatureWeights();
             double sign = m.getLabels()[0] == 1 ? 1 : -1;
             for (int f = 0; f < features; f++) {
