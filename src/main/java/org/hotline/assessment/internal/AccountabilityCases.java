@@ -42,6 +42,17 @@ class AccountabilityCases {
         this.jdbc = jdbc;
     }
 
+    /** The kinds of case already opened for each unit for the month. */
+    Map<UnitId, java.util.Set<CaseKind>> openedFor(YearMonth month) {
+        Map<UnitId, java.util.Set<CaseKind>> opened = new HashMap<>();
+        jdbc.query("SELECT unit_id, kind FROM accountability_case WHERE case_month = :month",
+                new MapSqlParameterSource("month", month.atDay(1)), rs -> {
+                    opened.computeIfAbsent(new UnitId(rs.getString(1)), k -> java.util.EnumSet.noneOf(CaseKind.class))
+                            .add(CaseKind.valueOf(rs.getString(2)));
+                });
+        return opened;
+    }
+
     boolean exists(CaseKind kind, UnitId unit, YearMonth month) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM accountability_case"
                 + " WHERE kind = :kind AND unit_id = :unit AND case_month = :month",
@@ -84,15 +95,16 @@ class AccountabilityCases {
                 VALUES (:id, :month, :group, :rank, :groupSize, :score, :response, :resolution, :satisfaction,
                   :replied, :overdue, :redone, :unsatisfied, :nonCooperation)
                 """, scores.toArray(SqlParameterSource[]::new));
-        List<SqlParameterSource> orders = new ArrayList<>();
-        int seq = 0;
-        for (EvidenceOrder o : s.orders()) {
-            orders.add(new MapSqlParameterSource().addValue("id", id).addValue("seq", ++seq)
-                    .addValue("number", o.orderNumber()).addValue("indicator", o.indicator().name())
-                    .addValue("at", time(o.at())));
-        }
-        jdbc.batchUpdate("INSERT INTO accountability_case_order (case_id, seq, order_number, indicator, occurred_at)"
-                + " VALUES (:id, :seq, :number, :indicator, :at)", orders.toArray(SqlParameterSource[]::new));
+        List<EvidenceOrder> evidence = s.orders();
+        MultiRowInsert.insert(jdbc.getJdbcTemplate(),
+                "accountability_case_order (case_id, seq, order_number, indicator, occurred_at)", 5, evidence,
+                (ps, first, o, index) -> {
+                    ps.setLong(first, id);
+                    ps.setInt(first + 1, index + 1);
+                    ps.setString(first + 2, o.orderNumber());
+                    ps.setString(first + 3, o.indicator().name());
+                    ps.setObject(first + 4, time(o.at()));
+                });
         return id;
     }
 

@@ -50,17 +50,22 @@ import org.springframework.transaction.annotation.Transactional;
  * The assessment's use cases: compute the daily scores of a range of days from the records, rank a month,
  * open the accountability cases a month calls for, explain a score, and move a case along. Who may see what
  * is decided here: the center sees every unit, a unit's users only their own (another unit's data does not
- * exist for them).
+ * exist for them). Public only for the scale benchmark (a test-side main class); other modules never see
+ * {@code internal}.
  */
 @Service
-class Assessments {
+public class Assessments {
 
     private static final Logger log = LoggerFactory.getLogger(Assessments.class);
 
-    /** The indicators that pull a score down: the orders behind a case. */
+    /**
+     * The indicators that pull the score down, whose orders are the evidence of a case: unresolved and
+     * unsatisfied callbacks (resolution, satisfaction), redos, and the penalties (overdue, non-cooperation,
+     * missed leader samples).
+     */
     static final Set<Indicator> AGAINST_THE_UNIT = EnumSet.of(Indicator.OVERDUE, Indicator.REDONE,
-            Indicator.UNSATISFIED, Indicator.CALLBACK_UNRESOLVED, Indicator.ACKNOWLEDGED_LATE,
-            Indicator.SAMPLE_MISSED, Indicator.NON_COOPERATION);
+            Indicator.UNSATISFIED, Indicator.CALLBACK_UNRESOLVED, Indicator.SAMPLE_MISSED,
+            Indicator.NON_COOPERATION);
 
     private final FactQueries facts;
     private final DailyScores daily;
@@ -90,7 +95,7 @@ class Assessments {
     // ---------------------------------------------------------------- daily assessment
 
     /** What a recompute did. */
-    record Recomputed(LocalDate from, LocalDate to, int unitDays, List<YearMonth> monthsEvaluated,
+    public record Recomputed(LocalDate from, LocalDate to, int unitDays, List<YearMonth> monthsEvaluated,
             List<Long> casesOpened) {
     }
 
@@ -118,24 +123,33 @@ class Assessments {
             throw new InvalidInputException("from", "一次最多重新计算 " + properties.maxRecomputeDays() + " 天");
         }
         Instant now = clock.instant();
-        Map<FactQueries.UnitDay, Facts> counted = facts.counts(from, to.plusDays(1), now);
+        long started = System.nanoTime();
+        FactQueries.Counter counter = new FactQueries.Counter();
+        Evidence evidence = new Evidence(facts, from, to.plusDays(1), AGAINST_THE_UNIT);
+        facts.read(from, to.plusDays(1), now, null, (unit, day, at, order, indicator) -> {
+            counter.fact(unit, day, at, order, indicator);
+            evidence.fact(unit, day, at, order, indicator);
+        });
+        Map<FactQueries.UnitDay, Facts> counted = counter.facts();
+        long read = System.nanoTime();
         List<DailyScores.DailyScore> rows = new ArrayList<>(counted.size());
         counted.forEach((key, f) -> rows.add(new DailyScores.DailyScore(key.unit(), key.day(), score.of(f), now)));
         int written = daily.replace(from, to.plusDays(1), rows);
+        long stored = System.nanoTime();
 
         List<YearMonth> evaluated = new ArrayList<>();
         List<Long> opened = new ArrayList<>();
         for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
             if (!m.atEndOfMonth().isAfter(to) && m.atEndOfMonth().isBefore(today)) {
-                opened.addAll(evaluate(m));
+                opened.addAll(evaluate(m, evidence, now));
                 evaluated.add(m);
             }
         }
-        log.info("Assessment recomputed {}..{}: {} unit-days, months evaluated {}, cases opened {}", from, to,
-                written, evaluated, opened);
+        log.info("Assessment recomputed {}..{}: {} unit-days (read {} ms, stored {} ms), months evaluated {} ({} ms),"
+                + " cases opened {}", from, to, written, (read - started) / 1_000_000, (stored - read) / 1_000_000,
+                evaluated, (System.nanoTime() - stored) / 1_000_000, opened);
         return new Recomputed(from, to, written, evaluated, opened);
     }
-
     // ---------------------------------------------------------------- ranking and accountability
 
     /**
@@ -172,15 +186,19 @@ class Assessments {
      */
     @Transactional
     public List<Long> evaluate(YearMonth month) {
+        return evaluate(month, Evidence.none(facts), clock.instant());
+    }
+
+    private List<Long> evaluate(YearMonth month, Evidence evidence, Instant now) {
         Ranking current = ranking(month);
         Ranking previous = ranking(month.minusMonths(1));
-        Instant now = clock.instant();
         String addressedTo = "中心督办员；" + properties.disciplineCommission().addressLine();
         List<Long> opened = new ArrayList<>();
+        Map<UnitId, Set<CaseKind>> already = cases.openedFor(month);
 
         for (BottomThreeTwoMonths.Finding f : bottomRule.findings(previous, current)) {
             UnitPeriod unit = f.unit();
-            if (cases.exists(CaseKind.BOTTOM_THREE, unit.unit(), month)) {
+            if (already.getOrDefault(unit.unit(), Set.of()).contains(CaseKind.BOTTOM_THREE)) {
                 continue;
             }
             String reason = "%s在%s中连续两个月排名末位：%s第 %d 名、%s第 %d 名（共 %d 个单位）".formatted(unit.unitName(),
@@ -188,7 +206,7 @@ class Assessments {
                     f.currentMonth().rank(), f.currentMonth().groupSize());
             List<CaseScore> scores = List.of(caseScore(month.minusMonths(1), f.previousMonth()),
                     caseScore(month, f.currentMonth()));
-            List<EvidenceOrder> orders = evidence(unit.unit(), month.minusMonths(1).atDay(1),
+            List<EvidenceOrder> orders = evidence.of(unit.unit(), month.minusMonths(1).atDay(1),
                     month.plusMonths(1).atDay(1), AGAINST_THE_UNIT, now);
             open(AccountabilityCase.open(CaseKind.BOTTOM_THREE, unit, month, reason, addressedTo, scores, orders,
                     now)).ifPresent(opened::add);
@@ -200,7 +218,7 @@ class Assessments {
         }
         everyone.addAll(current.unscored());
         for (UnitPeriod unit : nonCooperationRule.exceededBy(everyone)) {
-            if (cases.exists(CaseKind.NON_COOPERATION, unit.unit(), month)) {
+            if (already.getOrDefault(unit.unit(), Set.of()).contains(CaseKind.NON_COOPERATION)) {
                 continue;
             }
             int count = unit.card().facts().count(Indicator.NON_COOPERATION);
@@ -209,7 +227,7 @@ class Assessments {
             Optional<RankedUnit> ranked = current.find(unit.unit());
             CaseScore s = CaseScore.of(month, unit.group(), ranked.map(RankedUnit::rank).orElse(null),
                     ranked.map(RankedUnit::groupSize).orElse(current.group(unit.group()).size()), unit.card());
-            List<EvidenceOrder> orders = evidence(unit.unit(), month.atDay(1), month.plusMonths(1).atDay(1),
+            List<EvidenceOrder> orders = evidence.of(unit.unit(), month.atDay(1), month.plusMonths(1).atDay(1),
                     EnumSet.of(Indicator.NON_COOPERATION), now);
             open(AccountabilityCase.open(CaseKind.NON_COOPERATION, unit, month, reason, addressedTo, List.of(s),
                     orders, now)).ifPresent(opened::add);
@@ -234,19 +252,6 @@ class Assessments {
 
     private static CaseScore caseScore(YearMonth month, RankedUnit r) {
         return CaseScore.of(month, r.unit().group(), r.rank(), r.groupSize(), r.unit().card());
-    }
-
-    private List<EvidenceOrder> evidence(UnitId unit, LocalDate from, LocalDate to, Set<Indicator> wanted,
-            Instant now) {
-        List<EvidenceOrder> orders = new ArrayList<>();
-        for (FactQueries.FactRow row : facts.rows(unit, from, to, now)) {
-            for (Indicator i : row.indicators()) {
-                if (wanted.contains(i)) {
-                    orders.add(new EvidenceOrder(row.orderNumber(), i, row.at()));
-                }
-            }
-        }
-        return orders;
     }
 
     // ---------------------------------------------------------------- explanation

@@ -7,7 +7,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +19,6 @@ import org.hotline.assessment.ScoreCard;
 import org.hotline.organization.UnitId;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 /** The stored daily assessment ({@code unit_daily_score}): written a range at a time, read by day or summed by month. */
@@ -29,8 +27,6 @@ class DailyScores {
 
     private static final List<Indicator> INDICATORS = List.of(Indicator.values());
     private static final String COLUMNS = INDICATORS.stream().map(FactQueries::column).collect(Collectors.joining(", "));
-    private static final String VALUES = INDICATORS.stream().map(i -> ":" + FactQueries.column(i))
-            .collect(Collectors.joining(", "));
     private static final String SUMS = INDICATORS.stream()
             .map(i -> "SUM(" + FactQueries.column(i) + ") AS " + FactQueries.column(i))
             .collect(Collectors.joining(", "));
@@ -52,10 +48,21 @@ class DailyScores {
         if (scores.isEmpty()) {
             return 0;
         }
-        SqlParameterSource[] batch = scores.stream().map(DailyScores::params).toArray(SqlParameterSource[]::new);
-        jdbc.batchUpdate("INSERT INTO unit_daily_score (score_day, unit_id, " + COLUMNS
-                + ", response_rate, resolution_rate, satisfaction_rate, score, computed_at) VALUES (:day, :unit, "
-                + VALUES + ", :responseRate, :resolutionRate, :satisfactionRate, :score, :computedAt)", batch);
+        MultiRowInsert.insert(jdbc.getJdbcTemplate(), "unit_daily_score (score_day, unit_id, " + COLUMNS
+                + ", response_rate, resolution_rate, satisfaction_rate, score, computed_at)", INDICATORS.size() + 7,
+                scores, (ps, first, s, index) -> {
+                    int c = first;
+                    ps.setObject(c++, s.day());
+                    ps.setString(c++, s.unit().value());
+                    for (Indicator i : INDICATORS) {
+                        ps.setInt(c++, s.card().facts().count(i));
+                    }
+                    setDouble(ps, c++, s.card().responseRate());
+                    setDouble(ps, c++, s.card().resolutionRate());
+                    setDouble(ps, c++, s.card().satisfactionRate());
+                    ps.setBigDecimal(c++, s.card().publishedScore());
+                    ps.setObject(c, s.computedAt().atOffset(ZoneOffset.UTC));
+                });
         return scores.size();
     }
 
@@ -119,25 +126,11 @@ class DailyScores {
         return rs.wasNull() ? null : v;
     }
 
-    private static SqlParameterSource params(DailyScore s) {
-        MapSqlParameterSource p = new MapSqlParameterSource()
-                .addValue("day", s.day())
-                .addValue("unit", s.unit().value())
-                .addValue("responseRate", s.card().responseRate(), Types.DOUBLE)
-                .addValue("resolutionRate", s.card().resolutionRate(), Types.DOUBLE)
-                .addValue("satisfactionRate", s.card().satisfactionRate(), Types.DOUBLE)
-                .addValue("score", s.card().publishedScore(), Types.NUMERIC)
-                .addValue("computedAt", s.computedAt().atOffset(ZoneOffset.UTC));
-        for (Indicator i : INDICATORS) {
-            p.addValue(FactQueries.column(i), s.card().facts().count(i));
+    private static void setDouble(java.sql.PreparedStatement ps, int column, Double value) throws SQLException {
+        if (value == null) {
+            ps.setNull(column, Types.DOUBLE);
+        } else {
+            ps.setDouble(column, value);
         }
-        return p;
-    }
-
-    /** The days of {@code [from, to)} that have rows, for tests and checks. */
-    List<LocalDate> days(LocalDate from, LocalDate to) {
-        return new ArrayList<>(jdbc.queryForList("SELECT DISTINCT score_day FROM unit_daily_score"
-                + " WHERE score_day >= :from AND score_day < :to ORDER BY score_day",
-                new MapSqlParameterSource().addValue("from", from).addValue("to", to), LocalDate.class));
     }
 }
