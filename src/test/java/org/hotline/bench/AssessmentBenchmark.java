@@ -84,8 +84,12 @@ public final class AssessmentBenchmark {
         String db = args.length > 0 ? args[0] : "h2";
         int orders = args.length > 1 ? Integer.parseInt(args[1]) : 150_000;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        // further H2 settings for the URL, e.g. ";CACHE_SIZE=1048576" (H2's page cache, 64 MB by default)
+        String h2Settings = args.length > 3 ? args[3].trim() : "";
 
-        Path dir = Files.createTempDirectory("hotline-assessment-bench-");
+        // -Dbench.reuse=DIR: an H2 database kept by an earlier run (-Dbench.keep=true), to measure without generating
+        String reuse = System.getProperty("bench.reuse");
+        Path dir = reuse != null ? Path.of(reuse) : Files.createTempDirectory("hotline-assessment-bench-");
         EmbeddedPostgres postgres = null;
         String url;
         String user;
@@ -100,15 +104,17 @@ public final class AssessmentBenchmark {
             bulkUrl = url + "&reWriteBatchedInserts=true";
         } else if (db.equals("h2")) {
             url = "jdbc:h2:file:" + dir.resolve("hotline")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;WRITE_DELAY=0";
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;WRITE_DELAY=0"
+                    + h2Settings;
             user = "sa";
             password = "";
             bulkUrl = url;
         } else {
             throw new IllegalArgumentException("database must be h2 or postgres, not " + db);
         }
-        System.out.printf(Locale.ROOT, "assessment benchmark: %s, %d orders in %d, %d cores, max heap %d MB%n", db,
-                orders, YEAR, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "assessment benchmark: %s%s, %d orders in %d, %d cores, max heap %d MB%n", db,
+                db.equals("h2") ? h2Settings : "", orders, YEAR, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
 
         ConfigurableApplicationContext app = null;
         try {
@@ -118,23 +124,29 @@ public final class AssessmentBenchmark {
                     "spring.datasource.password=" + password, "server.port=0", "hotline.demo.enabled=false",
                     "hotline.scheduling.enabled=false", "hotline.dispatch.automatic=false",
                     "hotline.dispatch.train-at-first-start=false", "spring.modulith.moments.enabled=false",
-                    "logging.level.root=WARN", "logging.level.org.hotline.assessment=INFO", "spring.main.banner-mode=off" })
+                    "logging.level.root=WARN", "logging.level.org.hotline.assessment=INFO", "spring.main.banner-mode=off",
+                    // a kept database may have been migrated by an earlier version of the migrations
+                    "spring.flyway.validate-on-migrate=" + (reuse == null) })
                     .map(p -> "--" + p).toArray(String[]::new));
             System.out.printf(Locale.ROOT, "application started in %.1f s%n", seconds(t0));
             List<Unit> units = app.getBean(Units.class).all().stream().filter(Unit::active)
                     .sorted(Comparator.comparing(u -> u.id().value())).toList();
 
-            long g0 = System.nanoTime();
-            Generator.Counts counts;
-            try (Connection c = DriverManager.getConnection(bulkUrl, user, password)) {
-                counts = new Generator(units, new Random(12345)).write(c, orders);
-                try (Statement st = c.createStatement()) {
-                    c.setAutoCommit(true);
-                    st.execute(db.equals("postgres") ? "VACUUM ANALYZE" : "ANALYZE");
+            if (reuse != null) {
+                System.out.println("reusing the database in " + dir);
+            } else {
+                long g0 = System.nanoTime();
+                Generator.Counts counts;
+                try (Connection c = DriverManager.getConnection(bulkUrl, user, password)) {
+                    counts = new Generator(units, new Random(12345)).write(c, orders);
+                    try (Statement st = c.createStatement()) {
+                        c.setAutoCommit(true);
+                        st.execute(db.equals("postgres") ? "VACUUM ANALYZE" : "ANALYZE");
+                    }
                 }
+                System.out.printf(Locale.ROOT, "generated %s in %.1f s (batched JDBC inserts, then ANALYZE)%n", counts,
+                        seconds(g0));
             }
-            System.out.printf(Locale.ROOT, "generated %s in %.1f s (batched JDBC inserts, then ANALYZE)%n", counts,
-                    seconds(g0));
 
             Assessments assessments = app.getBean(Assessments.class);
             List<Double> years = new ArrayList<>();
@@ -186,7 +198,7 @@ public final class AssessmentBenchmark {
             if (postgres != null) {
                 postgres.close();
             }
-            if (Boolean.getBoolean("bench.keep")) {
+            if (Boolean.getBoolean("bench.keep") || reuse != null) {
                 System.out.println("database kept in " + dir);
             } else {
                 delete(dir);

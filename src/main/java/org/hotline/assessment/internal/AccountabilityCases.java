@@ -61,20 +61,27 @@ class AccountabilityCases {
         return n != null && n > 0;
     }
 
-    /** Inserts a new case with its evidence and returns its id. */
-    long add(AccountabilityCase c) {
+    /**
+     * Inserts a new case with its evidence and returns its id; empty when the unit already has a case of this
+     * kind for the month (opened by another instance at the same moment), which is left as it is.
+     */
+    java.util.OptionalLong add(AccountabilityCase c) {
         AccountabilityCase.Snapshot s = c.snapshot();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update("""
                 INSERT INTO accountability_case (version, kind, unit_id, unit_name, ranking_group, case_month,
                   opened_at, reason, addressed_to, status)
                 VALUES (0, :kind, :unit, :unitName, :group, :month, :openedAt, :reason, :addressedTo, :status)
+                ON CONFLICT DO NOTHING
                 """, new MapSqlParameterSource()
                 .addValue("kind", s.kind().name()).addValue("unit", s.unit().value())
                 .addValue("unitName", s.unitName()).addValue("group", s.group().name())
                 .addValue("month", s.month().atDay(1)).addValue("openedAt", time(s.openedAt()))
                 .addValue("reason", s.reason()).addValue("addressedTo", s.addressedTo())
                 .addValue("status", s.status().name()), key, new String[] {"id"});
+        if (key.getKey() == null) {
+            return java.util.OptionalLong.empty();
+        }
         long id = key.getKey().longValue();
         List<SqlParameterSource> scores = new ArrayList<>();
         for (CaseScore cs : s.scores()) {
@@ -105,7 +112,7 @@ class AccountabilityCases {
                     ps.setString(first + 3, o.indicator().name());
                     ps.setObject(first + 4, time(o.at()));
                 });
-        return id;
+        return java.util.OptionalLong.of(id);
     }
 
     /** Writes the case's status, explanation and conclusion, if nobody changed it since it was read. */

@@ -42,7 +42,6 @@ import org.hotline.platform.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -236,13 +235,12 @@ public class Assessments {
     }
 
     private Optional<Long> open(AccountabilityCase c) {
-        long id;
-        try {
-            id = cases.add(c);
-        } catch (DuplicateKeyException openedElsewhere) {
+        java.util.OptionalLong added = cases.add(c);
+        if (added.isEmpty()) {
             // another instance evaluated the same month at the same moment: the case exists once
             return Optional.empty();
         }
+        long id = added.getAsLong();
         log.info("Accountability case {} opened: {} {} {}, addressed to {}", id, c.kind(), c.unit(), c.month(),
                 c.addressedTo());
         events.publishEvent(new AccountabilityCaseOpened(id, c.kind(), c.unit(), c.unitName(), c.month(),

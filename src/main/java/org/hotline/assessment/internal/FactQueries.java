@@ -74,6 +74,11 @@ class FactQueries {
     record UnitDay(UnitId unit, LocalDate day) {
     }
 
+    private static final String DISPATCH = "DISPATCH";
+    private static final String APPROVE_RETURN = "APPROVE_RETURN";
+    private static final String REQUEST_RETURN = "REQUEST_RETURN";
+    private static final String ACKNOWLEDGE = "ACKNOWLEDGE";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final ZoneId zone;
 
@@ -144,7 +149,7 @@ class FactQueries {
     void read(LocalDate from, LocalDate to, Instant now, UnitId onlyUnit, Sink sink) {
         if (onlyUnit != null) {
             Reader r = new Reader(from, to, now, onlyUnit, sink);
-            r.history();
+            r.history(DISPATCH, APPROVE_RETURN, REQUEST_RETURN, ACKNOWLEDGE);
             r.redos();
             r.overdue();
             r.coUnitParts();
@@ -162,12 +167,13 @@ class FactQueries {
         };
         Future<?> second = worker.submit(() -> readOnly.executeWithoutResult(status -> {
             Reader r = new Reader(from, to, now, null, shared);
+            r.history(ACKNOWLEDGE);
             r.replies();
-            r.callbacks();
             r.leaderSamples();
         }));
         Reader r = new Reader(from, to, now, null, shared);
-        r.history();
+        r.history(DISPATCH, APPROVE_RETURN, REQUEST_RETURN);
+        r.callbacks();
         r.redos();
         r.overdue();
         r.coUnitParts();
@@ -210,13 +216,13 @@ class FactQueries {
         }
 
         /** Dispatches, approved returns (two units each), acknowledgements, return requests. */
-        void history() {
+        void history(String... actions) {
             query("""
                     SELECT h.order_number, h.action, h.occurred_at, h.actor_unit, h.detail
                     FROM work_order_history h
-                    WHERE h.action IN ('DISPATCH', 'APPROVE_RETURN', 'ACKNOWLEDGE', 'REQUEST_RETURN')
-                      AND h.occurred_at >= :from AND h.occurred_at < :to
-                    """, "AND (h.actor_unit = :unit OR h.detail LIKE :unitLike)", rs -> {
+                    WHERE h.action IN (%s) AND %s
+                    """.formatted(String.join(", ", java.util.Arrays.stream(actions).map(a -> "'" + a + "'").toList()),
+                            within("h.occurred_at")), "AND (h.actor_unit = :unit OR h.detail LIKE :unitLike)", rs -> {
                         String order = rs.getString(1);
                         String action = rs.getString(2);
                         Instant at = instant(rs, 3);
@@ -245,8 +251,8 @@ class FactQueries {
             query("""
                     SELECT h.order_number, h.occurred_at, o.lead_unit_id
                     FROM work_order_history h JOIN work_order o ON o.number = h.order_number
-                    WHERE h.action = 'REDO' AND h.occurred_at >= :from AND h.occurred_at < :to
-                    """, "AND o.lead_unit_id = :unit",
+                    WHERE h.action = 'REDO' AND %s
+                    """.formatted(within("h.occurred_at")), "AND o.lead_unit_id = :unit",
                     rs -> fact(rs.getString(3), instant(rs, 2), rs.getString(1), Indicator.REDONE));
         }
 
@@ -259,14 +265,13 @@ class FactQueries {
             Set<String> stoodOnTime = new HashSet<>();
             query("""
                     SELECT o.number, o.replied_at FROM work_order o
-                    WHERE o.replied_at >= :from AND o.replied_at < :to AND o.status IN ('REPLIED', 'CLOSED')
-                      AND o.replied_at <= o.handle_deadline
-                    """, "AND o.lead_unit_id = :unit",
+                    WHERE %s AND %s IN ('REPLIED', 'CLOSED') AND o.replied_at <= o.handle_deadline
+                    """.formatted(within("o.replied_at"), filter("o.status")), "AND o.lead_unit_id = :unit",
                     rs -> stoodOnTime.add(rs.getString(1) + '|' + instant(rs, 2).toEpochMilli()));
             query("""
                     SELECT r.order_number, r.replied_at, r.unit_id, r.citizen_contacted FROM work_order_reply r
-                    WHERE r.replied_at >= :from AND r.replied_at < :to
-                    """, "AND r.unit_id = :unit", rs -> {
+                    WHERE %s
+                    """.formatted(within("r.replied_at")), "AND r.unit_id = :unit", rs -> {
                         String order = rs.getString(1);
                         Instant at = instant(rs, 2);
                         String unit = rs.getString(3);
@@ -280,43 +285,49 @@ class FactQueries {
                     });
         }
 
-        /** A reached callback; when the citizen was reached twice about one reply, the later answer counts. */
+        /**
+         * A reached callback. The citizen is reached once per reply (a retry follows only an unreached attempt);
+         * should a reply have been reached twice within the range, the later answer counts.
+         */
         void callbacks() {
+            Map<String, Object[]> latest = new LinkedHashMap<>();
             query("""
-                    SELECT c.order_number, c.attempted_at, c.unit_id, c.resolved, c.satisfaction
+                    SELECT c.order_number, c.attempted_at, c.unit_id, c.resolved, c.satisfaction, c.reply_seq, c.attempt
                     FROM callback_attempt c
-                    WHERE c.reached = TRUE AND c.attempted_at >= :from AND c.attempted_at < :to
-                      AND NOT EXISTS (SELECT 1 FROM callback_attempt l
-                                      WHERE l.order_number = c.order_number AND l.reply_seq = c.reply_seq
-                                        AND l.attempt > c.attempt AND l.reached = TRUE)
-                    """, "AND c.unit_id = :unit", rs -> {
-                        String order = rs.getString(1);
-                        Instant at = instant(rs, 2);
-                        String unit = rs.getString(3);
-                        boolean resolved = rs.getBoolean(4);
-                        fact(unit, at, order, resolved ? Indicator.CALLBACK_RESOLVED : Indicator.CALLBACK_UNRESOLVED);
-                        fact(unit, at, order, switch (rs.getString(5)) {
-                            case "SATISFIED" -> Indicator.SATISFIED;
-                            case "BASICALLY_SATISFIED" -> Indicator.BASICALLY_SATISFIED;
-                            default -> Indicator.UNSATISFIED;
-                        });
+                    WHERE c.reached = TRUE AND %s
+                    """.formatted(within("c.attempted_at")), "AND c.unit_id = :unit", rs -> {
+                        Object[] row = {rs.getString(1), instant(rs, 2), rs.getString(3), rs.getBoolean(4),
+                                rs.getString(5), rs.getInt(7)};
+                        latest.merge(row[0] + "|" + rs.getInt(6), row,
+                                (a, b) -> (int) a[5] >= (int) b[5] ? a : b);
                     });
+            for (Object[] row : latest.values()) {
+                String order = (String) row[0];
+                Instant at = (Instant) row[1];
+                String unit = (String) row[2];
+                fact(unit, at, order, (boolean) row[3] ? Indicator.CALLBACK_RESOLVED : Indicator.CALLBACK_UNRESOLVED);
+                fact(unit, at, order, switch ((String) row[4]) {
+                    case "SATISFIED" -> Indicator.SATISFIED;
+                    case "BASICALLY_SATISFIED" -> Indicator.BASICALLY_SATISFIED;
+                    default -> Indicator.UNSATISFIED;
+                });
+            }
         }
 
         /** A co-unit's part delivered (on time or late), and a co-unit written off as non-cooperating. */
         void coUnitParts() {
             query("""
                     SELECT cu.order_number, cu.submitted_at, cu.unit_id, cu.deadline FROM work_order_co_unit cu
-                    WHERE cu.submitted_at >= :from AND cu.submitted_at < :to
-                    """, "AND cu.unit_id = :unit", rs -> {
+                    WHERE %s
+                    """.formatted(within("cu.submitted_at")), "AND cu.unit_id = :unit", rs -> {
                         Instant at = instant(rs, 2);
                         fact(rs.getString(3), at, rs.getString(1),
                                 at.isAfter(instant(rs, 4)) ? Indicator.CO_PART_LATE : Indicator.CO_PART_ON_TIME);
                     });
             query("""
                     SELECT cu.order_number, cu.non_cooperation_at, cu.unit_id FROM work_order_co_unit cu
-                    WHERE cu.non_cooperation_at >= :from AND cu.non_cooperation_at < :to
-                    """, "AND cu.unit_id = :unit",
+                    WHERE %s
+                    """.formatted(within("cu.non_cooperation_at")), "AND cu.unit_id = :unit",
                     rs -> fact(rs.getString(3), instant(rs, 2), rs.getString(1), Indicator.NON_COOPERATION));
         }
 
@@ -352,10 +363,10 @@ class FactQueries {
         void overdue() {
             query("""
                     SELECT o.number, o.handle_deadline, o.lead_unit_id, o.status FROM work_order o
-                    WHERE o.handle_deadline >= :from AND o.handle_deadline < :to AND o.handle_deadline < :now
-                      AND (o.status IN ('DISPATCHED', 'IN_PROGRESS')
-                           OR (o.status IN ('REPLIED', 'CLOSED') AND o.replied_at > o.handle_deadline))
-                    """, "AND o.lead_unit_id = :unit", rs -> {
+                    WHERE %1$s AND o.handle_deadline < :now
+                      AND (%2$s IN ('DISPATCHED', 'IN_PROGRESS')
+                           OR (%2$s IN ('REPLIED', 'CLOSED') AND o.replied_at > o.handle_deadline))
+                    """.formatted(within("o.handle_deadline"), filter("o.status")), "AND o.lead_unit_id = :unit", rs -> {
                         String order = rs.getString(1);
                         Instant at = instant(rs, 2);
                         String unit = rs.getString(3);
@@ -365,6 +376,19 @@ class FactQueries {
                             fact(unit, at, order, Indicator.OVERDUE_UNANSWERED);
                         }
                     });
+        }
+
+        private String within(String column) {
+            return "%1$s >= :from AND %1$s < :to".formatted(column);
+        }
+
+        /**
+         * A status condition that must only filter: H2's planner would otherwise read the orders through
+         * {@code work_order_by_status} instead of the covering index on time. The statuses are upper-case
+         * names, so {@code UPPER} changes nothing but hides the column from the planner (H2 folds {@code || ''}).
+         */
+        private String filter(String column) {
+            return "UPPER(" + column + ")";
         }
 
         private void query(String sql, String unitFilter, RowCallbackHandler handler) {

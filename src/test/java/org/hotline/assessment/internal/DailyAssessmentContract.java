@@ -233,7 +233,10 @@ abstract class DailyAssessmentContract {
                 "协办不配合 4 次", "中心督办员；纪委", List.of(score),
                 List.of(new EvidenceOrder(n(d), NON_COOPERATION, at("2025-01-06T11:00"))), at("2025-02-01T01:30"));
 
-        long id = cases.add(opened);
+        long id = cases.add(opened).getAsLong();
+
+        // the same kind, unit and month again (another instance at the same moment): nothing is added
+        assertThat(cases.add(opened)).isEmpty();
 
         assertThat(cases.exists(CaseKind.NON_COOPERATION, GULOU, YearMonth.of(2025, 1))).isTrue();
         assertThat(cases.exists(CaseKind.BOTTOM_THREE, GULOU, YearMonth.of(2025, 1))).isFalse();
