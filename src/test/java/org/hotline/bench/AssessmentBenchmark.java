@@ -73,7 +73,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * Goals on a 2-core machine: the year under 5 s, a month's ranking under 200 ms, on H2 and on PostgreSQL.
  *
  * <p>Not a JUnit test: {@code mvn -q -Pbench-assessment -Dbench.db=h2 test-compile exec:exec} (or
- * {@code -Dbench.db=postgres}); arguments {@code db orders runs}.
+ * {@code -Dbench.db=postgres}); arguments {@code db orders runs [h2UrlSettings]}. The first run of the year
+ * includes the JIT's warm-up and cold caches; the runs after it show a server in service. With
+ * {@code -Dbench.keep=true} (a JVM property of the benchmark's own process) the H2 database is kept, and
+ * {@code -Dbench.reuse=DIR} measures it again without generating.
  */
 public final class AssessmentBenchmark {
 
