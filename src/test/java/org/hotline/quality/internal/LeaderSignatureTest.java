@@ -36,7 +36,7 @@ class LeaderSignatureTest {
 
     @BeforeEach
     void theStreetOfficeRepliedOneOrderOnMondayAndItWasDrawn() throws Exception {
-        api = new QualityApi(mvc);
+        api = new QualityApi(mvc, jdbc);
         if (number != null) {
             return;
         }

@@ -3,7 +3,11 @@ package org.hotline.quality.internal;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -16,9 +20,11 @@ final class QualityApi {
     static final String PASSWORD = "demo123";
 
     private final MockMvc mvc;
+    private final JdbcClient jdbc;
 
-    QualityApi(MockMvc mvc) {
+    QualityApi(MockMvc mvc, JdbcClient jdbc) {
         this.mvc = mvc;
+        this.jdbc = jdbc;
     }
 
     ResultActions post(String user, String path, String json) throws Exception {
@@ -58,11 +64,27 @@ final class QualityApi {
                 lead, handler);
     }
 
+    /**
+     * Replies as the unit and, when the reply was accepted, waits until its check is open: the quality loop
+     * listens to the reply after it has committed, on another thread.
+     */
     ResultActions reply(String handler, String number, String publicReply) throws Exception {
-        return post(handler, "/api/v1/orders/" + number + "/reply", """
+        ResultActions result = post(handler, "/api/v1/orders/" + number + "/reply", """
                 {"outcome":"RESOLVED","publicReply":"%s","actionsTaken":"现场处置","internalNote":"来电人系隔壁商户老板",
                  "citizenContacted":true}
                 """.formatted(publicReply));
+        if (result.andReturn().getResponse().getStatus() == 200) {
+            awaitUntil("the check of every reply of " + number + " is open", () -> jdbc.sql("""
+                    SELECT (SELECT COUNT(*) FROM reply_check WHERE order_number = :n)
+                         - (SELECT COUNT(*) FROM work_order_reply WHERE order_number = :n)""")
+                    .param("n", number).query(Long.class).single() == 0);
+        }
+        return result;
+    }
+
+    /** Waits (a few seconds at most) for what an event listener does after a change has committed. */
+    static void awaitUntil(String what, java.util.concurrent.Callable<Boolean> condition) {
+        Awaitility.await(what).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(condition);
     }
 
     ResultActions approve(String reviewer, String number) throws Exception {

@@ -37,7 +37,7 @@ class QualityLoopScenarioTest {
 
     @Test
     void aReplyPassesThreeReviewLevelsFailsItsCallbackIsRedoneAndClosesWhenTheCitizenConfirms() throws Exception {
-        QualityApi api = new QualityApi(mvc);
+        QualityApi api = new QualityApi(mvc, jdbc);
         String n = api.inProgress("工地每天夜里十一点以后还在浇筑混凝土，噪音太大", "01.02.01", "dcf-zhzfj", "zf-handler");
 
         // The bureau replies; the reply waits for its own leader first.
@@ -117,7 +117,7 @@ class QualityLoopScenarioTest {
     }
 
     private List<String> reviewQueue(String user, String level) throws Exception {
-        String body = QualityApi.json(new QualityApi(mvc).get(user,
+        String body = QualityApi.json(new QualityApi(mvc, jdbc).get(user,
                 "/api/v1/quality/reviews?size=200" + (level == null ? "" : "&level=" + level))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.items[*].citizenPhone",
                         Matchers.everyItem(Matchers.containsString("****")))));

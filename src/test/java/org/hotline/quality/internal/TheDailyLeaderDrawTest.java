@@ -37,7 +37,7 @@ class TheDailyLeaderDrawTest {
 
     @Test
     void theDrawCountsTheDaysRepliesDrawsACallableOneAndRunsOnce() throws Exception {
-        QualityApi api = new QualityApi(mvc);
+        QualityApi api = new QualityApi(mvc, jdbc);
         // Wednesday 9 December 2026 in Beijing: 11 replies by the market bureau, only one of them callable by
         // its leader (the others asked for confidentiality, have no number, or are patrol reports) ...
         clock.set("2026-12-09T09:00");
