@@ -1,0 +1,201 @@
+package org.hotline.assessment.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.hotline.assessment.AccountabilityCase;
+import org.hotline.assessment.CaseKind;
+import org.hotline.assessment.CaseScore;
+import org.hotline.assessment.CaseStatus;
+import org.hotline.assessment.EvidenceOrder;
+import org.hotline.assessment.Indicator;
+import org.hotline.assessment.RankingGroup;
+import org.hotline.organization.UnitId;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stored accountability cases. A case is inserted once with its evidence (scores and orders), which never
+ * changes; afterwards only its status and the explanation and conclusion are updated, optimistically.
+ */
+@Repository
+class AccountabilityCases {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    AccountabilityCases(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean exists(CaseKind kind, UnitId unit, YearMonth month) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM accountability_case"
+                + " WHERE kind = :kind AND unit_id = :unit AND case_month = :month",
+                new MapSqlParameterSource().addValue("kind", kind.name()).addValue("unit", unit.value())
+                        .addValue("month", month.atDay(1)), Integer.class);
+        return n != null && n > 0;
+    }
+
+    /** Inserts a new case with its evidence and returns its id. */
+    long add(AccountabilityCase c) {
+        AccountabilityCase.Snapshot s = c.snapshot();
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update("""
+                INSERT INTO accountability_case (version, kind, unit_id, unit_name, ranking_group, case_month,
+                  opened_at, reason, addressed_to, status)
+                VALUES (0, :kind, :unit, :unitName, :group, :month, :openedAt, :reason, :addressedTo, :status)
+                """, new MapSqlParameterSource()
+                .addValue("kind", s.kind().name()).addValue("unit", s.unit().value())
+                .addValue("unitName", s.unitName()).addValue("group", s.group().name())
+                .addValue("month", s.month().atDay(1)).addValue("openedAt", time(s.openedAt()))
+                .addValue("reason", s.reason()).addValue("addressedTo", s.addressedTo())
+                .addValue("status", s.status().name()), key, new String[] {"id"});
+        long id = key.getKey().longValue();
+        List<SqlParameterSource> scores = new ArrayList<>();
+        for (CaseScore cs : s.scores()) {
+            scores.add(new MapSqlParameterSource().addValue("id", id).addValue("month", cs.month().atDay(1))
+                    .addValue("group", cs.group().name()).addValue("rank", cs.rank(), Types.INTEGER)
+                    .addValue("groupSize", cs.groupSize()).addValue("score", cs.score(), Types.NUMERIC)
+                    .addValue("response", cs.responseRate(), Types.DOUBLE)
+                    .addValue("resolution", cs.resolutionRate(), Types.DOUBLE)
+                    .addValue("satisfaction", cs.satisfactionRate(), Types.DOUBLE)
+                    .addValue("replied", cs.replied()).addValue("overdue", cs.overdue())
+                    .addValue("redone", cs.redone()).addValue("unsatisfied", cs.unsatisfied())
+                    .addValue("nonCooperation", cs.nonCooperation()));
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO accountability_case_score (case_id, score_month, ranking_group, unit_rank, group_size,
+                  score, response_rate, resolution_rate, satisfaction_rate, replied, overdue, redone, unsatisfied,
+                  non_cooperation)
+                VALUES (:id, :month, :group, :rank, :groupSize, :score, :response, :resolution, :satisfaction,
+                  :replied, :overdue, :redone, :unsatisfied, :nonCooperation)
+                """, scores.toArray(SqlParameterSource[]::new));
+        List<SqlParameterSource> orders = new ArrayList<>();
+        int seq = 0;
+        for (EvidenceOrder o : s.orders()) {
+            orders.add(new MapSqlParameterSource().addValue("id", id).addValue("seq", ++seq)
+                    .addValue("number", o.orderNumber()).addValue("indicator", o.indicator().name())
+                    .addValue("at", time(o.at())));
+        }
+        jdbc.batchUpdate("INSERT INTO accountability_case_order (case_id, seq, order_number, indicator, occurred_at)"
+                + " VALUES (:id, :seq, :number, :indicator, :at)", orders.toArray(SqlParameterSource[]::new));
+        return id;
+    }
+
+    /** Writes the case's status, explanation and conclusion, if nobody changed it since it was read. */
+    void update(AccountabilityCase c) {
+        AccountabilityCase.Snapshot s = c.snapshot();
+        int updated = jdbc.update("""
+                UPDATE accountability_case SET version = version + 1, status = :status, explanation = :explanation,
+                  explained_by = :explainedBy, explained_at = :explainedAt, conclusion = :conclusion,
+                  concluded_by = :concludedBy, concluded_at = :concludedAt
+                WHERE id = :id AND version = :version
+                """, new MapSqlParameterSource().addValue("id", s.id()).addValue("version", s.version())
+                .addValue("status", s.status().name()).addValue("explanation", s.explanation())
+                .addValue("explainedBy", s.explainedBy()).addValue("explainedAt", time(s.explainedAt()))
+                .addValue("conclusion", s.conclusion()).addValue("concludedBy", s.concludedBy())
+                .addValue("concludedAt", time(s.concludedAt())));
+        if (updated != 1) {
+            throw new OptimisticLockingFailureException("accountability case " + s.id() + " changed meanwhile");
+        }
+        c.stored(s.version() + 1);
+    }
+
+    Optional<AccountabilityCase> find(long id) {
+        return load("WHERE id = :id", new MapSqlParameterSource("id", id)).stream().findFirst();
+    }
+
+    /** Cases filtered by unit (null: all), month and status (null: any), newest first. */
+    List<AccountabilityCase> list(UnitId unit, YearMonth month, CaseStatus status) {
+        StringBuilder where = new StringBuilder("WHERE 1 = 1");
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        if (unit != null) {
+            where.append(" AND unit_id = :unit");
+            p.addValue("unit", unit.value());
+        }
+        if (month != null) {
+            where.append(" AND case_month = :month");
+            p.addValue("month", month.atDay(1));
+        }
+        if (status != null) {
+            where.append(" AND status = :status");
+            p.addValue("status", status.name());
+        }
+        return load(where + " ORDER BY case_month DESC, id DESC", p);
+    }
+
+    private List<AccountabilityCase> load(String where, MapSqlParameterSource params) {
+        List<AccountabilityCase.Snapshot> heads = jdbc.query("SELECT * FROM accountability_case " + where, params,
+                (rs, n) -> head(rs));
+        if (heads.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = heads.stream().map(AccountabilityCase.Snapshot::id).toList();
+        Map<Long, List<CaseScore>> scores = new HashMap<>();
+        jdbc.query("SELECT * FROM accountability_case_score WHERE case_id IN (:ids) ORDER BY score_month",
+                new MapSqlParameterSource("ids", ids), rs -> {
+                    scores.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>()).add(score(rs));
+                });
+        Map<Long, List<EvidenceOrder>> orders = new HashMap<>();
+        jdbc.query("SELECT * FROM accountability_case_order WHERE case_id IN (:ids) ORDER BY seq",
+                new MapSqlParameterSource("ids", ids), rs -> {
+                    orders.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>()).add(new EvidenceOrder(
+                            rs.getString("order_number"), Indicator.valueOf(rs.getString("indicator")),
+                            instant(rs, "occurred_at")));
+                });
+        return heads.stream().map(h -> AccountabilityCase.restore(new AccountabilityCase.Snapshot(h.id(),
+                h.version(), h.kind(), h.unit(), h.unitName(), h.group(), h.month(), h.openedAt(), h.reason(),
+                h.addressedTo(), scores.getOrDefault(h.id(), List.of()), orders.getOrDefault(h.id(), List.of()),
+                h.status(), h.explanation(), h.explainedBy(), h.explainedAt(), h.conclusion(), h.concludedBy(),
+                h.concludedAt()))).toList();
+    }
+
+    private static AccountabilityCase.Snapshot head(ResultSet rs) throws SQLException {
+        return new AccountabilityCase.Snapshot(rs.getLong("id"), rs.getLong("version"),
+                CaseKind.valueOf(rs.getString("kind")), new UnitId(rs.getString("unit_id")),
+                rs.getString("unit_name"), RankingGroup.valueOf(rs.getString("ranking_group")),
+                YearMonth.from(rs.getObject("case_month", LocalDate.class)), instant(rs, "opened_at"),
+                rs.getString("reason"), rs.getString("addressed_to"), List.of(), List.of(),
+                CaseStatus.valueOf(rs.getString("status")), rs.getString("explanation"),
+                rs.getString("explained_by"), instant(rs, "explained_at"), rs.getString("conclusion"),
+                rs.getString("concluded_by"), instant(rs, "concluded_at"));
+    }
+
+    private static CaseScore score(ResultSet rs) throws SQLException {
+        int rank = rs.getInt("unit_rank");
+        Integer rankOrNull = rs.wasNull() ? null : rank;
+        return new CaseScore(YearMonth.from(rs.getObject("score_month", LocalDate.class)),
+                RankingGroup.valueOf(rs.getString("ranking_group")), rankOrNull, rs.getInt("group_size"),
+                rs.getBigDecimal("score"), nullableDouble(rs, "response_rate"), nullableDouble(rs, "resolution_rate"),
+                nullableDouble(rs, "satisfaction_rate"), rs.getInt("replied"), rs.getInt("overdue"),
+                rs.getInt("redone"), rs.getInt("unsatisfied"), rs.getInt("non_cooperation"));
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}

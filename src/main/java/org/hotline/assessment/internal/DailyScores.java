@@ -1,0 +1,143 @@
+package org.hotline.assessment.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.hotline.assessment.Facts;
+import org.hotline.assessment.Indicator;
+import org.hotline.assessment.ScoreCard;
+import org.hotline.organization.UnitId;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.stereotype.Repository;
+
+/** The stored daily assessment ({@code unit_daily_score}): written a range at a time, read by day or summed by month. */
+@Repository
+class DailyScores {
+
+    private static final List<Indicator> INDICATORS = List.of(Indicator.values());
+    private static final String COLUMNS = INDICATORS.stream().map(FactQueries::column).collect(Collectors.joining(", "));
+    private static final String VALUES = INDICATORS.stream().map(i -> ":" + FactQueries.column(i))
+            .collect(Collectors.joining(", "));
+    private static final String SUMS = INDICATORS.stream()
+            .map(i -> "SUM(" + FactQueries.column(i) + ") AS " + FactQueries.column(i))
+            .collect(Collectors.joining(", "));
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    DailyScores(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One stored row: a unit's day. */
+    record DailyScore(UnitId unit, LocalDate day, ScoreCard card, Instant computedAt) {
+    }
+
+    /** Replaces everything stored for the days {@code [from, to)} with {@code scores}. */
+    int replace(LocalDate from, LocalDate to, List<DailyScore> scores) {
+        jdbc.update("DELETE FROM unit_daily_score WHERE score_day >= :from AND score_day < :to",
+                new MapSqlParameterSource().addValue("from", from).addValue("to", to));
+        if (scores.isEmpty()) {
+            return 0;
+        }
+        SqlParameterSource[] batch = scores.stream().map(DailyScores::params).toArray(SqlParameterSource[]::new);
+        jdbc.batchUpdate("INSERT INTO unit_daily_score (score_day, unit_id, " + COLUMNS
+                + ", response_rate, resolution_rate, satisfaction_rate, score, computed_at) VALUES (:day, :unit, "
+                + VALUES + ", :responseRate, :resolutionRate, :satisfactionRate, :score, :computedAt)", batch);
+        return scores.size();
+    }
+
+    /** Each unit's facts summed over the days {@code [from, to)}. */
+    Map<UnitId, Facts> summed(LocalDate from, LocalDate to) {
+        Map<UnitId, Facts> sums = new HashMap<>();
+        jdbc.query("SELECT unit_id, " + SUMS + " FROM unit_daily_score WHERE score_day >= :from AND score_day < :to"
+                + " GROUP BY unit_id", new MapSqlParameterSource().addValue("from", from).addValue("to", to),
+                rs -> {
+                    sums.put(new UnitId(rs.getString("unit_id")), facts(rs));
+                });
+        return sums;
+    }
+
+    /** A filtered, paged list of days, newest first. */
+    record Query(List<UnitId> units, LocalDate from, LocalDate to, int page, int size) {
+    }
+
+    record Page(List<Row> rows, long total) {
+    }
+
+    /** A stored day as it was computed: the facts and the figures under the rules of that moment. */
+    record Row(UnitId unit, LocalDate day, Facts facts, Double responseRate, Double resolutionRate,
+            Double satisfactionRate, BigDecimal score, Instant computedAt) {
+    }
+
+    Page find(Query q) {
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("from", q.from()).addValue("to", q.to())
+                .addValue("limit", q.size()).addValue("offset", (long) q.page() * q.size());
+        String where = " WHERE score_day >= :from AND score_day < :to";
+        if (q.units() != null) {
+            if (q.units().isEmpty()) {
+                return new Page(List.of(), 0);
+            }
+            where += " AND unit_id IN (:units)";
+            p.addValue("units", q.units().stream().map(UnitId::value).toList());
+        }
+        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM unit_daily_score" + where, p, Long.class);
+        List<Row> rows = jdbc.query("SELECT * FROM unit_daily_score" + where
+                + " ORDER BY score_day DESC, unit_id LIMIT :limit OFFSET :offset", p, (rs, n) -> row(rs));
+        return new Page(rows, total == null ? 0 : total);
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(new UnitId(rs.getString("unit_id")), rs.getObject("score_day", LocalDate.class), facts(rs),
+                nullableDouble(rs, "response_rate"), nullableDouble(rs, "resolution_rate"),
+                nullableDouble(rs, "satisfaction_rate"), rs.getBigDecimal("score"),
+                rs.getObject("computed_at", java.time.OffsetDateTime.class).toInstant());
+    }
+
+    private static Facts facts(ResultSet rs) throws SQLException {
+        Map<Indicator, Integer> counts = new EnumMap<>(Indicator.class);
+        for (Indicator i : INDICATORS) {
+            counts.put(i, rs.getInt(FactQueries.column(i)));
+        }
+        return Facts.of(counts);
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static SqlParameterSource params(DailyScore s) {
+        MapSqlParameterSource p = new MapSqlParameterSource()
+                .addValue("day", s.day())
+                .addValue("unit", s.unit().value())
+                .addValue("responseRate", s.card().responseRate(), Types.DOUBLE)
+                .addValue("resolutionRate", s.card().resolutionRate(), Types.DOUBLE)
+                .addValue("satisfactionRate", s.card().satisfactionRate(), Types.DOUBLE)
+                .addValue("score", s.card().publishedScore(), Types.NUMERIC)
+                .addValue("computedAt", s.computedAt().atOffset(ZoneOffset.UTC));
+        for (Indicator i : INDICATORS) {
+            p.addValue(FactQueries.column(i), s.card().facts().count(i));
+        }
+        return p;
+    }
+
+    /** The days of {@code [from, to)} that have rows, for tests and checks. */
+    List<LocalDate> days(LocalDate from, LocalDate to) {
+        return new ArrayList<>(jdbc.queryForList("SELECT DISTINCT score_day FROM unit_daily_score"
+                + " WHERE score_day >= :from AND score_day < :to ORDER BY score_day",
+                new MapSqlParameterSource().addValue("from", from).addValue("to", to), LocalDate.class));
+    }
+}
