@@ -223,14 +223,6 @@ public final class ReplyCheck {
                 });
     }
 
-    /** The order was closed or redone outside the loop: this check no longer applies. */
-    public void supersede(Instant now) {
-        if (stage != Stage.DONE) {
-            finish(CheckOutcome.SUPERSEDED, now);
-            next = null;
-        }
-    }
-
     private void finish(CheckOutcome how, Instant now) {
         stage = Stage.DONE;
         currentLevel = null;
