@@ -98,7 +98,7 @@ CREATE TABLE accountability_case_order (
 -- explanation. The history is read by action and time, replies and callbacks by time; a co-unit's part by
 -- when it was delivered or written off.
 CREATE INDEX work_order_history_by_action ON work_order_history (action, occurred_at);
-CREATE INDEX work_order_reply_by_time ON work_order_reply (replied_at);
+-- (replies by time: work_order_reply_by_time, created by V8__quality.sql, serves these queries too)
 CREATE INDEX callback_attempt_by_time ON callback_attempt (attempted_at);
 CREATE INDEX co_unit_by_submitted ON work_order_co_unit (submitted_at);
 CREATE INDEX co_unit_by_non_cooperation ON work_order_co_unit (non_cooperation_at);
