@@ -101,7 +101,11 @@ CREATE TABLE accountability_case_order (
 CREATE INDEX work_order_history_by_action ON work_order_history (action, occurred_at);
 CREATE INDEX work_order_by_replied ON work_order (replied_at, number, handle_deadline, status, lead_unit_id);
 CREATE INDEX work_order_by_deadline_assessed ON work_order (handle_deadline, number, lead_unit_id, status, replied_at);
+-- V8 (quality) indexes the replies by time for its daily sampling; the same index with the columns the
+-- assessment reads serves both (a second index on replied_at would leave H2 to pick the narrower one).
+DROP INDEX work_order_reply_by_time;
 CREATE INDEX work_order_reply_by_time ON work_order_reply (replied_at, order_number, unit_id, citizen_contacted);
+-- V10 (statistics) creates this one if it does not exist; this definition also covers the assessment's reads.
 CREATE INDEX callback_attempt_by_time ON callback_attempt (attempted_at, order_number, reply_seq, attempt, unit_id,
     reached, resolved, satisfaction);
 CREATE INDEX co_unit_by_submitted ON work_order_co_unit (submitted_at);

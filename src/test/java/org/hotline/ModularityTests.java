@@ -22,7 +22,7 @@ class ModularityTests {
     @Test
     void everyBusinessCapabilityIsAModule() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-                .contains("workorder", "organization", "deadline", "security", "platform", "demo");
+                .contains("workorder", "organization", "deadline", "security", "platform", "demo", "quality");
     }
 
     /** Writes the module diagrams the README's module map points to (target/spring-modulith-docs). */

@@ -35,7 +35,7 @@ class EveryStatusAndActionTest {
             "DISPATCHED         .   Y   Y   .   .   Y   Y   Y   Y   Y   .   .   .   Y   Y   Y   .   .   .",
             "IN_PROGRESS        .   .   Y   .   .   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   .   .",
             "RETURN_REQUESTED   .   .   .   Y   Y   .   Y   Y   Y   Y   .   .   .   Y   .   Y   .   .   .",
-            "REPLIED            .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   Y   .   Y   Y",
+            "REPLIED            .   .   .   .   .   .   .   .   .   .   .   .   .   Y   .   Y   .   Y   Y",
             "CLOSED             .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
             "MERGED             .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
     };

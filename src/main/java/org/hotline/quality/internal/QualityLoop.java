@@ -1,0 +1,271 @@
+package org.hotline.quality.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+import org.hotline.organization.Actor;
+import org.hotline.organization.Role;
+import org.hotline.organization.Unit;
+import org.hotline.organization.UnitId;
+import org.hotline.organization.Units;
+import org.hotline.platform.ConflictException;
+import org.hotline.platform.ForbiddenException;
+import org.hotline.platform.InvalidInputException;
+import org.hotline.quality.CallResult;
+import org.hotline.quality.CallbackAgents;
+import org.hotline.quality.CallbackRetries;
+import org.hotline.quality.CallbackSelection;
+import org.hotline.quality.NextStep;
+import org.hotline.quality.RedoEscalation;
+import org.hotline.quality.ReplyCheck;
+import org.hotline.quality.ReviewLevel;
+import org.hotline.quality.ReviewLevels;
+import org.hotline.workorder.Decision;
+import org.hotline.workorder.OrderNumber;
+import org.hotline.workorder.OrderStatus;
+import org.hotline.workorder.Reply;
+import org.hotline.workorder.WorkOrder;
+import org.hotline.workorder.WorkOrderEvent;
+import org.hotline.workorder.WorkOrderService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The use cases of the review and callback loop, one transaction each: load the order and its reply check, let
+ * the check decide, store it, and carry out what it asks of the order through the work-order service in the
+ * same transaction, so a refusal there (409) undoes the decision too. Events are published last.
+ *
+ * <p>Changes to the order are made as the person who decided, where the work order lets their role do it
+ * (a reviewer redoes, a supervisor closes or supervises). Where it does not (a unit leader's or the director's
+ * rejection, the director's final approval), the loop acts as {@link #LOOP} and names the person in the reason,
+ * so the order's history still says whose decision it was.
+ */
+@Service
+class QualityLoop {
+
+    private static final Logger log = LoggerFactory.getLogger(QualityLoop.class);
+
+    /** The loop acting on an order for a reviewer whose role may not redo or close orders themselves. */
+    static final Actor LOOP = new Actor("quality-loop", "审核回访流程", Role.REVIEWER, null);
+    /** The same, for escalations decided by someone who may not supervise. */
+    static final Actor LOOP_SUPERVISING = new Actor("quality-loop", "审核回访流程", Role.SUPERVISOR, null);
+
+    private static final Set<Role> MAY_REDO_AND_CLOSE = EnumSet.of(Role.REVIEWER, Role.SUPERVISOR, Role.DISPATCHER);
+    private static final Set<Role> MAY_SUPERVISE = EnumSet.of(Role.SUPERVISOR, Role.DIRECTOR);
+
+    private final ReplyChecks checks;
+    private final QualityQueues queues;
+    private final WorkOrderService orders;
+    private final Units units;
+    private final ReviewLevels reviewLevels;
+    private final CallbackSelection callbackSelection;
+    private final CallbackRetries retries;
+    private final RedoEscalation escalation;
+    private final RandomGenerator random;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    QualityLoop(ReplyChecks checks, QualityQueues queues, WorkOrderService orders, Units units,
+            ReviewLevels reviewLevels, CallbackSelection callbackSelection, CallbackRetries retries,
+            RedoEscalation escalation, @Qualifier("quality") RandomGenerator random, Clock clock,
+            ApplicationEventPublisher events) {
+        this.checks = checks;
+        this.queues = queues;
+        this.orders = orders;
+        this.units = units;
+        this.reviewLevels = reviewLevels;
+        this.callbackSelection = callbackSelection;
+        this.retries = retries;
+        this.escalation = escalation;
+        this.random = random;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    // ---------------------------------------------------------------- a reply arrives
+
+    /**
+     * Opens the check of the reply the event announces. Safe to run twice for one event (the second finds the
+     * check and does nothing) and late (an order that has moved on since is left alone).
+     */
+    @Transactional
+    void open(WorkOrderEvent.Replied replied) {
+        WorkOrder order = orders.find(replied.order(), Actor.system());
+        if (order.status() != OrderStatus.REPLIED || order.redoCount() != replied.redoCount()
+                || order.replies().isEmpty()) {
+            log.debug("Reply of {} (redo {}) not checked: the order has moved on to {}", replied.order(),
+                    replied.redoCount(), order.status());
+            return;
+        }
+        // REPLIED allows only redo and close, and a redo is needed before the next reply: the last reply is it.
+        Reply reply = order.replies().get(order.replies().size() - 1);
+        if (checks.find(order.number(), reply.seq()).isPresent()) {
+            return;
+        }
+        ReplyCheck check = ReplyCheck.open(order.number(), reply.seq(), reply.unit(), order.redoCount(), reply.at(),
+                reviewLevels.levelsFor(order.categoryCode(), order.urgency()),
+                callbackSelection.plan(order.channel(), order.citizen(), order.categoryCode(), random::nextDouble),
+                clock.instant());
+        if (!checks.addIfAbsent(check)) {
+            return;
+        }
+        carryOut(check, LOOP);
+        check.events().forEach(events::publishEvent);
+    }
+
+    /**
+     * The order was closed ({@code redoCount} null) or sent for its {@code redoCount}-th redo outside the loop: the
+     * open check of the reply before no longer applies. A late delivery never touches the check of a newer reply.
+     */
+    @Transactional
+    void supersede(OrderNumber order, Integer redoCount, Instant at) {
+        int ended = checks.supersede(order, redoCount, at);
+        if (ended > 0) {
+            log.info("Open reply check of {} ended: the order was changed outside review and callback", order);
+        }
+    }
+
+    // ---------------------------------------------------------------- review
+
+    /**
+     * 审核: decides the current level of the order's reply. {@code expectedLevel}, when given, must still be the
+     * current level, so that two reviewers looking at the same reply cannot decide the same level twice.
+     */
+    @Transactional
+    ReplyCheck review(OrderNumber number, ReviewLevel expectedLevel, boolean approve, String reason, Actor reviewer) {
+        if (!approve && (reason == null || reason.isBlank())) {
+            throw new InvalidInputException("reason", "驳回必须说明理由");
+        }
+        if (EnumSet.allOf(ReviewLevel.class).stream().noneMatch(l -> l.isReviewedBy(reviewer.role()))) {
+            throw new ForbiddenException("not-permitted", "当前用户无权审核答复");
+        }
+        WorkOrder order = orders.find(number, reviewer);
+        ReplyCheck check = currentCheck(order);
+        if (expectedLevel != null && check.stage() == ReplyCheck.Stage.REVIEW
+                && check.currentLevel() != expectedLevel) {
+            throw new ConflictException("review-level-changed", "该答复当前待「" + check.currentLevel().label()
+                    + "」，不是「" + expectedLevel.label() + "」，请刷新后重试");
+        }
+        refuseIfRejected(check.review(reviewer, approve, reason, clock.instant()));
+        checks.update(check);
+        carryOut(check, reviewer);
+        check.events().forEach(events::publishEvent);
+        return check;
+    }
+
+    // ---------------------------------------------------------------- callback
+
+    /** 回访: records one attempt to call the citizen about the order's reply, and what follows from it. */
+    @Transactional
+    ReplyCheck recordCallback(OrderNumber number, CallResult result, Actor agent) {
+        refuseIfRejected(CallbackAgents.mayCall(agent));
+        WorkOrder order = orders.find(number, agent);
+        ReplyCheck check = currentCheck(order);
+        refuseIfRejected(check.recordCallback(agent, result, clock.instant(), retries, escalation));
+        checks.update(check);
+        carryOut(check, agent);
+        check.events().forEach(events::publishEvent);
+        return check;
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    @Transactional(readOnly = true)
+    QualityViews.PageView<QualityViews.ReviewItem> reviewQueue(ReviewLevel level, Actor viewer, int page, int size) {
+        List<ReviewLevel> levels = EnumSet.allOf(ReviewLevel.class).stream()
+                .filter(l -> l.isReviewedBy(viewer.role()) && (level == null || l == level)).toList();
+        if (levels.isEmpty()) {
+            throw new ForbiddenException("not-permitted", level == null ? "当前用户无权审核答复"
+                    : "当前用户无权进行「" + level.label() + "」");
+        }
+        // a unit leader reviews their own unit's replies only
+        UnitId unit = viewer.role() == Role.UNIT_LEADER ? viewer.unit() : null;
+        return queues.reviews(levels, unit, viewer.username(), this::unitName, page, size);
+    }
+
+    @Transactional(readOnly = true)
+    QualityViews.PageView<QualityViews.CallbackItem> callbackQueue(Actor agent, int page, int size) {
+        refuseIfRejected(CallbackAgents.mayCall(agent));
+        return queues.callbacksDue(clock.instant(), retries.maxAttempts(), this::unitName, page, size);
+    }
+
+    @Transactional(readOnly = true)
+    QualityViews.PageView<QualityViews.EscalationItem> escalationQueue(Actor viewer, int page, int size) {
+        if (!MAY_SUPERVISE.contains(viewer.role())) {
+            throw new ForbiddenException("not-permitted", "只有督办员和中心主任可以查看转督办工单");
+        }
+        return queues.openEscalations(this::unitName, page, size);
+    }
+
+    /** Every check of the order's replies, for whoever may see the order (another unit's order is 404). */
+    @Transactional(readOnly = true)
+    List<QualityViews.CheckView> record(OrderNumber number, Actor viewer) {
+        orders.find(number, viewer);
+        return checks.of(number).stream()
+                .map(c -> QualityViews.check(c, checks.attempts(number, c.replySeq()), viewer.isCenter()))
+                .toList();
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    /** The check of the order's current reply; only a replied order has one. */
+    private ReplyCheck currentCheck(WorkOrder order) {
+        if (order.status() != OrderStatus.REPLIED || order.replies().isEmpty()) {
+            throw new ConflictException("not-replied",
+                    "工单处于「" + order.status().label() + "」状态，没有待审核或回访的答复");
+        }
+        int seq = order.replies().get(order.replies().size() - 1).seq();
+        return checks.find(order.number(), seq).orElseThrow(() -> new ConflictException("no-check",
+                "工单 " + order.number() + " 的答复尚未进入审核，请稍后重试"));
+    }
+
+    /** Does to the order what the check asks, as the deciding person where their role allows it. */
+    private void carryOut(ReplyCheck check, Actor person) {
+        NextStep next = check.next();
+        OrderNumber n = check.order();
+        if (next instanceof NextStep.Close close) {
+            orders.close(n, onBehalf(close.note(), person, MAY_REDO_AND_CLOSE), acting(person, MAY_REDO_AND_CLOSE, LOOP),
+                    null);
+        } else if (next instanceof NextStep.Redo redo) {
+            orders.redo(n, onBehalf(redo.reason(), person, MAY_REDO_AND_CLOSE), acting(person, MAY_REDO_AND_CLOSE, LOOP),
+                    null);
+        } else if (next instanceof NextStep.Escalate escalate) {
+            checks.addEscalation(check, person.username(), clock.instant(), escalate.reason());
+            orders.supervise(n, "转督办：" + onBehalf(escalate.reason(), person, MAY_SUPERVISE),
+                    acting(person, MAY_SUPERVISE, LOOP_SUPERVISING), null);
+        }
+    }
+
+    private static Actor acting(Actor person, Set<Role> permitted, Actor loop) {
+        return permitted.contains(person.role()) ? person : loop;
+    }
+
+    private static String onBehalf(String text, Actor person, Set<Role> permitted) {
+        if (permitted.contains(person.role()) || person.username().equals(LOOP.username())) {
+            return text;
+        }
+        return text + "（" + (person.displayName() == null ? person.username() : person.displayName()) + "，"
+                + person.username() + "）";
+    }
+
+    private String unitName(String unit) {
+        return units.find(new UnitId(unit)).map(Unit::name).orElse(unit);
+    }
+
+    private static void refuseIfRejected(Decision decision) {
+        if (decision instanceof Decision.Rejected r) {
+            if (r.forbidden()) {
+                throw new ForbiddenException(r.code(), r.reason());
+            }
+            throw new ConflictException(r.code(), r.reason());
+        }
+    }
+}
