@@ -94,19 +94,11 @@ CREATE TABLE accountability_case_order (
     PRIMARY KEY (case_id, seq)
 );
 
--- Indexes for reading the facts of a range of days (the nightly days, a recomputed year) and of one unit's
--- explanation. Most carry every column the assessment reads, so that both databases answer from the index
--- alone instead of fetching each (wide) row: on a year of 150,000 orders in H2 that made reading the replies,
--- orders and callbacks several times faster. The history is read by action and time.
+-- Indexes for reading the facts of a range of days (the nightly day, a recomputed year) and of one unit's
+-- explanation. The history is read by action and time, replies and callbacks by time; a co-unit's part by
+-- when it was delivered or written off.
 CREATE INDEX work_order_history_by_action ON work_order_history (action, occurred_at);
-CREATE INDEX work_order_by_replied ON work_order (replied_at, number, handle_deadline, status, lead_unit_id);
-CREATE INDEX work_order_by_deadline_assessed ON work_order (handle_deadline, number, lead_unit_id, status, replied_at);
--- V8 (quality) indexes the replies by time for its daily sampling; the same index with the columns the
--- assessment reads serves both (a second index on replied_at would leave H2 to pick the narrower one).
-DROP INDEX work_order_reply_by_time;
-CREATE INDEX work_order_reply_by_time ON work_order_reply (replied_at, order_number, unit_id, citizen_contacted);
--- V10 (statistics) creates this one if it does not exist; this definition also covers the assessment's reads.
-CREATE INDEX callback_attempt_by_time ON callback_attempt (attempted_at, order_number, reply_seq, attempt, unit_id,
-    reached, resolved, satisfaction);
+-- (replies by time: work_order_reply_by_time, created by V8__quality.sql, serves these queries too)
+CREATE INDEX callback_attempt_by_time ON callback_attempt (attempted_at);
 CREATE INDEX co_unit_by_submitted ON work_order_co_unit (submitted_at);
 CREATE INDEX co_unit_by_non_cooperation ON work_order_co_unit (non_cooperation_at);
