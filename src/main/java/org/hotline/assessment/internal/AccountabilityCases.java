@@ -9,10 +9,13 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 
 import org.hotline.assessment.AccountabilityCase;
 import org.hotline.assessment.CaseKind;
@@ -43,11 +46,11 @@ class AccountabilityCases {
     }
 
     /** The kinds of case already opened for each unit for the month. */
-    Map<UnitId, java.util.Set<CaseKind>> openedFor(YearMonth month) {
-        Map<UnitId, java.util.Set<CaseKind>> opened = new HashMap<>();
+    Map<UnitId, Set<CaseKind>> openedFor(YearMonth month) {
+        Map<UnitId, Set<CaseKind>> opened = new HashMap<>();
         jdbc.query("SELECT unit_id, kind FROM accountability_case WHERE case_month = :month",
                 new MapSqlParameterSource("month", month.atDay(1)), rs -> {
-                    opened.computeIfAbsent(new UnitId(rs.getString(1)), k -> java.util.EnumSet.noneOf(CaseKind.class))
+                    opened.computeIfAbsent(new UnitId(rs.getString(1)), k -> EnumSet.noneOf(CaseKind.class))
                             .add(CaseKind.valueOf(rs.getString(2)));
                 });
         return opened;
@@ -65,7 +68,7 @@ class AccountabilityCases {
      * Inserts a new case with its evidence and returns its id; empty when the unit already has a case of this
      * kind for the month (opened by another instance at the same moment), which is left as it is.
      */
-    java.util.OptionalLong add(AccountabilityCase c) {
+    OptionalLong add(AccountabilityCase c) {
         AccountabilityCase.Snapshot s = c.snapshot();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update("""
@@ -80,7 +83,7 @@ class AccountabilityCases {
                 .addValue("reason", s.reason()).addValue("addressedTo", s.addressedTo())
                 .addValue("status", s.status().name()), key, new String[] {"id"});
         if (key.getKey() == null) {
-            return java.util.OptionalLong.empty();
+            return OptionalLong.empty();
         }
         long id = key.getKey().longValue();
         List<SqlParameterSource> scores = new ArrayList<>();
@@ -112,7 +115,7 @@ class AccountabilityCases {
                     ps.setString(first + 3, o.indicator().name());
                     ps.setObject(first + 4, time(o.at()));
                 });
-        return java.util.OptionalLong.of(id);
+        return OptionalLong.of(id);
     }
 
     /** Writes the case's status, explanation and conclusion, if nobody changed it since it was read. */

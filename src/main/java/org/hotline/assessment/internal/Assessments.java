@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import org.hotline.assessment.AccountabilityCase;
@@ -122,26 +123,34 @@ public class Assessments {
             throw new InvalidInputException("from", "一次最多重新计算 " + properties.maxRecomputeDays() + " 天");
         }
         Instant now = clock.instant();
+        LocalDate end = to.plusDays(1);
         long started = System.nanoTime();
-        FactQueries.Counter counter = new FactQueries.Counter();
-        Evidence evidence = new Evidence(facts, from, to.plusDays(1), AGAINST_THE_UNIT);
-        facts.read(from, to.plusDays(1), now, null, (unit, day, at, order, indicator) -> {
-            counter.fact(unit, day, at, order, indicator);
-            evidence.fact(unit, day, at, order, indicator);
-        });
+        FactQueries.Counter counter = new FactQueries.Counter(from, end);
+        Evidence evidence = new Evidence(facts, from, end, AGAINST_THE_UNIT);
+        for (Gathered g : facts.readAll(from, end, now, () -> new Gathered(new FactQueries.Counter(from, end),
+                new Evidence(facts, from, end, AGAINST_THE_UNIT)))) {
+            counter.addAll(g.counts());
+            evidence.addAll(g.evidence());
+        }
         Map<FactQueries.UnitDay, Facts> counted = counter.facts();
         long read = System.nanoTime();
         List<DailyScores.DailyScore> rows = new ArrayList<>(counted.size());
         counted.forEach((key, f) -> rows.add(new DailyScores.DailyScore(key.unit(), key.day(), score.of(f), now)));
-        int written = daily.replace(from, to.plusDays(1), rows);
+        int written = daily.replace(from, end, rows);
         long stored = System.nanoTime();
 
         List<YearMonth> evaluated = new ArrayList<>();
         List<Long> opened = new ArrayList<>();
+        Ranking previous = null;
         for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
             if (!m.atEndOfMonth().isAfter(to) && m.atEndOfMonth().isBefore(today)) {
-                opened.addAll(evaluate(m, evidence, now));
+                Ranking current = ranking(m);
+                if (previous == null || !previous.month().equals(m.minusMonths(1))) {
+                    previous = ranking(m.minusMonths(1));
+                }
+                opened.addAll(evaluate(current, previous, evidence, now));
                 evaluated.add(m);
+                previous = current;
             }
         }
         log.info("Assessment recomputed {}..{}: {} unit-days (read {} ms, stored {} ms), months evaluated {} ({} ms),"
@@ -149,6 +158,17 @@ public class Assessments {
                 evaluated, (System.nanoTime() - stored) / 1_000_000, opened);
         return new Recomputed(from, to, written, evaluated, opened);
     }
+
+    /** What one reader of a recompute gathered: its facts counted, and those against a unit kept as evidence. */
+    private record Gathered(FactQueries.Counter counts, Evidence evidence) implements FactQueries.Sink {
+
+        @Override
+        public void fact(UnitId unit, LocalDate day, Instant at, String order, Indicator indicator) {
+            counts.fact(unit, day, at, order, indicator);
+            evidence.fact(unit, day, at, order, indicator);
+        }
+    }
+
     // ---------------------------------------------------------------- ranking and accountability
 
     /**
@@ -185,12 +205,11 @@ public class Assessments {
      */
     @Transactional
     public List<Long> evaluate(YearMonth month) {
-        return evaluate(month, Evidence.none(facts), clock.instant());
+        return evaluate(ranking(month), ranking(month.minusMonths(1)), Evidence.none(facts), clock.instant());
     }
 
-    private List<Long> evaluate(YearMonth month, Evidence evidence, Instant now) {
-        Ranking current = ranking(month);
-        Ranking previous = ranking(month.minusMonths(1));
+    private List<Long> evaluate(Ranking current, Ranking previous, Evidence evidence, Instant now) {
+        YearMonth month = current.month();
         String addressedTo = "中心督办员；" + properties.disciplineCommission().addressLine();
         List<Long> opened = new ArrayList<>();
         Map<UnitId, Set<CaseKind>> already = cases.openedFor(month);
@@ -235,7 +254,7 @@ public class Assessments {
     }
 
     private Optional<Long> open(AccountabilityCase c) {
-        java.util.OptionalLong added = cases.add(c);
+        OptionalLong added = cases.add(c);
         if (added.isEmpty()) {
             // another instance evaluated the same month at the same moment: the case exists once
             return Optional.empty();

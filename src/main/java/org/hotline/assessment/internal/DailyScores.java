@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -110,7 +111,7 @@ class DailyScores {
         return new Row(new UnitId(rs.getString("unit_id")), rs.getObject("score_day", LocalDate.class), facts(rs),
                 nullableDouble(rs, "response_rate"), nullableDouble(rs, "resolution_rate"),
                 nullableDouble(rs, "satisfaction_rate"), rs.getBigDecimal("score"),
-                rs.getObject("computed_at", java.time.OffsetDateTime.class).toInstant());
+                rs.getObject("computed_at", OffsetDateTime.class).toInstant());
     }
 
     private static Facts facts(ResultSet rs) throws SQLException {

@@ -15,8 +15,9 @@ import org.hotline.organization.UnitId;
 
 /**
  * The orders behind a case. While a range of days is recomputed, the facts that count against a unit are
- * kept as they stream past, so that evaluating the months of the range needs no second read; days outside
- * the kept range are read from the records for the one unit asked about.
+ * kept as they stream past (each reader keeps its own, added up at the end), so that evaluating the months of
+ * the range needs no second read; days outside the kept range are read from the records for the one unit
+ * asked about.
  */
 final class Evidence implements FactQueries.Sink {
 
@@ -40,6 +41,11 @@ final class Evidence implements FactQueries.Sink {
     /** Keeps nothing: every question is answered from the records. */
     static Evidence none(FactQueries facts) {
         return new Evidence(facts, LocalDate.MIN, LocalDate.MIN, Set.of());
+    }
+
+    /** Adds the facts another reader kept for the same range. */
+    void addAll(Evidence other) {
+        other.byUnit.forEach((unit, k) -> byUnit.computeIfAbsent(unit, u -> new ArrayList<>()).addAll(k));
     }
 
     @Override
@@ -80,7 +86,7 @@ final class Evidence implements FactQueries.Sink {
         if (!from.isBefore(to)) {
             return;
         }
-        facts.read(from, to, now, unit, (u, day, at, order, indicator) -> {
+        facts.read(unit, from, to, now, (u, day, at, order, indicator) -> {
             if (wanted.contains(indicator)) {
                 into.add(new EvidenceOrder(order, indicator, at));
             }

@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Inserts many rows with one {@code INSERT … VALUES (…), (…), …} per chunk: standard SQL that PostgreSQL and H2
  * both take, and one statement per few hundred rows instead of one per row (a JDBC batch is still executed row
- * by row by the PostgreSQL driver unless the connection is configured to rewrite it).
+ * by row by the PostgreSQL driver unless the connection is configured to rewrite it). On PostgreSQL the values
+ * go in binary ({@link BinaryProtocol}).
  */
 final class MultiRowInsert {
 
@@ -32,6 +33,7 @@ final class MultiRowInsert {
             String sql = "INSERT INTO " + into + " VALUES " + String.join(", ", Collections.nCopies(chunk.size(), row));
             jdbc.update(con -> {
                 PreparedStatement ps = con.prepareStatement(sql);
+                BinaryProtocol.use(ps);
                 for (int i = 0; i < chunk.size(); i++) {
                     binder.bind(ps, i * columns + 1, chunk.get(i), from + i);
                 }

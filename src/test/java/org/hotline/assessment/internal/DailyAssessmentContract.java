@@ -259,6 +259,26 @@ abstract class DailyAssessmentContract {
         return unit.value() + "@" + day;
     }
 
+    @Test
+    void aRedoCountsAgainstTheUnitWhoseReplyWasSentBackEvenIfTheOrderMovesOn() {
+        // March 2025, a month no other test uses: Enforcement replies within the hour, review sends the reply
+        // back, and Enforcement then has the order returned to Housing (still inside its 2-day window)
+        WorkOrder moved = reply(acknowledge(dispatched(ENFORCEMENT, List.of(), at("2025-03-03T09:00")),
+                at("2025-03-03T09:10")), true, at("2025-03-03T10:00"));
+        redo(moved, at("2025-03-03T11:00"));
+        returned(moved, HOUSING, at("2025-03-03T11:30"), at("2025-03-03T14:00"));
+        orders.add(moved);
+
+        Assessments.Explanation enforcement = assessments.explain(ENFORCEMENT, LocalDate.of(2025, 3, 1),
+                LocalDate.of(2025, 3, 31), WorkOrderFixture.supervisor());
+        Assessments.Explanation housing = assessments.explain(HOUSING, LocalDate.of(2025, 3, 1),
+                LocalDate.of(2025, 3, 31), WorkOrderFixture.supervisor());
+
+        assertThat(numbers(enforcement, REDONE)).containsExactly(n(moved));
+        assertThat(numbers(housing, REDONE)).isEmpty();
+        assertThat(numbers(housing, RECEIVED)).containsExactly(n(moved));
+    }
+
     static LocalDate day(Instant t) {
         return t.atZone(ZONE).toLocalDate();
     }
