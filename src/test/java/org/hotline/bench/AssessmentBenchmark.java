@@ -1,6 +1,7 @@
 package org.hotline.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -75,8 +76,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * <p>Not a JUnit test: {@code mvn -q -Pbench-assessment -Dbench.db=h2 test-compile exec:exec} (or
  * {@code -Dbench.db=postgres}); arguments {@code db orders runs [h2UrlSettings]}. The first run of the year
  * includes the JIT's warm-up and cold caches; the runs after it show a server in service. With
- * {@code -Dbench.keep=true} (a JVM property of the benchmark's own process) the H2 database is kept, and
- * {@code -Dbench.reuse=DIR} measures it again without generating.
+ * {@code -Dbench.keep=true} (a JVM property of the benchmark's own process) the database (H2's file or PostgreSQL's
+ * data directory) is kept, and {@code -Dbench.reuse=DIR} measures it again without generating.
  */
 public final class AssessmentBenchmark {
 
@@ -90,7 +91,7 @@ public final class AssessmentBenchmark {
         // further H2 settings for the URL, e.g. ";CACHE_SIZE=1048576" (H2's page cache, 64 MB by default)
         String h2Settings = args.length > 3 ? args[3].trim() : "";
 
-        // -Dbench.reuse=DIR: an H2 database kept by an earlier run (-Dbench.keep=true), to measure without generating
+        // -Dbench.reuse=DIR: a database kept by an earlier run (-Dbench.keep=true), to measure without generating
         String reuse = System.getProperty("bench.reuse");
         Path dir = reuse != null ? Path.of(reuse) : Files.createTempDirectory("hotline-assessment-bench-");
         EmbeddedPostgres postgres = null;
@@ -99,7 +100,7 @@ public final class AssessmentBenchmark {
         String password;
         String bulkUrl;
         if (db.equals("postgres")) {
-            postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(true)
+            postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(false)
                     .setServerConfig("synchronous_commit", "on").start();
             url = postgres.getJdbcUrl("postgres", "postgres");
             user = "postgres";
@@ -153,16 +154,29 @@ public final class AssessmentBenchmark {
 
             Assessments assessments = app.getBean(Assessments.class);
             List<Double> years = new ArrayList<>();
+            List<Double> cpus = new ArrayList<>();
             Assessments.Recomputed last = null;
             for (int run = 1; run <= runs; run++) {
                 clear(url, user, password);
+                String load = loadAverage();
+                double jvm0 = jvmCpu();
+                double jit0 = jitSeconds();
+                double gc0 = gcSeconds();
+                double server0 = serverCpu(postgres, dir);
                 long y0 = System.nanoTime();
                 last = assessments.recompute(LocalDate.of(YEAR, 1, 1), LocalDate.of(YEAR, 12, 31));
                 double s = seconds(y0);
+                double jvm = jvmCpu() - jvm0;
+                double jit = jitSeconds() - jit0;
+                double gc = gcSeconds() - gc0;
+                double server = serverCpu(postgres, dir) - server0;
                 years.add(s);
+                cpus.add(jvm + server);
                 System.out.printf(Locale.ROOT, "year from scratch, run %d: %.2f s (%d unit-days, %d months ranked,"
-                        + " %d cases opened)%n", run, s, last.unitDays(), last.monthsEvaluated().size(),
-                        last.casesOpened().size());
+                        + " %d cases opened); CPU used: %.1f s in this JVM (JIT compiling %.1f s, GC %.1f s)%s;"
+                        + " load average before: %s%n", run, s, last.unitDays(), last.monthsEvaluated().size(),
+                        last.casesOpened().size(), jvm, jit, gc,
+                        postgres == null ? "" : String.format(Locale.ROOT, " + %.1f s in PostgreSQL", server), load);
             }
 
             YearMonth june = YearMonth.of(YEAR, 6);
@@ -192,8 +206,9 @@ public final class AssessmentBenchmark {
             System.out.printf(Locale.ROOT, "one night's job (8 days recomputed), median %.0f ms over %d nights%n",
                     median(nights), nights.size());
             System.out.printf(Locale.ROOT, "RESULT db=%s orders=%d year_s_median=%.2f year_s_first=%.2f"
-                    + " month_ranking_ms_median=%.1f night_ms_median=%.0f%n", db, orders, median(years), years.get(0),
-                    median(rankings), median(nights));
+                    + " year_s_best=%.2f year_cpu_s_median=%.1f month_ranking_ms_median=%.1f night_ms_median=%.0f%n",
+                    db, orders, median(years), years.get(0), years.stream().min(Double::compare).orElseThrow(),
+                    median(cpus), median(rankings), median(nights));
         } finally {
             if (app != null) {
                 app.close();
@@ -215,6 +230,68 @@ public final class AssessmentBenchmark {
             st.execute("DELETE FROM accountability_case_score");
             st.execute("DELETE FROM accountability_case");
             st.execute("DELETE FROM unit_daily_score");
+        }
+    }
+
+    /** The machine's 1, 5 and 15 minute load averages: other work on the two cores shows in the times. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "n/a";
+        }
+    }
+
+    /** CPU seconds this JVM has used so far (all its threads: the readers, the JIT, the GC, H2). */
+    static double jvmCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+
+    /** Seconds the JIT compilers have spent so far (on two cores, time the application does not get). */
+    static double jitSeconds() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3;
+    }
+
+    /** Seconds the garbage collectors have spent so far (pauses and concurrent work as the JVM counts it). */
+    static double gcSeconds() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime()))
+                .sum() / 1e3;
+    }
+
+    /**
+     * CPU seconds the PostgreSQL server has used so far: the postmaster with the processes it has reaped, and
+     * its live ones (Linux {@code /proc}; 0 for H2, which runs in this JVM, and where {@code /proc} is missing).
+     */
+    static double serverCpu(EmbeddedPostgres postgres, Path dir) {
+        if (postgres == null) {
+            return 0;
+        }
+        long pid;
+        try {
+            // pg_ctl starts the postmaster and exits; the postmaster writes its pid first in this file
+            pid = Long.parseLong(Files.readAllLines(dir.resolve("pg").resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        long ticks = ticks(pid, true);
+        for (ProcessHandle p : ProcessHandle.of(pid).map(h -> h.descendants().toList()).orElse(List.of())) {
+            ticks += ticks(p.pid(), false);
+        }
+        return ticks / 100.0;
+    }
+
+    /** utime + stime (+ cutime + cstime) from {@code /proc/PID/stat}, in clock ticks (100 a second). */
+    private static long ticks(long pid, boolean withReapedChildren) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after the command: state(0) ppid ... utime(11) stime(12) cutime(13) cstime(14)
+            long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return withReapedChildren ? t + Long.parseLong(f[13]) + Long.parseLong(f[14]) : t;
+        } catch (IOException | RuntimeException e) {
+            return 0; // the process has just ended, or this is not Linux
         }
     }
 
