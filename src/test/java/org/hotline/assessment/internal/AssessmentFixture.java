@@ -10,6 +10,7 @@ import static org.hotline.workorder.WorkOrderFixture.reviewer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,6 +21,7 @@ import org.hotline.workorder.ReplyOutcome;
 import org.hotline.workorder.ReturnReason;
 import org.hotline.workorder.WorkOrder;
 import org.hotline.workorder.WorkOrderFixture;
+import org.hotline.workorder.WorkOrders;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -95,6 +97,34 @@ final class AssessmentFixture {
                 VALUES (?, ?, ?, ?, ?, 'callback1', ?, ?, ?)
                 """, o.number().value(), o.leadUnit().value(), replySeq, attempt, at.atOffset(ZoneOffset.UTC),
                 satisfaction != null, resolved, satisfaction);
+    }
+
+    /**
+     * Four orders of one unit on one day ({@code day} 09:00), each acknowledged, answered on time with the citizen
+     * contacted, closed the next day and called back then: the first {@code unsatisfied} citizens are unsatisfied
+     * (and say it is unresolved), the others satisfied. A {@code decliningCoUnit} (or null) is co-unit on each and
+     * declines its part.
+     */
+    static List<WorkOrder> fourOrdersCalledBack(WorkOrders orders, JdbcTemplate jdbc, UnitId unit, String day,
+            int unsatisfied, UnitId decliningCoUnit) {
+        Instant t = WorkOrderFixture.at(day + "T09:00");
+        List<WorkOrder> built = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            WorkOrder o = dispatched(unit, decliningCoUnit == null ? List.of() : List.of(decliningCoUnit), t);
+            acknowledge(o, t.plusSeconds(600));
+            if (decliningCoUnit != null) {
+                coUnitDeclines(o, decliningCoUnit, t.plusSeconds(1200));
+            }
+            reply(o, true, t.plusSeconds(3600));
+            close(o, t.plusSeconds(86400 + 3600));
+            orders.add(o);
+            built.add(o);
+        }
+        for (int i = 0; i < built.size(); i++) {
+            boolean unhappy = i < unsatisfied;
+            callback(jdbc, built.get(i), 1, 1, t.plusSeconds(86400), unhappy ? "UNSATISFIED" : "SATISFIED", !unhappy);
+        }
+        return built;
     }
 
     /** 一把手抽访: the unit's draw of the day, and for each drawn order when the leader signed (null: not yet). */

@@ -1,20 +1,11 @@
 package org.hotline.assessment.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hotline.assessment.internal.AssessmentFixture.acknowledge;
-import static org.hotline.assessment.internal.AssessmentFixture.callback;
-import static org.hotline.assessment.internal.AssessmentFixture.close;
-import static org.hotline.assessment.internal.AssessmentFixture.coUnitDeclines;
-import static org.hotline.assessment.internal.AssessmentFixture.dispatched;
-import static org.hotline.assessment.internal.AssessmentFixture.reply;
 import static org.hotline.workorder.WorkOrderFixture.at;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
-
 
 import org.hotline.assessment.AccountabilityCase;
 import org.hotline.assessment.AccountabilityCaseOpened;
@@ -28,7 +19,6 @@ import org.hotline.assessment.Ranking;
 import org.hotline.assessment.RankingGroup;
 import org.hotline.organization.UnitId;
 import org.hotline.support.HotlineIntegrationTest;
-import org.hotline.workorder.WorkOrder;
 import org.hotline.workorder.WorkOrders;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,25 +152,7 @@ class TwoMonthsAtTheBottomOpenACaseTest {
         assertThat(events.stream(AccountabilityCaseOpened.class)).isEmpty();
     }
 
-    /** Four orders of one unit on one day, each answered on time with the citizen contacted, then called back. */
     private void monthOf(UnitId unit, String day, int unsatisfied, boolean houyingDeclines) {
-        Instant t = at(day + "T09:00");
-        List<WorkOrder> built = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            WorkOrder o = dispatched(unit, houyingDeclines ? List.of(HOUYING) : List.of(), t);
-            acknowledge(o, t.plusSeconds(600));
-            if (houyingDeclines) {
-                coUnitDeclines(o, HOUYING, t.plusSeconds(1200));
-            }
-            reply(o, true, t.plusSeconds(3600));
-            close(o, t.plusSeconds(86400 + 3600));
-            orders.add(o);
-            built.add(o);
-        }
-        for (int i = 0; i < built.size(); i++) {
-            boolean unhappy = i < unsatisfied;
-            callback(jdbc, built.get(i), 1, 1, t.plusSeconds(86400), unhappy ? "UNSATISFIED" : "SATISFIED", !unhappy);
-        }
+        AssessmentFixture.fourOrdersCalledBack(orders, jdbc, unit, day, unsatisfied, houyingDeclines ? HOUYING : null);
     }
-
 }

@@ -14,29 +14,32 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import com.jayway.jsonpath.JsonPath;
 
-/** The REST API as the demo users call it (HTTP Basic, the demo password), with the steps the quality tests repeat. */
-final class QualityApi {
+/**
+ * The REST API as the demo users call it (HTTP Basic, the demo password), with the steps the quality tests repeat.
+ * Public for the scenarios of other modules that go through the quality loop (the assessment's).
+ */
+public final class QualityApi {
 
     static final String PASSWORD = "demo123";
 
     private final MockMvc mvc;
     private final JdbcClient jdbc;
 
-    QualityApi(MockMvc mvc, JdbcClient jdbc) {
+    public QualityApi(MockMvc mvc, JdbcClient jdbc) {
         this.mvc = mvc;
         this.jdbc = jdbc;
     }
 
-    ResultActions post(String user, String path, String json) throws Exception {
+    public ResultActions post(String user, String path, String json) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.post(path).with(httpBasic(user, PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).content(json));
     }
 
-    ResultActions get(String user, String path) throws Exception {
+    public ResultActions get(String user, String path) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.get(path).with(httpBasic(user, PASSWORD)));
     }
 
-    static String json(ResultActions result) throws Exception {
+    public static String json(ResultActions result) throws Exception {
         return result.andReturn().getResponse().getContentAsString();
     }
 
@@ -44,7 +47,7 @@ final class QualityApi {
      * Registers an appeal (operator1), dispatches it to {@code lead} (dispatcher1) and has the unit acknowledge it;
      * returns its number.
      */
-    String inProgress(String content, String categoryCode, String urgency, String citizenJson, String channel,
+    public String inProgress(String content, String categoryCode, String urgency, String citizenJson, String channel,
             String lead, String handler) throws Exception {
         String body = json(post("operator1", "/api/v1/orders", """
                 {"channel":"%s","appealType":"COMPLAINT","citizen":%s,"content":"%s",
@@ -59,7 +62,7 @@ final class QualityApi {
     }
 
     /** An ordinary phone complaint with a citizen who can be called, in progress at {@code lead}. */
-    String inProgress(String content, String categoryCode, String lead, String handler) throws Exception {
+    public String inProgress(String content, String categoryCode, String lead, String handler) throws Exception {
         return inProgress(content, categoryCode, "NORMAL", "{\"name\":\"王女士\",\"phone\":\"13812341234\"}", "PHONE",
                 lead, handler);
     }
@@ -68,7 +71,7 @@ final class QualityApi {
      * Replies as the unit and, when the reply was accepted, waits until its check is open: the quality loop
      * listens to the reply after it has committed, on another thread.
      */
-    ResultActions reply(String handler, String number, String publicReply) throws Exception {
+    public ResultActions reply(String handler, String number, String publicReply) throws Exception {
         ResultActions result = post(handler, "/api/v1/orders/" + number + "/reply", """
                 {"outcome":"RESOLVED","publicReply":"%s","actionsTaken":"现场处置","internalNote":"来电人系隔壁商户老板",
                  "citizenContacted":true}
@@ -83,15 +86,15 @@ final class QualityApi {
     }
 
     /** Waits (a few seconds at most) for what an event listener does after a change has committed. */
-    static void awaitUntil(String what, java.util.concurrent.Callable<Boolean> condition) {
+    public static void awaitUntil(String what, java.util.concurrent.Callable<Boolean> condition) {
         Awaitility.await(what).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(condition);
     }
 
-    ResultActions approve(String reviewer, String number) throws Exception {
+    public ResultActions approve(String reviewer, String number) throws Exception {
         return post(reviewer, "/api/v1/quality/reviews/" + number + "/decision", "{\"approve\":true}");
     }
 
-    ResultActions callback(String agent, String number, String json) throws Exception {
+    public ResultActions callback(String agent, String number, String json) throws Exception {
         return post(agent, "/api/v1/quality/callbacks/" + number + "/attempts", json);
     }
 }

@@ -9,15 +9,25 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
-/** The application's clock in the quality tests: set to Beijing times, so days and working hours can be crossed. */
-final class QualityClock extends Clock {
+/**
+ * The application's clock in the quality tests: set to Beijing times, so days and working hours can be crossed.
+ * Public for the scenarios of other modules that share the quality tests' context.
+ */
+public final class QualityClock extends Clock {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private volatile Instant now = Instant.parse("2026-11-30T01:00:00Z");
+    /** Where the clock starts, and where a test that moved it far puts it back: Monday 30 November 2026, 09:00. */
+    static final Instant START = Instant.parse("2026-11-30T01:00:00Z");
 
-    void set(String beijingTime) {
+    private volatile Instant now = START;
+
+    public void set(String beijingTime) {
         now = LocalDateTime.parse(beijingTime).atZone(ZONE).toInstant();
+    }
+
+    public void reset() {
+        now = START;
     }
 
     @Override
@@ -36,7 +46,7 @@ final class QualityClock extends Clock {
     }
 
     @TestConfiguration(proxyBeanMethods = false)
-    static class Config {
+    public static class Config {
 
         @Bean
         @Primary

@@ -13,7 +13,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The whole application on an in-memory H2 of its own, like {@code HotlineIntegrationTest}, with a clock the test
  * sets ({@link QualityClock}): the quality loop runs on working days and on days that have ended. Test classes
- * share the context: each works on days and orders of its own.
+ * share the context: each works on days and orders of its own. Public for the scenarios of other modules that
+ * follow orders through the loop in time.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,5 +28,5 @@ import org.springframework.test.context.TestPropertySource;
         "hotline.dispatch.automatic=false",
         "hotline.dispatch.train-at-first-start=false",
         "spring.modulith.moments.enabled=false" })
-@interface QualityIntegrationTest {
+public @interface QualityIntegrationTest {
 }
