@@ -32,6 +32,7 @@ import org.hotline.workorder.WorkOrderFixture;
 import org.hotline.workorder.WorkOrderService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -229,6 +230,82 @@ abstract class QualityStorageContract {
             assertThat(l.completed()).isEqualTo(1);
             assertThat(l.overdue()).as("signed after the due time").isEqualTo(1);
         });
+    }
+
+    // ---------------------------------------------------------------- append-only records
+
+    /**
+     * 审核意见, 转督办, 回访 and the daily draws are records: once written, the database refuses to change or remove
+     * them, whichever code asks (V12), as it does for the order history.
+     */
+    @Test
+    void theDatabaseRefusesToChangeOrRemoveADecisionAnEscalationACallbackAttemptOrADraw() {
+        WorkOrder o = replied();
+        String n = o.number().value();
+        Instant t = Instant.parse("2026-12-01T02:00:00Z");
+        ReplyCheck check = checks.find(o.number(), 1).orElseThrow();
+        check.review(reviewer("reviewer1"), true, "答复属实", t);
+        checks.update(check);
+        ReplyCheck called = checks.find(o.number(), 1).orElseThrow();
+        called.recordCallback(agent(), CallResult.reached(false, Satisfaction.UNSATISFIED, "仍未解决"), t,
+                QualityFixtures.RETRIES, QualityFixtures.ESCALATION);
+        checks.update(called);
+        checks.addEscalation(called, "supervisor1", t, "已重办 2 次，回访仍不满意");
+        LocalDate day = LocalDate.of(2001, 3, 5);
+        samples.addDraw(day, GULOU, 3, List.of(o.number()), t, t.plusSeconds(86400));
+
+        refused("UPDATE review_decision SET reason = '改写' WHERE order_number = :n", n);
+        refused("DELETE FROM review_decision WHERE order_number = :n", n);
+        refused("UPDATE escalation SET reason = '改写' WHERE order_number = :n", n);
+        refused("DELETE FROM escalation WHERE order_number = :n", n);
+        refused("UPDATE callback_attempt SET satisfaction = 'SATISFIED', resolved = TRUE WHERE order_number = :n", n);
+        refused("DELETE FROM callback_attempt WHERE order_number = :n", n);
+        refused("UPDATE leader_sample_draw SET due_at = drawn_at WHERE sample_day = :n", day);
+        refused("DELETE FROM leader_sample_draw WHERE sample_day = :n", day);
+
+        ReplyCheck after = checks.find(o.number(), 1).orElseThrow();
+        assertThat(after.decisions()).singleElement().satisfies(d -> assertThat(d.reason()).isEqualTo("答复属实"));
+        assertThat(checks.attempts(o.number(), 1)).singleElement()
+                .satisfies(a -> assertThat(a.result()).isEqualTo(CallResult.reached(false, Satisfaction.UNSATISFIED,
+                        "仍未解决")));
+        assertThat(jdbc.sql("SELECT reason FROM escalation WHERE order_number = :n").param("n", n)
+                .query(String.class).single()).isEqualTo("已重办 2 次，回访仍不满意");
+        assertThat(samples.drawn(day, GULOU)).isTrue();
+    }
+
+    /**
+     * A leader sample is drawn unsigned and signed once: that is the only change it ever gets. Signed, it is
+     * frozen; signed or not, it is never removed (an unsigned one past its due time counts against the unit).
+     */
+    @Test
+    void aLeaderSampleChangesOnlyByItsSignatureAndIsNeverRemoved() {
+        WorkOrder signedOne = replied();
+        WorkOrder unsigned = replied();
+        LocalDate day = LocalDate.of(2001, 3, 6);
+        samples.addDraw(day, GULOU, 20, List.of(signedOne.number(), unsigned.number()),
+                Instant.parse("2001-03-06T16:30:00Z"), Instant.parse("2001-03-08T09:30:00Z"));
+        CallResult result = CallResult.reached(false, Satisfaction.UNSATISFIED, "没人来处理过");
+        assertThat(samples.sign(day, GULOU, signedOne.number(), "gulou-leader", Instant.parse("2001-03-07T01:00:00Z"),
+                result)).isTrue();
+
+        String signed = "sample_day = :d AND unit_id = 'dcf-gulou' AND order_number = '" + signedOne.number() + "'";
+        String open = "sample_day = :d AND unit_id = 'dcf-gulou' AND order_number = '" + unsigned.number() + "'";
+        refused("UPDATE leader_sample SET satisfaction = 'SATISFIED', resolved = TRUE WHERE " + signed, day);
+        refused("UPDATE leader_sample SET completed_at = NULL WHERE " + signed, day);
+        refused("DELETE FROM leader_sample WHERE " + signed, day);
+        refused("DELETE FROM leader_sample WHERE " + open, day);
+        refused("UPDATE leader_sample SET sample_day = DATE '2001-03-07' WHERE " + open, day);
+
+        assertThat(samples.find(day, GULOU, signedOne.number()).orElseThrow().result()).isEqualTo(result);
+        assertThat(samples.sign(day, GULOU, unsigned.number(), "gulou-leader", Instant.parse("2001-03-07T02:00:00Z"),
+                CallResult.reached(true, Satisfaction.SATISFIED, null))).as("the unsigned one can still be signed")
+                .isTrue();
+    }
+
+    /** The statement fails, and the database says why. */
+    private void refused(String sql, Object parameter) {
+        assertThatThrownBy(() -> jdbc.sql(sql).param(sql.contains(":d") ? "d" : "n", parameter).update())
+                .as(sql).isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
     }
 
     // ---------------------------------------------------------------- fixtures
