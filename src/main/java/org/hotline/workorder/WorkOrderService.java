@@ -52,6 +52,8 @@ public class WorkOrderService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<AutoDispatch> autoDispatch;
+    /** The AI dispatcher once looked up (empty: there is none); the beans are fixed once the application runs. */
+    private volatile Optional<AutoDispatch> dispatcher;
     private final Attachments attachments;
     private final TransactionTemplate inTransaction;
 
@@ -134,11 +136,15 @@ public class WorkOrderService {
     }
 
     private void dispatchAutomatically(WorkOrder order, Instant now) {
-        AutoDispatch dispatcher = autoDispatch.getIfAvailable();
-        if (dispatcher == null) {
+        Optional<AutoDispatch> found = dispatcher;
+        if (found == null) {
+            found = Optional.ofNullable(autoDispatch.getIfAvailable());
+            dispatcher = found;
+        }
+        if (found.isEmpty()) {
             return;
         }
-        dispatcher.decide(order).ifPresent(p -> {
+        found.get().decide(order).ifPresent(p -> {
             if (isDispatchable(p.leadUnit()) && p.coUnits().stream().allMatch(this::isDispatchable)
                     && (p.categoryCode() == null || categories.find(p.categoryCode()).isPresent())) {
                 order.dispatch(p.leadUnit(), p.coUnits(), p.categoryCode(), p.explanation(), AI_DISPATCHER, now,

@@ -57,7 +57,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * duplicated.
  *
  * <p>Warm-up matters on two cores: the JIT compiles the web stack for minutes while taking a core of its own,
- * and a server in service is warm. The warm-up runs in rounds until two rounds in a row are no faster than the best before them.
+ * and a server in service is warm. The warm-up runs in rounds until three rounds in a row are no faster than the best before them.
  *
  * <p>Not a JUnit test: it takes minutes and both cores. Run it with
  * {@code mvn -q -Pbench-intake -Dbench.db=postgres test-compile exec:exec} (or {@code -Dbench.db=h2}); the
@@ -121,7 +121,7 @@ public final class IntakeBenchmark {
 
             double best = 0;
             int roundsWithoutGain = 0;
-            for (int round = 1; round <= 30 && roundsWithoutGain < 2; round++) {
+            for (int round = 1; round <= 30 && roundsWithoutGain < 3; round++) {
                 Run warm = new Run(host, port, token, clients, warmup, new Appeals(100 + round));
                 warm.execute();
                 runs.add(warm);
@@ -132,16 +132,22 @@ public final class IntakeBenchmark {
             }
             Run measured = new Run(host, port, token, clients, orders, new Appeals(2));
             CpuTime before = CpuTime.read(server.pid());
+            CpuTime generatorBefore = CpuTime.read(ProcessHandle.current().pid());
             measured.execute();
             CpuTime spent = CpuTime.read(server.pid()).minus(before);
+            CpuTime generator = CpuTime.read(ProcessHandle.current().pid()).minus(generatorBefore);
             runs.add(measured);
             System.out.printf(Locale.ROOT, "measured: %s%n", measured.summary());
             // where the cores went: the server process, and everything else (database, this load generator)
             System.out.printf(Locale.ROOT, "cpu per order: %.2f ms in all (%.0f%% of %d cores busy), %.2f ms in the"
-                    + " server process%n", spent.machineMillis() / measured.created.get(),
+                    + " server process, %.2f ms in this load generator, %.2f ms elsewhere (the database, other"
+                    + " processes)%n", spent.machineMillis() / measured.created.get(),
                     100.0 * spent.machineMillis() / (measured.elapsedNanos / 1e6)
                             / Runtime.getRuntime().availableProcessors(),
-                    Runtime.getRuntime().availableProcessors(), spent.processMillis() / measured.created.get());
+                    Runtime.getRuntime().availableProcessors(), spent.processMillis() / measured.created.get(),
+                    generator.processMillis() / measured.created.get(),
+                    (spent.machineMillis() - spent.processMillis() - generator.processMillis())
+                            / measured.created.get());
             measured.printErrors();
             dumpFlightRecording(server);
         } finally {
