@@ -96,7 +96,9 @@ public final class IntakeBenchmark {
             jdbcPassword = "postgres";
         } else if (db.equals("h2")) {
             jdbcUrl = "jdbc:h2:file:" + dir.resolve("hotline")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;WRITE_DELAY=0";
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;WRITE_DELAY=0"
+                    // more H2 settings to try, e.g. -Dbench.h2settings=";PAGE_SIZE=2048"
+                    + System.getProperty("bench.h2settings", "");
             jdbcUser = "sa";
             jdbcPassword = "";
         } else {
