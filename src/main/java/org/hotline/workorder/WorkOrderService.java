@@ -24,6 +24,7 @@ import org.hotline.workorder.internal.IdempotencyKeys;
 import org.hotline.workorder.internal.OrderNumbers;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,6 +52,8 @@ public class WorkOrderService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<AutoDispatch> autoDispatch;
+    /** The AI dispatcher once looked up (empty: there is none); the beans are fixed once the application runs. */
+    private volatile Optional<AutoDispatch> dispatcher;
     private final Attachments attachments;
     private final TransactionTemplate inTransaction;
 
@@ -79,21 +82,36 @@ public class WorkOrderService {
      * 受理: registers an appeal, or with {@code intakeAnswer} answers an inquiry at intake and closes it. With an
      * idempotency key, a retry of the same request gets the order the first call created.
      *
+     * <p>The key is stored in the intake transaction, after the order, under a unique index. A retry's intake
+     * therefore fails on that index and rolls back whole, and the retry gets the earlier order instead; so does
+     * the loser of two identical requests sent at the same moment. Looking the key up first would cost every
+     * intake a query for the sake of the rare retry; this way a retry costs a wasted order number instead (a
+     * gap in the day's numbering, like the numbers of a block left unused at a restart).
+     *
      * <p>The order number is drawn before the intake transaction opens: drawing may reserve a new block of
      * numbers in a short transaction of its own, and doing that while holding the intake's connection would let
      * a burst of intakes take every pooled connection while the one thread reserving waits for another.
      */
     public Intake register(WorkOrder.Appeal appeal, String intakeAnswer, Actor actor, String idempotencyKey,
             String requestFingerprint) {
-        if (idempotencyKey != null) {
-            Optional<Intake> earlier = replay(actor, idempotencyKey, requestFingerprint);
-            if (earlier.isPresent()) {
-                return earlier.get();
-            }
-        }
         requireCategory("categoryCode", appeal.categoryCode());
         refuseIfRejected(Permissions.mayCreate(
                 intakeAnswer == null ? OrderAction.REGISTER : OrderAction.ANSWER_AT_INTAKE, actor));
+        if (idempotencyKey == null) {
+            return create(appeal, intakeAnswer, actor, null, null);
+        }
+        try {
+            return create(appeal, intakeAnswer, actor, idempotencyKey, requestFingerprint);
+        } catch (DuplicateKeyException keyUsedBefore) {
+            // a retry (or a twin that committed first): its order, or a conflict if the body differs
+            return idempotencyKeys.find(actor.username(), idempotencyKey, requestFingerprint)
+                    .map(number -> new Intake(orders.find(number).orElseThrow(), true))
+                    .orElseThrow(() -> keyUsedBefore);
+        }
+    }
+
+    private Intake create(WorkOrder.Appeal appeal, String intakeAnswer, Actor actor, String idempotencyKey,
+            String requestFingerprint) {
         Instant now = clock.instant();
         OrderNumber number = numbers.next(LocalDate.ofInstant(now, clock.getZone()));
         return inTransaction.execute(tx -> {
@@ -117,17 +135,16 @@ public class WorkOrderService {
         });
     }
 
-    private Optional<Intake> replay(Actor actor, String idempotencyKey, String requestFingerprint) {
-        return idempotencyKeys.find(actor.username(), idempotencyKey, requestFingerprint)
-                .map(number -> new Intake(orders.find(number).orElseThrow(), true));
-    }
-
     private void dispatchAutomatically(WorkOrder order, Instant now) {
-        AutoDispatch dispatcher = autoDispatch.getIfAvailable();
-        if (dispatcher == null) {
+        Optional<AutoDispatch> found = dispatcher;
+        if (found == null) {
+            found = Optional.ofNullable(autoDispatch.getIfAvailable());
+            dispatcher = found;
+        }
+        if (found.isEmpty()) {
             return;
         }
-        dispatcher.decide(order).ifPresent(p -> {
+        found.get().decide(order).ifPresent(p -> {
             if (isDispatchable(p.leadUnit()) && p.coUnits().stream().allMatch(this::isDispatchable)
                     && (p.categoryCode() == null || categories.find(p.categoryCode()).isPresent())) {
                 order.dispatch(p.leadUnit(), p.coUnits(), p.categoryCode(), p.explanation(), AI_DISPATCHER, now,

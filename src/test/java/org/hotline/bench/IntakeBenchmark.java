@@ -57,7 +57,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * duplicated.
  *
  * <p>Warm-up matters on two cores: the JIT compiles the web stack for minutes while taking a core of its own,
- * and a server in service is warm. The warm-up runs in rounds until two rounds in a row are no faster than the best before them.
+ * and a server in service is warm. The warm-up runs in rounds until three rounds in a row are no faster than the best before them.
  *
  * <p>Not a JUnit test: it takes minutes and both cores. Run it with
  * {@code mvn -q -Pbench-intake -Dbench.db=postgres test-compile exec:exec} (or {@code -Dbench.db=h2}); the
@@ -96,7 +96,9 @@ public final class IntakeBenchmark {
             jdbcPassword = "postgres";
         } else if (db.equals("h2")) {
             jdbcUrl = "jdbc:h2:file:" + dir.resolve("hotline")
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;WRITE_DELAY=0";
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;WRITE_DELAY=0"
+                    // more H2 settings to try, e.g. -Dbench.h2settings=";PAGE_SIZE=2048"
+                    + System.getProperty("bench.h2settings", "");
             jdbcUser = "sa";
             jdbcPassword = "";
         } else {
@@ -121,7 +123,7 @@ public final class IntakeBenchmark {
 
             double best = 0;
             int roundsWithoutGain = 0;
-            for (int round = 1; round <= 30 && roundsWithoutGain < 2; round++) {
+            for (int round = 1; round <= 30 && roundsWithoutGain < 3; round++) {
                 Run warm = new Run(host, port, token, clients, warmup, new Appeals(100 + round));
                 warm.execute();
                 runs.add(warm);
@@ -131,10 +133,25 @@ public final class IntakeBenchmark {
                 best = Math.max(best, rate);
             }
             Run measured = new Run(host, port, token, clients, orders, new Appeals(2));
+            CpuTime before = CpuTime.read(server.pid());
+            CpuTime generatorBefore = CpuTime.read(ProcessHandle.current().pid());
             measured.execute();
+            CpuTime spent = CpuTime.read(server.pid()).minus(before);
+            CpuTime generator = CpuTime.read(ProcessHandle.current().pid()).minus(generatorBefore);
             runs.add(measured);
             System.out.printf(Locale.ROOT, "measured: %s%n", measured.summary());
+            // where the cores went: the server process, and everything else (database, this load generator)
+            System.out.printf(Locale.ROOT, "cpu per order: %.2f ms in all (%.0f%% of %d cores busy), %.2f ms in the"
+                    + " server process, %.2f ms in this load generator, %.2f ms elsewhere (the database, other"
+                    + " processes)%n", spent.machineMillis() / measured.created.get(),
+                    100.0 * spent.machineMillis() / (measured.elapsedNanos / 1e6)
+                            / Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors(), spent.processMillis() / measured.created.get(),
+                    generator.processMillis() / measured.created.get(),
+                    (spent.machineMillis() - spent.processMillis() - generator.processMillis())
+                            / measured.created.get());
             measured.printErrors();
+            dumpFlightRecording(server);
         } finally {
             // a crash, not a shutdown: what was acknowledged must already be on disk
             server.destroyForcibly().waitFor(60, TimeUnit.SECONDS);
@@ -157,6 +174,9 @@ public final class IntakeBenchmark {
                 }
                 long rows = count(st, "work_order");
                 long keys = count(st, "idempotency_key");
+                System.out.printf(Locale.ROOT, "rows per order: %.2f history, %.2f dispatch records, %.2f event"
+                        + " publications%n", count(st, "work_order_history") / (double) rows,
+                        count(st, "dispatch_record") / (double) rows, count(st, "event_publication") / (double) rows);
                 long lost = acknowledged.stream().filter(n -> !stored.contains(n)).count();
                 // every acknowledged order is stored exactly once; a request that failed after all retries may or
                 // may not have created one (its outcome is unknown to the client), so it may add at most one row
@@ -180,6 +200,50 @@ public final class IntakeBenchmark {
         }
     }
 
+    /**
+     * Busy CPU time from Linux's /proc: of the whole machine (all processes, so the database and this load
+     * generator too) and of one process. Elsewhere both read as zero.
+     */
+    record CpuTime(double machineMillis, double processMillis) {
+
+        static CpuTime read(long pid) {
+            try {
+                // cpu  user nice system idle iowait irq softirq steal ...: busy = all but idle and iowait
+                String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long busy = 0;
+                for (int i = 1; i < Math.min(cpu.length, 9); i++) {
+                    busy += i == 4 || i == 5 ? 0 : Long.parseLong(cpu[i]);
+                }
+                // after the command name in parentheses: fields 14 and 15 (utime, stime), in clock ticks
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long process = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                double tick = 1000.0 / 100; // USER_HZ is 100 on Linux
+                return new CpuTime(busy * tick, process * tick);
+            } catch (IOException | RuntimeException e) {
+                return new CpuTime(0, 0);
+            }
+        }
+
+        CpuTime minus(CpuTime earlier) {
+            return new CpuTime(machineMillis - earlier.machineMillis, processMillis - earlier.processMillis);
+        }
+    }
+
+    /**
+     * With a flight recording started through bench.serverjvm, saves it before the kill (a killed JVM writes
+     * none): {@code -Dbench.serverjvm=-XX:StartFlightRecording=name=bench,settings=profile} and
+     * {@code -Dbench.jfr=/tmp/intake.jfr}.
+     */
+    private static void dumpFlightRecording(Process server) throws IOException, InterruptedException {
+        String file = System.getProperty("bench.jfr", "");
+        if (!file.isBlank()) {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(server.pid()), "JFR.dump", "name=bench", "filename=" + file).inheritIO().start();
+            jcmd.waitFor(2, TimeUnit.MINUTES);
+        }
+    }
+
     /** The application's main class on this JVM's class path, minus the test classes (they hold test beans). */
     private static Process startServer(Path dir, List<String> properties) throws IOException {
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
@@ -188,7 +252,11 @@ public final class IntakeBenchmark {
                 .collect(Collectors.joining(java.io.File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms1g", "-Xmx1g", "-cp", classPath, HotlineApplication.class.getName()));
+                "-Xms1g", "-Xmx1g"));
+        // e.g. -Dbench.serverjvm="-XX:StartFlightRecording=filename=/tmp/intake.jfr" to profile the server
+        Arrays.stream(System.getProperty("bench.serverjvm", "").trim().split("\\s+")).filter(o -> !o.isEmpty())
+                .forEach(command::add);
+        command.addAll(List.of("-cp", classPath, HotlineApplication.class.getName()));
         properties.forEach(p -> command.add("--" + p));
         Path log = dir.resolve("server.log");
         System.out.println("server log: " + log);

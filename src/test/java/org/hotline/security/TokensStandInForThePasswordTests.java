@@ -132,6 +132,7 @@ class TokensStandInForThePasswordTests {
         clock.advance(Duration.ofHours(8).minusMinutes(1));
         mvc.perform(get("/api/v1/echo").with(bearer(token))).andExpect(status().isOk());
 
+        // the server remembers the token it verified a moment ago; remembered, it still expires
         clock.advance(Duration.ofMinutes(2));
         mvc.perform(get("/api/v1/echo").with(bearer(token)))
                 .andExpect(unauthorized(SecurityProblems.BAD_TOKEN));

@@ -28,7 +28,6 @@ import org.hotline.workorder.ReturnReason;
 import org.hotline.workorder.Urgency;
 import org.hotline.workorder.WorkOrder;
 import org.hotline.workorder.WorkOrderService;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -189,13 +188,7 @@ class WorkOrderController {
                 blankToNull(r.categoryCode()), r.urgency());
         String fingerprint = idempotencyKey == null ? null : fingerprint(r);
         String answer = blankToNull(r.intakeAnswer());
-        WorkOrderService.Intake intake;
-        try {
-            intake = service.register(appeal, answer, actor, idempotencyKey, fingerprint);
-        } catch (DuplicateKeyException concurrentRetry) {
-            // A retry with the same key ran at the same moment and won; this call now finds its order.
-            intake = service.register(appeal, answer, actor, idempotencyKey, fingerprint);
-        }
+        WorkOrderService.Intake intake = service.register(appeal, answer, actor, idempotencyKey, fingerprint);
         OrderViews.OrderView view = view(intake.order(), actor);
         ResponseEntity.BodyBuilder response = intake.replayed() ? ResponseEntity.ok()
                 : ResponseEntity.created(URI.create("/api/v1/orders/" + view.number()));

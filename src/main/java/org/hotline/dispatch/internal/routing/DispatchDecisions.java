@@ -24,6 +24,8 @@ class DispatchDecisions {
     private final Units units;
     private final Categories categories;
     private final double autoThreshold;
+    /** The classifier once found: the beans are fixed once the application runs, and looking up costs. */
+    private volatile Classifier resolved;
 
     DispatchDecisions(ObjectProvider<Classifier> classifier, AddressIndex addresses, RuleStore rules, Units units,
             Categories categories, @Value("${hotline.dispatch.auto-threshold:0.80}") double autoThreshold) {
@@ -41,8 +43,17 @@ class DispatchDecisions {
 
     DispatchAdvice advise(DispatchRequest request) {
         // getIfUnique: a @Primary classifier (a test's fake) wins; two without one means no automatic dispatch
-        return new DispatchAdvisor(classifier.getIfUnique(), addresses.matcher(), rules.current().rules(), units,
+        return new DispatchAdvisor(classifier(), addresses.matcher(), rules.current().rules(), units,
                 categories, autoThreshold).advise(request);
+    }
+
+    private Classifier classifier() {
+        Classifier c = resolved;
+        if (c == null) {
+            c = classifier.getIfUnique();
+            resolved = c;
+        }
+        return c;
     }
 
     double autoThreshold() {

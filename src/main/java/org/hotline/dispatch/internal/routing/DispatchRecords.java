@@ -54,10 +54,11 @@ class DispatchRecords {
         this.json = json;
     }
 
-    /** Written inside the intake transaction, before the order row: hence no foreign key to work_order. */
+    /**
+     * Written inside the intake transaction, before the order row: hence no foreign key to work_order. One
+     * decision per order, made at intake: an order number is never reused, so there is nothing to replace.
+     */
     void record(OrderNumber number, DispatchAdvice advice, Instant at) {
-        // an order number is never reused; should a row exist all the same, the newest decision replaces it
-        jdbc.sql("DELETE FROM dispatch_record WHERE order_number = :n").param("n", number.value()).update();
         jdbc.sql("""
                 INSERT INTO dispatch_record (order_number, decided_at, model_version, label_kind, top3, confidence,
                     category_code, suggested_lead, suggested_co_units, territorial_unit, place_match, rule_name,
