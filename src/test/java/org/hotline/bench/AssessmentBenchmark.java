@@ -87,7 +87,7 @@ public final class AssessmentBenchmark {
     public static void main(String[] args) throws Exception {
         String db = args.length > 0 ? args[0] : "h2";
         int orders = args.length > 1 ? Integer.parseInt(args[1]) : 150_000;
-        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         // further H2 settings for the URL, e.g. ";CACHE_SIZE=1048576" (H2's page cache, 64 MB by default)
         String h2Settings = args.length > 3 ? args[3].trim() : "";
 
