@@ -190,17 +190,17 @@ class FactQueries {
         S first = sinks.get();
         S second = sinks.get();
         // the second reader has a read-only transaction of its own (another connection); the sources are split
-        // so that both read about as many rows
+        // so that both take about as long (measured on a year of 150,000 orders)
         Future<?> other = secondReader.submit(() -> readOnly.executeWithoutResult(status -> {
             Reader r = new Reader(from, to, now, null, second);
             r.history(Action.ACKNOWLEDGE);
             r.replies();
+            r.redos();
             r.leaderSamples();
         }));
         Reader r = new Reader(from, to, now, null, first);
         r.history(Action.DISPATCH, Action.APPROVE_RETURN, Action.REQUEST_RETURN);
         r.callbacks();
-        r.redos();
         r.overdue();
         r.coUnitParts();
         try {
