@@ -40,6 +40,8 @@ public final class LinearTextModel {
      */
     private final long[] known;
     private static final int KNOWN_BITS = 21;
+    /** How many n-grams' slots are fetched together (see {@link #accumulate}). */
+    private static final int BLOCK = 32;
 
     LinearTextModel(FeatureSettings settings, Vocabulary vocabulary, String[] labels, float[] weights, float[] bias,
             double temperature) {
@@ -145,11 +147,12 @@ public final class LinearTextModel {
     public static final class Scratch {
         final NgramFeatures body;
         final NgramFeatures subject;
+        final TextNormalizer.CodePoints text = new TextNormalizer.CodePoints();
         int[] ids = new int[1024];
         float[] values = new float[1024];
         int n;
-        int[] slots = new int[4096];
-        int[] candidates = new int[4096];
+        long[] candidates = new long[4096];
+        final int[] firsts = new int[BLOCK];
 
         public Scratch(FeatureSettings s) {
             body = new NgramFeatures(s.minN(), s.maxN());
@@ -198,13 +201,9 @@ public final class LinearTextModel {
     public double[] scores(String subject, String body, Scratch scratch) {
         int k = labels.length;
         double[] raw = new double[k + 1];
-        scratch.body.clear();
-        scratch.body.add(TextNormalizer.normalize(body), NgramFeatures.BODY);
-        accumulate(scratch.body, 1.0, raw, scratch);
+        accumulate(body, NgramFeatures.BODY, 1.0, raw, scratch);
         if (settings.subjectWeight() > 0 && subject != null && !subject.isBlank()) {
-            scratch.subject.clear();
-            scratch.subject.add(TextNormalizer.normalize(subject), NgramFeatures.SUBJECT);
-            accumulate(scratch.subject, settings.subjectWeight(), raw, scratch);
+            accumulate(subject, NgramFeatures.SUBJECT, settings.subjectWeight(), raw, scratch);
         }
         double inv = raw[k] > 0 ? 1 / Math.sqrt(raw[k]) : 0;
         double[] s = new double[k];
@@ -215,55 +214,78 @@ public final class LinearTextModel {
     }
 
     /**
-     * Adds each known n-gram's weighted TF-IDF to {@code raw[0..k)} and its square to {@code raw[k]}. The slots
-     * of all n-grams are computed first and looked up after, so that the processor can fetch many of them from
-     * memory at once instead of waiting for each in turn.
+     * Adds each known n-gram's weighted TF-IDF to {@code raw[0..k)} and its square to {@code raw[k]}. The
+     * n-grams are hashed straight from the code points, and only those the presence filter lets through are
+     * counted and looked up: about half of a message's n-grams are unknown to the model, and counting them
+     * only to find them missing cost as much as the look-ups themselves.
      */
-    private void accumulate(NgramFeatures features, double weight, double[] raw, Scratch scratch) {
+    private void accumulate(String text, long seed, double weight, double[] raw, Scratch scratch) {
         if (table.length == 0) {
             return;
         }
-        int n = features.size();
-        if (scratch.slots.length < n) {
-            scratch.slots = new int[Integer.highestOneBit(n) * 2];
-            scratch.candidates = new int[scratch.slots.length];
+        TextNormalizer.normalize(text, scratch.text);
+        int[] cps = scratch.text.codePoints;
+        int length = scratch.text.length;
+        int minN = settings.minN();
+        int maxN = settings.maxN();
+        int most = length * Math.max(0, maxN - minN + 1);
+        if (scratch.candidates.length < most) {
+            scratch.candidates = new long[Integer.highestOneBit(most) * 2];
         }
-        int[] slots = scratch.slots;
-        int[] candidates = scratch.candidates;
+        long[] candidates = scratch.candidates;
         long[] filter = known;
         int m = 0;
-        for (int i = 0; i < n; i++) {
-            long key = features.key(i);
-            int b = knownBit(key);
-            if ((filter[b >>> 6] & (1L << b)) != 0) {
-                candidates[m] = i;
-                slots[m++] = slotOf(key, slotMask);
+        for (int start = 0; start < length; start++) {
+            long h = seed;
+            int end = Math.min(length, start + maxN);
+            for (int p = start; p < end; p++) {
+                int n = p - start + 1;
+                h = NgramFeatures.mix(h, cps[p], n);
+                if (n >= minN) {
+                    // kept when its filter bit is set, without a branch the processor would guess wrong half the time
+                    int b = knownBit(h);
+                    candidates[m] = h;
+                    m += (int) (filter[b >>> 6] >>> b) & 1;
+                }
             }
         }
+        NgramFeatures features = scratch.body;
+        features.clear();
+        features.addHashes(candidates, m);
         int k = labels.length;
-        for (int j = 0; j < m; j++) {
-            int i = candidates[j];
-            int fingerprint = fingerprintOf(features.key(i));
-            int slot = slots[j];
-            int base = slot * stride;
-            int found = table[base];
-            while (found != fingerprint && found != 0) {
-                slot = (slot + 1) & slotMask;
-                base = slot * stride;
-                found = table[base];
+        int distinct = features.size();
+        int[] firsts = scratch.firsts;
+        for (int block = 0; block < distinct; block += BLOCK) {
+            int end = Math.min(distinct, block + BLOCK);
+            // The first word of each n-gram's slot, fetched for a block of n-grams at once: the loads do not
+            // wait for each other, so the processor has them all on the way from memory together.
+            for (int i = block; i < end; i++) {
+                firsts[i - block] = table[slotOf(features.key(i), slotMask) * stride];
             }
-            if (found == 0) {
-                continue;
-            }
-            float idf = Float.intBitsToFloat(table[base + 1] & 0xFFFF0000);
-            double v = weight * sublinear(features.count(i)) * idf;
-            raw[k] += v * v;
-            // Label c's weight is half number c + 1 of the slot's packed halves.
-            for (int c = 0; c < k; c++) {
-                int h = c + 1;
-                int packed = table[base + 1 + (h >> 1)];
-                float w = Float.intBitsToFloat((h & 1) == 0 ? packed & 0xFFFF0000 : packed << 16);
-                raw[c] += v * w;
+            for (int i = block; i < end; i++) {
+                long key = features.key(i);
+                int fingerprint = fingerprintOf(key);
+                int slot = slotOf(key, slotMask);
+                int base = slot * stride;
+                int found = firsts[i - block];
+                while (found != fingerprint && found != 0) {
+                    slot = (slot + 1) & slotMask;
+                    base = slot * stride;
+                    found = table[base];
+                }
+                if (found == 0) {
+                    continue;
+                }
+                float idf = Float.intBitsToFloat(table[base + 1] & 0xFFFF0000);
+                double v = weight * sublinear(features.count(i)) * idf;
+                raw[k] += v * v;
+                // Label c's weight is half number c + 1 of the slot's packed halves.
+                for (int c = 0; c < k; c++) {
+                    int h = c + 1;
+                    int packed = table[base + 1 + (h >> 1)];
+                    float w = Float.intBitsToFloat((h & 1) == 0 ? packed & 0xFFFF0000 : packed << 16);
+                    raw[c] += v * w;
+                }
             }
         }
     }

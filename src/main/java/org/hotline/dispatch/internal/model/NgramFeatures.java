@@ -68,11 +68,24 @@ public final class NgramFeatures {
         return h;
     }
 
-    private static long mix(long h, int cp, int position) {
+    static long mix(long h, int cp, int position) {
         long x = h ^ (cp * 0xFF51AFD7ED558CCDL) ^ ((long) position << 56);
         x *= 0xC4CEB9FE1A85EC53L;
         x ^= x >>> 29;
         return x == 0 ? 1 : x;
+    }
+
+    /**
+     * Counts the n-gram hashes {@code hashes[0, n)}, computed by the caller with {@link #mix}: scoring hashes
+     * a message itself and counts only the n-grams the model may know.
+     */
+    void addHashes(long[] hashes, int n) {
+        while ((size + n) * 2 > mask + 1 && mask + 1 < keys.length && size == 0) {
+            mask = mask * 2 + 1;
+        }
+        for (int i = 0; i < n; i++) {
+            increment(hashes[i]);
+        }
     }
 
     private void increment(long key) {
