@@ -24,8 +24,8 @@ public final class LinearTextModel {
     private final double temperature;
     /**
      * The scoring table: per known n-gram one slot of {@code stride} ints holding a 32-bit fingerprint of its
-     * hash, then its idf and its weight for every label as bfloat16 (the upper half of a float: three
-     * significant digits, plenty for a linear score), side by side. Looking an n-gram up then costs one trip
+     * hash, then its weight for every label and last its idf as bfloat16 (the upper half of a float: three
+     * significant digits, plenty for a linear score), two to an int. Looking an n-gram up then costs one trip
      * to memory instead of three (hash table, idf, weights), and the table is small enough to stay mostly in
      * the processor's cache. The exact float weights stay in {@link #weights} for training and for storage.
      */
@@ -132,10 +132,10 @@ public final class LinearTextModel {
             int base = slot * stride;
             table[base] = fingerprintOf(key);
             java.util.Arrays.fill(halves, 0);
-            halves[0] = bfloat16(vocabulary.idf(id));
             for (int c = 0; c < k; c++) {
-                halves[c + 1] = bfloat16(weights[id * k + c]);
+                halves[c] = bfloat16(weights[id * k + c]);
             }
+            halves[k] = bfloat16(vocabulary.idf(id));
             for (int j = 0; j < stride - 1; j++) {
                 table[base + 1 + j] = (halves[2 * j] << 16) | halves[2 * j + 1];
             }
@@ -276,18 +276,25 @@ public final class LinearTextModel {
                 if (found == 0) {
                     continue;
                 }
-                float idf = Float.intBitsToFloat(table[base + 1] & 0xFFFF0000);
-                double v = weight * sublinear(features.count(i)) * idf;
+                double v = weight * sublinear(features.count(i)) * half(table[base + 1 + (k >> 1)], k);
                 raw[k] += v * v;
-                // Label c's weight is half number c + 1 of the slot's packed halves.
-                for (int c = 0; c < k; c++) {
-                    int h = c + 1;
-                    int packed = table[base + 1 + (h >> 1)];
-                    float w = Float.intBitsToFloat((h & 1) == 0 ? packed & 0xFFFF0000 : packed << 16);
-                    raw[c] += v * w;
+                // Labels c and c + 1 share an int: upper and lower half.
+                int c = 0;
+                for (int at = base + 1; c + 1 < k; c += 2, at++) {
+                    int packed = table[at];
+                    raw[c] += v * Float.intBitsToFloat(packed & 0xFFFF0000);
+                    raw[c + 1] += v * Float.intBitsToFloat(packed << 16);
+                }
+                if (c < k) {
+                    raw[c] += v * Float.intBitsToFloat(table[base + 1 + (c >> 1)] & 0xFFFF0000);
                 }
             }
         }
+    }
+
+    /** Half number {@code h} of a slot's packed halves: even ones are the upper half of their int. */
+    private static float half(int packed, int h) {
+        return Float.intBitsToFloat((h & 1) == 0 ? packed & 0xFFFF0000 : packed << 16);
     }
 
     /**
