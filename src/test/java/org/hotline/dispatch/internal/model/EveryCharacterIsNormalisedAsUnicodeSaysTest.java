@@ -41,7 +41,7 @@ class EveryCharacterIsNormalisedAsUnicodeSaysTest {
     }
 
     @Test
-    void everyCodePointAloneAndBetweenDigitsIsReadAsTheRuleSays() {
+    void everyCodePointAloneBetweenDigitsAndBesideFullWidthPunctuationIsReadAsTheRuleSays() {
         TextNormalizer.CodePoints reused = new TextNormalizer.CodePoints();
         List<String> misread = new ArrayList<>();
         for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
@@ -50,7 +50,9 @@ class EveryCharacterIsNormalisedAsUnicodeSaysTest {
                 // a lone surrogate is no character; the empty and private planes above the BMP only cost time
                 continue;
             }
-            for (String text : new String[] { Character.toString(cp), "1" + Character.toString(cp) + "2A" }) {
+            String c = Character.toString(cp);
+            // alone, between digits, and beside the full-width comma that sends nearly every message to NFKC
+            for (String text : new String[] { c, "1" + c + "2A", "，" + c + "3Ｂ。" }) {
                 int[] expected = byTheRule(text);
                 TextNormalizer.normalize(text, reused);
                 if (!Arrays.equals(TextNormalizer.normalize(text), expected)
@@ -80,5 +82,14 @@ class EveryCharacterIsNormalisedAsUnicodeSaysTest {
         assertThat(TextNormalizer.hasContent("")).isFalse();
         assertThat(TextNormalizer.hasContent("，。！？ 😡🙏")).isFalse();
         assertThat(TextNormalizer.hasContent("😡 ①")).isTrue();
+    }
+
+    @Test
+    void aMessageOfChineseCharactersAsciiAndFullWidthPunctuationIsReadAsIfFolded() {
+        String message = "您好！我是ＸＸ小区3号楼的住户，楼下“KTV”每晚噪音扰民（到凌晨2点）……请尽快处理。";
+        String plain = "您好！我是小区3号楼的住户，楼下“KTV”每晚噪音扰民（到凌晨2点）……请尽快处理。";
+
+        assertThat(TextNormalizer.normalize(message)).containsExactly(byTheRule(message));
+        assertThat(TextNormalizer.normalize(plain)).containsExactly(byTheRule(plain));
     }
 }
