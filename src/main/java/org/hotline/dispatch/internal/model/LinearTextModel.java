@@ -178,16 +178,19 @@ public final class LinearTextModel {
      * path of automatic dispatch asks for it only when a human will read it.
      */
     public List<Guess> classify(String subject, String body, int k, Scratch scratch, boolean withEvidence) {
-        double[] scores = scores(subject, body, scratch);
-        Integer[] order = new Integer[labels.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        double[] p = softmax(scores, temperature);
-        Arrays.sort(order, Comparator.comparingDouble(i -> -p[i]));
-        List<Guess> out = new ArrayList<>(Math.min(k, labels.length));
-        for (int r = 0; r < Math.min(k, labels.length); r++) {
-            int c = order[r];
+        double[] p = softmax(scores(subject, body, scratch), temperature);
+        int top = Math.min(k, labels.length);
+        List<Guess> out = new ArrayList<>(top);
+        boolean[] taken = new boolean[labels.length];
+        for (int r = 0; r < top; r++) {
+            // the most probable label not yet taken; of equal ones the first, as a stable sort would rank them
+            int c = -1;
+            for (int i = 0; i < p.length; i++) {
+                if (!taken[i] && (c < 0 || Double.compare(-p[i], -p[c]) < 0)) {
+                    c = i;
+                }
+            }
+            taken[c] = true;
             out.add(new Guess(labels[c], p[c], withEvidence && r == 0 ? evidence(subject, body, c, 5) : List.of()));
         }
         return out;
