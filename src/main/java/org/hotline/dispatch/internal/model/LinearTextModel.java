@@ -204,7 +204,7 @@ public final class LinearTextModel {
     public double[] scores(String subject, String body, Scratch scratch) {
         int k = labels.length;
         double[] raw = new double[k + 1];
-        accumulate(body, NgramFeatures.BODY, 1.0, raw, scratch);
+        accumulate(settings.readPart(body), NgramFeatures.BODY, 1.0, raw, scratch);
         if (settings.subjectWeight() > 0 && subject != null && !subject.isBlank()) {
             accumulate(subject, NgramFeatures.SUBJECT, settings.subjectWeight(), raw, scratch);
         }
@@ -361,7 +361,7 @@ public final class LinearTextModel {
      * off the message itself, so they are always words the citizen wrote.
      */
     List<String> evidence(String subject, String body, int label, int howMany) {
-        int[] cps = TextNormalizer.normalize(body);
+        int[] cps = TextNormalizer.normalize(settings.readPart(body));
         record Hit(String text, double weight) {
         }
         List<Hit> hits = new ArrayList<>();

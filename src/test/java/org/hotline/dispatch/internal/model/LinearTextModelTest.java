@@ -28,7 +28,7 @@ class LinearTextModelTest {
         return out;
     }
 
-    private final LinearTextModel model = new Trainer(new FeatureSettings(1, 3, 1.0, 2.0, 1, true, 0.3, 0.3, 1.0), 3)
+    private final LinearTextModel model = new Trainer(new FeatureSettings(1, 3, 1.0, 2.0, 1, true, 0.3, 0.3, 1.0, 0), 3)
             .train(history());
 
     @Test
@@ -69,6 +69,26 @@ class LinearTextModelTest {
                 expected += scratch.values[i] * model.weights()[scratch.ids[i] * k + c];
             }
             assertThat(fast[c]).isCloseTo(expected, within(0.01 * Math.max(1, Math.abs(expected))));
+        }
+    }
+
+    @Nested
+    class ALongMessageIsReadUpToMaxChars {
+
+        private final LinearTextModel capped = new Trainer(
+                new FeatureSettings(1, 3, 1.0, 2.0, 1, true, 0.3, 0.3, 1.0, 20), 0).train(history());
+
+        @Test
+        void whatComesAfterTheFirstMaxCharsCharactersChangesNoScore() {
+            String start = "老板拖欠我两个月工资，要求尽快发放工资谢";
+            assertThat(start).hasSize(20);
+            LinearTextModel.Scratch scratch = capped.newScratch();
+
+            double[] whole = capped.scores(null, start + "培训机构不退学费，学校乱收补课费".repeat(20), scratch);
+
+            assertThat(whole).containsExactly(capped.scores(null, start, scratch));
+            assertThat(capped.classify(null, start + "培训机构不退学费".repeat(20), 1, scratch).get(0).label())
+                    .isEqualTo("02");
         }
     }
 
