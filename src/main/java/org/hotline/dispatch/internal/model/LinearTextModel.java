@@ -236,22 +236,8 @@ public final class LinearTextModel {
             scratch.candidates = new long[Integer.highestOneBit(most) * 2];
         }
         long[] candidates = scratch.candidates;
-        long[] filter = known;
-        int m = 0;
-        for (int start = 0; start < length; start++) {
-            long h = seed;
-            int end = Math.min(length, start + maxN);
-            for (int p = start; p < end; p++) {
-                int n = p - start + 1;
-                h = NgramFeatures.mix(h, cps[p], n);
-                if (n >= minN) {
-                    // kept when its filter bit is set, without a branch the processor would guess wrong half the time
-                    int b = knownBit(h);
-                    candidates[m] = h;
-                    m += (int) (filter[b >>> 6] >>> b) & 1;
-                }
-            }
-        }
+        int m = minN == 1 && maxN == 3 ? knownOneToThreeGrams(cps, length, seed, candidates)
+                : knownNgrams(cps, length, seed, minN, maxN, candidates);
         NgramFeatures features = scratch.body;
         features.clear();
         features.addHashes(candidates, m);
@@ -293,6 +279,53 @@ public final class LinearTextModel {
                 }
             }
         }
+    }
+
+    /**
+     * Puts the hashes of the n-grams of {@code cps[0, length)} that the presence filter lets through into
+     * {@code candidates} and returns how many there are.
+     */
+    private int knownNgrams(int[] cps, int length, long seed, int minN, int maxN, long[] candidates) {
+        int m = 0;
+        for (int start = 0; start < length; start++) {
+            long h = seed;
+            int end = Math.min(length, start + maxN);
+            for (int p = start; p < end; p++) {
+                int n = p - start + 1;
+                h = NgramFeatures.mix(h, cps[p], n);
+                if (n >= minN) {
+                    m = keepIfKnown(h, candidates, m);
+                }
+            }
+        }
+        return m;
+    }
+
+    /** {@link #knownNgrams} for the tuned 1- to 3-grams, written out: 7% of classifying went to the loop. */
+    private int knownOneToThreeGrams(int[] cps, int length, long seed, long[] candidates) {
+        int m = 0;
+        for (int start = 0; start < length; start++) {
+            long h1 = NgramFeatures.mix(seed, cps[start], 1);
+            m = keepIfKnown(h1, candidates, m);
+            if (start + 1 < length) {
+                long h2 = NgramFeatures.mix(h1, cps[start + 1], 2);
+                m = keepIfKnown(h2, candidates, m);
+                if (start + 2 < length) {
+                    m = keepIfKnown(NgramFeatures.mix(h2, cps[start + 2], 3), candidates, m);
+                }
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Writes the hash at {@code candidates[m]} and returns m + 1 when its filter bit is set, else m: without a
+     * branch, which the processor would guess wrong for every other n-gram.
+     */
+    private int keepIfKnown(long hash, long[] candidates, int m) {
+        int b = knownBit(hash);
+        candidates[m] = hash;
+        return m + ((int) (known[b >>> 6] >>> b) & 1);
     }
 
     /** Half number {@code h} of a slot's packed halves: even ones are the upper half of their int. */
