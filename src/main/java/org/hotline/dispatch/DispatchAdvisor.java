@@ -141,23 +141,38 @@ public final class DispatchAdvisor {
         return all;
     }
 
+    private static final Comparator<Suggestion> MOST_PROBABLE_FIRST = Comparator
+            .comparingDouble(Suggestion::probability).reversed();
+
     /** The model's best labels, best first, at most {@link #TOP}; malformed entries are dropped, not trusted. */
     private static List<Suggestion> topOf(List<Suggestion> ranked) {
         if (ranked == null) {
             return List.of();
         }
-        List<Suggestion> clean = new ArrayList<>();
+        List<Suggestion> clean = new ArrayList<>(ranked.size());
         for (Suggestion s : ranked) {
             if (s == null || s.label() == null || s.label().isBlank()) {
                 continue;
             }
             double p = Double.isNaN(s.probability()) ? 0 : Math.max(0, Math.min(1, s.probability()));
-            List<String> evidence = s.evidence() == null ? List.of()
-                    : s.evidence().stream().filter(w -> w != null && !w.isBlank()).toList();
-            clean.add(new Suggestion(s.label().strip(), p, evidence));
+            clean.add(new Suggestion(s.label().strip(), p, usableEvidence(s.evidence())));
         }
-        clean.sort(Comparator.comparingDouble(Suggestion::probability).reversed());
+        clean.sort(MOST_PROBABLE_FIRST);
         return clean.size() > TOP ? List.copyOf(clean.subList(0, TOP)) : List.copyOf(clean);
+    }
+
+    private static List<String> usableEvidence(List<String> evidence) {
+        if (evidence == null || evidence.isEmpty()) {
+            // the usual case on the hot path, which asks the model for no evidence
+            return List.of();
+        }
+        List<String> usable = new ArrayList<>(evidence.size());
+        for (String w : evidence) {
+            if (w != null && !w.isBlank()) {
+                usable.add(w);
+            }
+        }
+        return List.copyOf(usable);
     }
 
     private DispatchAdvice manual(String modelVersion, LabelKind kind, PlaceMatch place, String reason) {

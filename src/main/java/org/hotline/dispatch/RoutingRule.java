@@ -41,12 +41,12 @@ public record RoutingRule(String name, boolean active, When when, Then then) {
             return new When(null, List.of(), List.of(), null);
         }
 
-        /** {@code lowerText} is the text with latin letters in lower case, computed once for all rules. */
-        boolean holdsFor(RoutingFacts facts, String lowerText) {
+        /** {@code text} is the order's text, lowered for the keyword comparison at most once for all rules. */
+        boolean holdsFor(RoutingFacts facts, LoweredText text) {
             if (categoryPrefix != null && !isWithin(facts.categoryCode(), categoryPrefix)) {
                 return false;
             }
-            if (!keywords.isEmpty() && firstKeywordIn(facts.text(), lowerText) == null) {
+            if (!keywords.isEmpty() && firstKeywordIn(text) == null) {
                 return false;
             }
             if (!areas.isEmpty() && (facts.territorialUnit() == null || !areas.contains(facts.territorialUnit()))) {
@@ -56,7 +56,8 @@ public record RoutingRule(String name, boolean active, When when, Then then) {
         }
 
         /** The first keyword the text contains (latin letters compared without case), or null. */
-        String firstKeywordIn(String text, String lowerText) {
+        String firstKeywordIn(LoweredText lowered) {
+            String text = lowered.text();
             if (text == null || text.isEmpty()) {
                 return null;
             }
@@ -67,6 +68,12 @@ public record RoutingRule(String name, boolean active, When when, Then then) {
                 if (text.contains(keyword)) {
                     return keyword;
                 }
+                if (onlyChineseCharacters(keyword)) {
+                    // lowering the text changes no Chinese character and puts none where there was none: a
+                    // keyword of them is in the lowered text exactly when it is in the text
+                    continue;
+                }
+                String lowerText = lowered.lower();
                 String lowerKeyword = lowerLatin(keyword);
                 // identity checks: the second search is needed only when lowering changed something
                 if ((lowerText != text || lowerKeyword != keyword) && lowerText.contains(lowerKeyword)) {
@@ -75,6 +82,40 @@ public record RoutingRule(String name, boolean active, When when, Then then) {
             }
             return null;
         }
+    }
+
+    /**
+     * An order's text and, once a keyword needs it, the same with latin capitals lowered. Most keywords are
+     * Chinese and never need it; lowering a long text for every order cost more than all keyword searches.
+     */
+    static final class LoweredText {
+        private final String text;
+        private String lower;
+
+        LoweredText(String text) {
+            this.text = text;
+        }
+
+        String text() {
+            return text;
+        }
+
+        String lower() {
+            if (lower == null && text != null) {
+                lower = lowerLatin(text);
+            }
+            return lower;
+        }
+    }
+
+    private static boolean onlyChineseCharacters(String keyword) {
+        for (int i = 0; i < keyword.length(); i++) {
+            char c = keyword.charAt(i);
+            if (c < '\u4E00' || c > '\u9FEF') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -38,9 +38,9 @@ public final class RoutingRules {
     }
 
     public Route route(RoutingFacts facts) {
-        String lowerText = RoutingRule.lowerLatin(facts.text());
+        RoutingRule.LoweredText text = new RoutingRule.LoweredText(facts.text());
         for (RoutingRule rule : rules) {
-            if (rule.active() && rule.when().holdsFor(facts, lowerText)) {
+            if (rule.active() && rule.when().holdsFor(facts, text)) {
                 return apply(rule.name(), rule.then(), facts);
             }
         }

@@ -123,6 +123,14 @@ class RoutingRulesTest {
         }
 
         @Test
+        void aKeywordMixingLatinAndChineseIgnoresCaseAndAChineseOneIsFoundBesideCapitals() {
+            List<RoutingRule> rules = List.of(rule("娱乐场所噪音", keywords("ktv噪音", "歌厅"), lead(SCJGJ)));
+            assertThat(route(rules, category("06.01", "楼下KTV噪音到半夜", null)).rule()).isEqualTo("娱乐场所噪音");
+            assertThat(route(rules, category("06.01", "楼下KTV歌厅到半夜", null)).rule()).isEqualTo("娱乐场所噪音");
+            assertThat(route(rules, category("06.01", "楼下KTV到半夜", null)).rule()).isNull();
+        }
+
+        @Test
         void anAreaConditionNeedsTheTerritorialUnitToBeOneOfItsUnits() {
             List<RoutingRule> rules = List.of(rule("城区", new When(null, List.of(), List.of(GULOU), null), lead(ZHZFJ)));
             assertThat(route(rules, category("09.01.01", "摆摊", GULOU)).rule()).isEqualTo("城区");

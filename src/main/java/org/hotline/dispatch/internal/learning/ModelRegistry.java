@@ -61,7 +61,7 @@ public class ModelRegistry implements Classifier {
         }
         String version = String.valueOf(current.version());
         try {
-            if (TextNormalizer.normalize(subject).length == 0 && TextNormalizer.normalize(text).length == 0) {
+            if (!TextNormalizer.hasContent(subject) && !TextNormalizer.hasContent(text)) {
                 return new Classification(version, current.labelKind(), List.of());
             }
             List<Suggestion> ranked = current.model().classify(subject == null ? "" : subject,

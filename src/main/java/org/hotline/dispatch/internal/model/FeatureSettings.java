@@ -17,11 +17,31 @@ package org.hotline.dispatch.internal.model;
  * @param blend      with NBSVM, the share of a plain SVM's weights mixed into the NBSVM weights (0 = NBSVM
  *                   only); both read the same features, so the mix is again one linear model
  * @param keep       the share of n-grams kept after training, those with the largest weights (1 keeps all)
+ * @param maxChars   how many characters of a message's body are read when it is classified, from its start (0
+ *                   reads all): a long message has said what it is about by then, and the rest would only cost
+ *                   time. Training reads whole messages. A model stored before this setting existed reads it
+ *                   as 0, and so classifies as it always did.
  */
 public record FeatureSettings(int minN, int maxN, double subjectWeight, double c, int minDf, boolean balanced,
-        double nbAlpha, double blend, double keep) {
+        double nbAlpha, double blend, double keep, int maxChars) {
 
+    /**
+     * The tuned settings. Classifying on the first 1,000 characters of a body costs nothing in accuracy (5-fold
+     * macro-F1 0.9315 and accuracy 0.9349 against 0.9312 and 0.9347 reading all, on the shared history): it
+     * caps the work for the longest tenth of the messages, some of which run to 13,000 characters, at what an
+     * ordinary long one costs. A cap on cost, not a different model, so training still reads whole messages.
+     */
     public static FeatureSettings defaults() {
-        return new FeatureSettings(1, 3, 1.0, 2.0, 3, true, 0.3, 0.3, 0.3);
+        return new FeatureSettings(1, 3, 1.0, 2.0, 3, true, 0.3, 0.3, 0.3, 1000);
+    }
+
+    /** The part of a message's body the model reads: all of it, or its first {@link #maxChars} characters. */
+    String readPart(String body) {
+        if (maxChars <= 0 || body == null || body.length() <= maxChars) {
+            return body;
+        }
+        // a character outside the BMP is not cut in half
+        int end = Character.isHighSurrogate(body.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+        return body.substring(0, end);
     }
 }

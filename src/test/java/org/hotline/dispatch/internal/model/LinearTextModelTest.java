@@ -28,7 +28,7 @@ class LinearTextModelTest {
         return out;
     }
 
-    private final LinearTextModel model = new Trainer(new FeatureSettings(1, 3, 1.0, 2.0, 1, true, 0.3, 0.3, 1.0), 3)
+    private final LinearTextModel model = new Trainer(new FeatureSettings(1, 3, 1.0, 2.0, 1, true, 0.3, 0.3, 1.0, 0), 3)
             .train(history());
 
     @Test
@@ -58,17 +58,48 @@ class LinearTextModelTest {
     /** The packed table stores weights as bfloat16, about three significant digits: scores agree to 1%. */
     @Test
     void theOnePassScoreEqualsTheTfIdfVectorTimesTheWeights() {
-        LinearTextModel.Scratch scratch = model.newScratch();
-        String text = "小区物业拖欠维修费用，学校门口堵车";
-        double[] fast = model.scores("物业", text, scratch);
-        model.vectorize("物业", text, scratch);
-        int k = model.labels().length;
-        for (int c = 0; c < k; c++) {
-            double expected = model.bias()[c];
-            for (int i = 0; i < scratch.n; i++) {
-                expected += scratch.values[i] * model.weights()[scratch.ids[i] * k + c];
+        LinearTextModel twoToFourGrams = new Trainer(new FeatureSettings(2, 4, 1.0, 2.0, 1, true, 0.3, 0.3, 1.0, 0), 3)
+                .train(history());
+        for (LinearTextModel m : List.of(model, twoToFourGrams)) {
+            for (String text : List.of("小区物业拖欠维修费用，学校门口堵车", "物业", "物", "")) {
+                assertOnePassScoreIsTheVectorTimesTheWeights(m, "物业", text);
+                assertOnePassScoreIsTheVectorTimesTheWeights(m, null, text);
             }
-            assertThat(fast[c]).isCloseTo(expected, within(0.01 * Math.max(1, Math.abs(expected))));
+        }
+    }
+
+    private static void assertOnePassScoreIsTheVectorTimesTheWeights(LinearTextModel m, String subject, String text) {
+        LinearTextModel.Scratch scratch = m.newScratch();
+        double[] fast = m.scores(subject, text, scratch);
+        m.vectorize(subject, text, scratch);
+        int k = m.labels().length;
+        for (int c = 0; c < k; c++) {
+            double expected = m.bias()[c];
+            for (int i = 0; i < scratch.n; i++) {
+                expected += scratch.values[i] * m.weights()[scratch.ids[i] * k + c];
+            }
+            assertThat(fast[c]).as("%s-%s-grams, label %d, \"%s\"", m.settings().minN(), m.settings().maxN(), c, text)
+                    .isCloseTo(expected, within(0.01 * Math.max(1, Math.abs(expected))));
+        }
+    }
+
+    @Nested
+    class ALongMessageIsReadUpToMaxChars {
+
+        private final LinearTextModel capped = new Trainer(
+                new FeatureSettings(1, 3, 1.0, 2.0, 1, true, 0.3, 0.3, 1.0, 20), 0).train(history());
+
+        @Test
+        void whatComesAfterTheFirstMaxCharsCharactersChangesNoScore() {
+            String start = "老板拖欠我两个月工资，要求尽快发放工资谢";
+            assertThat(start).hasSize(20);
+            LinearTextModel.Scratch scratch = capped.newScratch();
+
+            double[] whole = capped.scores(null, start + "培训机构不退学费，学校乱收补课费".repeat(20), scratch);
+
+            assertThat(whole).containsExactly(capped.scores(null, start, scratch));
+            assertThat(capped.classify(null, start + "培训机构不退学费".repeat(20), 1, scratch).get(0).label())
+                    .isEqualTo("02");
         }
     }
 
