@@ -17,6 +17,7 @@ import org.hotline.organization.UnitId;
 import org.hotline.organization.Units;
 import org.hotline.platform.ConflictException;
 import org.hotline.platform.ForbiddenException;
+import org.hotline.platform.GroupCommit;
 import org.hotline.platform.InvalidInputException;
 import org.hotline.platform.NotFoundException;
 import org.hotline.workorder.internal.Attachments;
@@ -26,9 +27,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The use cases on work orders, one transaction each: load, let the aggregate decide, store, publish the
@@ -55,14 +54,14 @@ public class WorkOrderService {
     /** The AI dispatcher once looked up (empty: there is none); the beans are fixed once the application runs. */
     private volatile Optional<AutoDispatch> dispatcher;
     private final Attachments attachments;
-    private final TransactionTemplate inTransaction;
+    /** Intake transactions, committed several to a database commit (see {@link GroupCommit}). */
+    private final GroupCommit intakeCommit;
 
     WorkOrderService(WorkOrders orders, OrderNumbers numbers, IdempotencyKeys idempotencyKeys, Units units,
             Categories categories, Deadlines deadlines, Clock clock, ApplicationEventPublisher events,
-            ObjectProvider<AutoDispatch> autoDispatch, Attachments attachments,
-            PlatformTransactionManager transactions) {
+            ObjectProvider<AutoDispatch> autoDispatch, Attachments attachments, GroupCommit intakeCommit) {
         this.attachments = attachments;
-        this.inTransaction = new TransactionTemplate(transactions);
+        this.intakeCommit = intakeCommit;
         this.orders = orders;
         this.numbers = numbers;
         this.idempotencyKeys = idempotencyKeys;
@@ -91,6 +90,11 @@ public class WorkOrderService {
      * <p>The order number is drawn before the intake transaction opens: drawing may reserve a new block of
      * numbers in a short transaction of its own, and doing that while holding the intake's connection would let
      * a burst of intakes take every pooled connection while the one thread reserving waits for another.
+     *
+     * <p>The intake transaction itself goes through {@link GroupCommit}: orders registered at the same moment
+     * share a database commit, and each call returns only after the commit that holds its order. The work below
+     * may run twice (a group that fails is rolled back and each of its orders written alone): it creates the
+     * order afresh on each run and has no effect outside the transaction.
      */
     public Intake register(WorkOrder.Appeal appeal, String intakeAnswer, Actor actor, String idempotencyKey,
             String requestFingerprint) {
@@ -114,7 +118,7 @@ public class WorkOrderService {
             String requestFingerprint) {
         Instant now = clock.instant();
         OrderNumber number = numbers.next(LocalDate.ofInstant(now, clock.getZone()));
-        return inTransaction.execute(tx -> {
+        return intakeCommit.execute(() -> {
             WorkOrder order;
             if (intakeAnswer == null) {
                 order = WorkOrder.register(number, appeal, actor, now);

@@ -57,7 +57,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * duplicated.
  *
  * <p>Warm-up matters on two cores: the JIT compiles the web stack for minutes while taking a core of its own,
- * and a server in service is warm. The warm-up runs in rounds until three rounds in a row are no faster than the best before them.
+ * and a server in service is warm. The warm-up runs in rounds until three rounds in a row are no faster than the best before them and the
+ * server's JIT compilers used under 3% of its CPU in the last round.
  *
  * <p>Not a JUnit test: it takes minutes and both cores. Run it with
  * {@code mvn -q -Pbench-intake -Dbench.db=postgres test-compile exec:exec} (or {@code -Dbench.db=h2}); the
@@ -123,11 +124,20 @@ public final class IntakeBenchmark {
 
             double best = 0;
             int roundsWithoutGain = 0;
-            for (int round = 1; round <= 30 && roundsWithoutGain < 3; round++) {
+            double jitShare = 1;
+            // Warm when three rounds in a row were no faster than the best before them and the JIT compilers
+            // used under 3% of the server's CPU in the last round: on two cores C2 competes with the requests
+            // for minutes, and a plateau while it still compiles is not the server in service.
+            for (int round = 1; round <= 40 && (roundsWithoutGain < 3 || jitShare >= 0.03); round++) {
                 Run warm = new Run(host, port, token, clients, warmup, new Appeals(100 + round));
+                CpuTime serverBefore = CpuTime.read(server.pid());
+                double jitBefore = CpuTime.compilerMillis(server.pid());
                 warm.execute();
+                double serverSpent = CpuTime.read(server.pid()).minus(serverBefore).processMillis();
+                jitShare = serverSpent > 0 ? (CpuTime.compilerMillis(server.pid()) - jitBefore) / serverSpent : 0;
                 runs.add(warm);
-                System.out.printf(Locale.ROOT, "warm-up %2d: %s%n", round, warm.summary());
+                System.out.printf(Locale.ROOT, "warm-up %2d: %s; JIT %.0f%% of the server's CPU%n", round,
+                        warm.summary(), 100 * jitShare);
                 double rate = warm.rate();
                 roundsWithoutGain = rate < best * 1.03 ? roundsWithoutGain + 1 : 0;
                 best = Math.max(best, rate);
@@ -222,6 +232,26 @@ public final class IntakeBenchmark {
                 return new CpuTime(busy * tick, process * tick);
             } catch (IOException | RuntimeException e) {
                 return new CpuTime(0, 0);
+            }
+        }
+
+        /** CPU used so far by the process's JIT compiler threads (named "C1/C2 CompilerThread<n>"). */
+        static double compilerMillis(long pid) {
+            try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                return tasks.mapToDouble(task -> {
+                    try {
+                        if (!Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                            return 0;
+                        }
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+                    } catch (IOException | RuntimeException gone) {
+                        return 0; // a thread that ended meanwhile
+                    }
+                }).sum();
+            } catch (IOException | RuntimeException e) {
+                return 0;
             }
         }
 
