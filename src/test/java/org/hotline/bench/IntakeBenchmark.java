@@ -90,8 +90,14 @@ public final class IntakeBenchmark {
         String jdbcPassword;
         if (db.equals("postgres")) {
             // production's commit durability: zonky's default (synchronous_commit=off) would flatter the figures
-            postgres = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg")).setCleanDataDirectory(true)
-                    .setServerConfig("synchronous_commit", "on").setServerConfig("max_connections", "100").start();
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pg"))
+                    .setCleanDataDirectory(true).setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("max_connections", "100");
+            if (PG_STATS) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                        .setServerConfig("pg_stat_statements.track", "all");
+            }
+            postgres = builder.start();
             jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
             jdbcUser = "postgres";
             jdbcPassword = "postgres";
@@ -143,6 +149,9 @@ public final class IntakeBenchmark {
                 best = Math.max(best, rate);
             }
             Run measured = new Run(host, port, token, clients, orders, new Appeals(2));
+            if (PG_STATS && postgres != null) {
+                statements(postgres, "SELECT pg_stat_statements_reset()", 0);
+            }
             CpuTime before = CpuTime.read(server.pid());
             CpuTime generatorBefore = CpuTime.read(ProcessHandle.current().pid());
             measured.execute();
@@ -161,6 +170,14 @@ public final class IntakeBenchmark {
                     (spent.machineMillis() - spent.processMillis() - generator.processMillis())
                             / measured.created.get());
             measured.printErrors();
+            if (PG_STATS && postgres != null) {
+                statements(postgres, """
+                        SELECT round(total_exec_time::numeric / %d * 1000, 1) AS us_per_order,
+                          round(calls::numeric / %d, 2) AS calls_per_order, round(mean_exec_time::numeric * 1000, 1)
+                          AS us_per_call, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS query
+                        FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 15"""
+                        .formatted(measured.created.get(), measured.created.get()), 15);
+            }
             dumpFlightRecording(server);
         } finally {
             // a crash, not a shutdown: what was acknowledged must already be on disk
@@ -257,6 +274,24 @@ public final class IntakeBenchmark {
 
         CpuTime minus(CpuTime earlier) {
             return new CpuTime(machineMillis - earlier.machineMillis, processMillis - earlier.processMillis);
+        }
+    }
+
+    /** -Dbench.pgstats=true: PostgreSQL's statement statistics for the measured run (time inside the database). */
+    private static final boolean PG_STATS = Boolean.getBoolean("bench.pgstats");
+
+    private static void statements(EmbeddedPostgres postgres, String sql, int rows) throws Exception {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            try (ResultSet rs = st.executeQuery(sql)) {
+                if (rows > 0) {
+                    System.out.println("database time per order (pg_stat_statements): us/order calls/order us/call query");
+                }
+                while (rows > 0 && rs.next()) {
+                    System.out.printf(Locale.ROOT, "  %8s %6s %8s  %s%n", rs.getString(1), rs.getString(2),
+                            rs.getString(3), rs.getString(4));
+                }
+            }
         }
     }
 
