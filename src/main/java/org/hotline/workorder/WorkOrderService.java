@@ -118,6 +118,10 @@ public class WorkOrderService {
             String requestFingerprint) {
         Instant now = clock.instant();
         OrderNumber number = numbers.next(LocalDate.ofInstant(now, clock.getZone()));
+        // the AI decides here, on the caller's thread: a draft of the order carries what it reads
+        Optional<AutoDispatch.Decision> decision = intakeAnswer == null
+                ? dispatcher().map(d -> d.decide(WorkOrder.register(number, appeal, actor, now)))
+                : Optional.empty();
         return intakeCommit.execute(() -> {
             WorkOrder order;
             if (intakeAnswer == null) {
@@ -127,8 +131,8 @@ public class WorkOrderService {
                 refuseIfRejected(WorkOrder.answerAtIntake(number, appeal, intakeAnswer, actor, now, created::add));
                 order = created.get(0);
             }
-            if (order.status() == OrderStatus.REGISTERED) {
-                dispatchAutomatically(order, now);
+            if (order.status() == OrderStatus.REGISTERED && decision.isPresent()) {
+                dispatchAutomatically(order, decision.get(), now);
             }
             orders.add(order);
             if (idempotencyKey != null) {
@@ -139,16 +143,18 @@ public class WorkOrderService {
         });
     }
 
-    private void dispatchAutomatically(WorkOrder order, Instant now) {
+    private Optional<AutoDispatch> dispatcher() {
         Optional<AutoDispatch> found = dispatcher;
         if (found == null) {
             found = Optional.ofNullable(autoDispatch.getIfAvailable());
             dispatcher = found;
         }
-        if (found.isEmpty()) {
-            return;
-        }
-        found.get().decide(order).ifPresent(p -> {
+        return found;
+    }
+
+    private void dispatchAutomatically(WorkOrder order, AutoDispatch.Decision decision, Instant now) {
+        decision.record();
+        decision.proposal().ifPresent(p -> {
             if (isDispatchable(p.leadUnit()) && p.coUnits().stream().allMatch(this::isDispatchable)
                     && (p.categoryCode() == null || categories.find(p.categoryCode()).isPresent())) {
                 order.dispatch(p.leadUnit(), p.coUnits(), p.categoryCode(), p.explanation(), AI_DISPATCHER, now,

@@ -13,9 +13,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The AI dispatcher (智能派单) as the work order module calls it for every new order, inside the intake
- * transaction: decides, records the decision in {@code dispatch_record} in the same transaction, and proposes
- * a dispatch only when the decision is confident. The work order does the dispatching itself.
+ * The AI dispatcher (智能派单) as the work order module calls it for every new order: decides before the intake
+ * transaction, records the decision in {@code dispatch_record} inside it, and proposes a dispatch only when
+ * the decision is confident. The work order does the dispatching itself.
  */
 @Component
 class AiDispatcher implements AutoDispatch {
@@ -41,13 +41,27 @@ class AiDispatcher implements AutoDispatch {
     }
 
     @Override
-    public Optional<Proposal> decide(WorkOrder order) {
+    public Decision decide(WorkOrder order) {
         DispatchAdvice advice = decisions.advise(DispatchRequest.of(order));
-        records.record(order.number(), advice, clock.instant());
+        Runnable record = records.prepare(order.number(), advice, clock.instant());
+        Optional<Proposal> proposal;
         if (!automatic || !advice.automatic()) {
             log.debug("order {} waits for a dispatcher: {}", order.number(), advice.manualReason());
-            return Optional.empty();
+            proposal = Optional.empty();
+        } else {
+            proposal = Optional.of(new Proposal(advice.lead(), advice.coUnits(), advice.categoryCode(),
+                    advice.explanation()));
         }
-        return Optional.of(new Proposal(advice.lead(), advice.coUnits(), advice.categoryCode(), advice.explanation()));
+        return new Decision() {
+            @Override
+            public Optional<Proposal> proposal() {
+                return proposal;
+            }
+
+            @Override
+            public void record() {
+                record.run();
+            }
+        };
     }
 }

@@ -59,7 +59,15 @@ class DispatchRecords {
      * decision per order, made at intake: an order number is never reused, so there is nothing to replace.
      */
     void record(OrderNumber number, DispatchAdvice advice, Instant at) {
-        jdbc.sql("""
+        prepare(number, advice, at).run();
+    }
+
+    /**
+     * The insert of {@link #record}, with its values (JSON included) worked out now: intake prepares it before
+     * its transaction and runs it inside.
+     */
+    Runnable prepare(OrderNumber number, DispatchAdvice advice, Instant at) {
+        var statement = jdbc.sql("""
                 INSERT INTO dispatch_record (order_number, decided_at, model_version, label_kind, top3, confidence,
                     category_code, suggested_lead, suggested_co_units, territorial_unit, place_match, rule_name,
                     automatic, manual_reason, suggestions)
@@ -79,8 +87,8 @@ class DispatchRecords {
                 .param("rule", advice.rule())
                 .param("automatic", advice.automatic())
                 .param("reason", truncate(advice.manualReason(), 500))
-                .param("suggestions", write(advice.suggestions().stream().map(DispatchRecords::stored).toList()))
-                .update();
+                .param("suggestions", write(advice.suggestions().stream().map(DispatchRecords::stored).toList()));
+        return statement::update;
     }
 
     /**
