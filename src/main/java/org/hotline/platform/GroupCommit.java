@@ -162,7 +162,7 @@ public final class GroupCommit implements AutoCloseable {
         }
         Job<?> left;
         while ((left = queue.poll()) != null) {
-            commit(new ArrayList<>(List.of(left)));
+            commit(List.of(left));
         }
     }
 

@@ -16,8 +16,8 @@ import org.hotline.organization.UnitId;
  */
 public interface AutoDispatch {
 
-    /** Decides for a new order; writes nothing. */
-    Decision decide(WorkOrder order);
+    /** Decides for the new order {@code number} from its appeal; writes nothing. */
+    Decision decide(OrderNumber number, WorkOrder.Appeal appeal);
 
     /** A decision for one order. */
     interface Decision {

@@ -118,9 +118,9 @@ public class WorkOrderService {
             String requestFingerprint) {
         Instant now = clock.instant();
         OrderNumber number = numbers.next(LocalDate.ofInstant(now, clock.getZone()));
-        // the AI decides here, on the caller's thread: a draft of the order carries what it reads
+        // the AI decides here, on the caller's thread, from the appeal
         Optional<AutoDispatch.Decision> decision = intakeAnswer == null
-                ? dispatcher().map(d -> d.decide(WorkOrder.register(number, appeal, actor, now)))
+                ? dispatcher().map(d -> d.decide(number, appeal))
                 : Optional.empty();
         return intakeCommit.execute(() -> {
             WorkOrder order;

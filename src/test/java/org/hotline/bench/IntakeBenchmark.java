@@ -241,15 +241,21 @@ public final class IntakeBenchmark {
                 for (int i = 1; i < Math.min(cpu.length, 9); i++) {
                     busy += i == 4 || i == 5 ? 0 : Long.parseLong(cpu[i]);
                 }
-                // after the command name in parentheses: fields 14 and 15 (utime, stime), in clock ticks
-                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                long process = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                double tick = 1000.0 / 100; // USER_HZ is 100 on Linux
-                return new CpuTime(busy * tick, process * tick);
+                return new CpuTime(busy * TICK_MILLIS, statMillis(Path.of("/proc/" + pid + "/stat")));
             } catch (IOException | RuntimeException e) {
                 return new CpuTime(0, 0);
             }
+        }
+
+        /** USER_HZ is 100 on Linux. */
+        private static final double TICK_MILLIS = 1000.0 / 100;
+
+        /** The CPU a process or thread has used, from its /proc stat file. */
+        private static double statMillis(Path stat) throws IOException {
+            // after the command name in parentheses: fields 14 and 15 (utime, stime), in clock ticks
+            String text = Files.readString(stat);
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * TICK_MILLIS;
         }
 
         /** CPU used so far by the process's JIT compiler threads (named "C1/C2 CompilerThread<n>"). */
@@ -260,9 +266,7 @@ public final class IntakeBenchmark {
                         if (!Files.readString(task.resolve("comm")).contains("CompilerThre")) {
                             return 0;
                         }
-                        String stat = Files.readString(task.resolve("stat"));
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+                        return statMillis(task.resolve("stat"));
                     } catch (IOException | RuntimeException gone) {
                         return 0; // a thread that ended meanwhile
                     }

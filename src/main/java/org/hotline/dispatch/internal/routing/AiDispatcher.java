@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.hotline.dispatch.DispatchAdvice;
 import org.hotline.dispatch.DispatchRequest;
 import org.hotline.workorder.AutoDispatch;
+import org.hotline.workorder.OrderNumber;
 import org.hotline.workorder.WorkOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,12 +42,12 @@ class AiDispatcher implements AutoDispatch {
     }
 
     @Override
-    public Decision decide(WorkOrder order) {
-        DispatchAdvice advice = decisions.advise(DispatchRequest.of(order));
-        Runnable record = records.prepare(order.number(), advice, clock.instant());
+    public Decision decide(OrderNumber number, WorkOrder.Appeal appeal) {
+        DispatchAdvice advice = decisions.advise(DispatchRequest.of(appeal));
+        Runnable record = records.prepare(number, advice, clock.instant());
         Optional<Proposal> proposal;
         if (!automatic || !advice.automatic()) {
-            log.debug("order {} waits for a dispatcher: {}", order.number(), advice.manualReason());
+            log.debug("order {} waits for a dispatcher: {}", number, advice.manualReason());
             proposal = Optional.empty();
         } else {
             proposal = Optional.of(new Proposal(advice.lead(), advice.coUnits(), advice.categoryCode(),

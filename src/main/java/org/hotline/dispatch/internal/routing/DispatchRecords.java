@@ -55,16 +55,9 @@ class DispatchRecords {
     }
 
     /**
-     * Written inside the intake transaction, before the order row: hence no foreign key to work_order. One
-     * decision per order, made at intake: an order number is never reused, so there is nothing to replace.
-     */
-    void record(OrderNumber number, DispatchAdvice advice, Instant at) {
-        prepare(number, advice, at).run();
-    }
-
-    /**
-     * The insert of {@link #record}, with its values (JSON included) worked out now: intake prepares it before
-     * its transaction and runs it inside.
+     * The insert of one decision, with its values (JSON included) worked out now: intake prepares it before its
+     * transaction and runs it inside, before the order row: hence no foreign key to work_order. One decision per
+     * order, made at intake: an order number is never reused, so there is nothing to replace.
      */
     Runnable prepare(OrderNumber number, DispatchAdvice advice, Instant at) {
         var statement = jdbc.sql("""
