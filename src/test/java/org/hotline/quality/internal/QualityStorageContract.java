@@ -133,15 +133,17 @@ abstract class QualityStorageContract {
     void decisionsAndCallbackAttemptsAreAppendedInTheirOrder() {
         WorkOrder o = replied();
         ReplyCheck check = checks.find(o.number(), 1).orElseThrow();
-        check.review(reviewer("reviewer1"), true, "答复属实", Instant.now());
+        assertThat(check.review(reviewer("reviewer1"), true, "答复属实", Instant.now()).isAllowed()).isTrue();
         checks.update(check);
-        Instant t = Instant.parse("2026-12-01T02:00:00Z");
-        check.recordCallback(agent(), CallResult.notReached("关机"), t, QualityFixtures.RETRIES,
-                QualityFixtures.ESCALATION);
+        // The first call is due from the review on, so its time follows the review's (a fixed date would
+        // fall before the review once the calendar passes it, and the call would be refused).
+        Instant t = check.callbackDue().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        assertThat(check.recordCallback(agent(), CallResult.notReached("关机"), t, QualityFixtures.RETRIES,
+                QualityFixtures.ESCALATION).isAllowed()).isTrue();
         checks.update(check);
         ReplyCheck reread = checks.find(o.number(), 1).orElseThrow();
-        reread.recordCallback(agent(), CallResult.reached(true, Satisfaction.BASICALLY_SATISFIED, "还行"),
-                reread.callbackDue(), QualityFixtures.RETRIES, QualityFixtures.ESCALATION);
+        assertThat(reread.recordCallback(agent(), CallResult.reached(true, Satisfaction.BASICALLY_SATISFIED, "还行"),
+                reread.callbackDue(), QualityFixtures.RETRIES, QualityFixtures.ESCALATION).isAllowed()).isTrue();
         checks.update(reread);
 
         ReplyCheck done = checks.find(o.number(), 1).orElseThrow();
