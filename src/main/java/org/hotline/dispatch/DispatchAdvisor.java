@@ -82,17 +82,49 @@ public final class DispatchAdvisor {
         double confidence = ranked.get(0).probability();
         String reason = whyNotAutomatic(best, ranked.get(0), kind, request, confidence);
         List<UnitSuggestion> suggestions = new ArrayList<>(ranked.size());
-        suggestions.add(best);
         if (reason != null) {
-            // The alternatives are for the dispatcher who will decide; an order dispatched automatically needs
-            // only the answer, and routing the runners-up would double the cost of the hot path.
+            // The alternatives and the words behind each are for the dispatcher who will decide; an order
+            // dispatched automatically needs only the answer, and routing the runners-up and reading the text
+            // again for evidence would double the cost of the hot path.
+            ranked = explained(text, classification.modelVersion(), kind, ranked);
+            best = best.withEvidence(ranked.get(0).evidence());
+            suggestions.add(best);
             for (Suggestion s : ranked.subList(1, ranked.size())) {
                 suggestions.add(suggest(s, kind, request, territorial));
             }
+        } else {
+            suggestions.add(best);
         }
         String explanation = explain(best, confidence, place, reason);
         return new DispatchAdvice(classification.modelVersion(), kind, ranked, confidence, place, best.categoryCode(),
                 best.leadUnit(), best.coUnits(), best.rule(), reason == null, reason, suggestions, explanation);
+    }
+
+    /**
+     * The ranking with the words behind each label, as the classifier explains them; the ranking as it was when
+     * the classifier cannot explain it (another model by now, a failure, an answer that does not match).
+     */
+    private List<Suggestion> explained(String text, String modelVersion, LabelKind kind, List<Suggestion> ranked) {
+        Classification explained;
+        try {
+            explained = classifier.explain("", text, new Classification(modelVersion, kind, ranked));
+        } catch (RuntimeException e) {
+            return ranked;
+        }
+        if (explained == null || explained.ranked() == null || explained.ranked().size() != ranked.size()) {
+            return ranked;
+        }
+        List<Suggestion> out = new ArrayList<>(ranked.size());
+        for (int i = 0; i < ranked.size(); i++) {
+            Suggestion before = ranked.get(i);
+            Suggestion after = explained.ranked().get(i);
+            if (after == null || !before.label().equals(after.label() == null ? null : after.label().strip())) {
+                return ranked;
+            }
+            List<String> words = usableEvidence(after.evidence());
+            out.add(words.isEmpty() ? before : new Suggestion(before.label(), before.probability(), words));
+        }
+        return List.copyOf(out);
     }
 
     private UnitSuggestion suggest(Suggestion s, LabelKind kind, DispatchRequest request, UnitId territorial) {

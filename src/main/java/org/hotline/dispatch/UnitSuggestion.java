@@ -16,4 +16,10 @@ public record UnitSuggestion(UnitId leadUnit, List<UnitId> coUnits, String categ
         coUnits = coUnits == null ? List.of() : List.copyOf(coUnits);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
+
+    /** The same suggestion with the words that drove it (when there are any). */
+    public UnitSuggestion withEvidence(List<String> words) {
+        return words == null || words.isEmpty() ? this
+                : new UnitSuggestion(leadUnit, coUnits, categoryCode, probability, words, rule, manualReason);
+    }
 }

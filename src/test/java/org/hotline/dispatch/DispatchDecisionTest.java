@@ -75,6 +75,63 @@ class DispatchDecisionTest {
         assertThat(a.lead()).isEqualTo(new UnitId("dcf-gafj"));
     }
 
+    /** The fake's answers, explained with a word per label, counting how often it was asked to explain. */
+    static class ExplainingClassifier implements Classifier {
+        private final Classifier answers = FakeClassifier.demo();
+        int explained;
+
+        @Override
+        public Classification classify(String subject, String text) {
+            Classification c = answers.classify(subject, text);
+            return new Classification(c.modelVersion(), c.labelKind(),
+                    c.ranked().stream().map(s -> new Suggestion(s.label(), s.probability(), List.of())).toList());
+        }
+
+        @Override
+        public Classification explain(String subject, String text, Classification c) {
+            explained++;
+            return new Classification(c.modelVersion(), c.labelKind(), c.ranked().stream()
+                    .map(s -> new Suggestion(s.label(), s.probability(), List.of("词" + s.label()))).toList());
+        }
+    }
+
+    @Test
+    void everySuggestionForAPersonCarriesTheWordsBehindIt() {
+        ExplainingClassifier classifier = new ExplainingClassifier();
+        DispatchAdvice a = advisor(classifier).advise(order("楼上噪音太大", "古楼街道"));
+
+        assertThat(a.automatic()).isFalse();
+        assertThat(classifier.explained).isEqualTo(1);
+        assertThat(a.suggestions()).hasSize(3)
+                .allSatisfy(s -> assertThat(s.evidence()).containsExactly("词" + s.categoryCode()));
+        assertThat(a.ranked()).allSatisfy(s -> assertThat(s.evidence()).containsExactly("词" + s.label()));
+        assertThat(a.explanation()).contains("依据：词05.03.02");
+    }
+
+    @Test
+    void anAutomaticDispatchDoesNotReadTheTextAgainForEvidence() {
+        ExplainingClassifier classifier = new ExplainingClassifier();
+        DispatchAdvice a = advisor(classifier).advise(order("东关社区门口有人占道摆摊卖菜", "古楼街道东关社区"));
+
+        assertThat(a.automatic()).isTrue();
+        assertThat(classifier.explained).isZero();
+    }
+
+    @Test
+    void anExplanationThatDoesNotMatchTheRankingIsIgnored() {
+        Classifier reordering = new ExplainingClassifier() {
+            @Override
+            public Classification explain(String subject, String text, Classification c) {
+                return new Classification(c.modelVersion(), c.labelKind(),
+                        List.of(new Suggestion("99.99", 1.0, List.of("乱说"))));
+            }
+        };
+        DispatchAdvice a = advisor(reordering).advise(order("楼上噪音太大", "古楼街道"));
+
+        assertThat(a.automatic()).isFalse();
+        assertThat(a.suggestions()).hasSize(3).allSatisfy(s -> assertThat(s.evidence()).isEmpty());
+    }
+
     @Test
     void theThresholdIsConfigurable() {
         DispatchAdvisor lenient = new DispatchAdvisor(FakeClassifier.demo(), ORG.matcher(),

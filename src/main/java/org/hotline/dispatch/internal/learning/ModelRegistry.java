@@ -7,10 +7,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.hotline.dispatch.Classification;
 import org.hotline.dispatch.Classifier;
 import org.hotline.dispatch.LabelKind;
-import org.hotline.dispatch.Suggestion;
 import org.hotline.dispatch.internal.model.LinearTextModel;
 import org.hotline.dispatch.internal.model.ModelFiles;
-import org.hotline.dispatch.internal.model.TextNormalizer;
+import org.hotline.dispatch.internal.model.TrainedClassifier;
 import org.hotline.platform.ConflictException;
 import org.hotline.platform.NotFoundException;
 import org.slf4j.Logger;
@@ -20,8 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@link Classifier} the rest of dispatch uses: the active model version, held in memory and swapped
- * without a restart. Classifying reads one {@link AtomicReference} and uses a per-thread scratch, so it takes
- * no lock however many threads classify while a new version is swapped in.
+ * without a restart. Classifying reads one {@link AtomicReference} and uses per-thread scratch memory (see
+ * {@link TrainedClassifier}), so it takes no lock however many threads classify while a new version is swapped
+ * in.
  *
  * <p>Which version is active is decided in the database ({@code dispatch_model.active}), so that all instances
  * serve the same one: {@link #activate} sets it and swaps at once on this instance; every other instance
@@ -38,16 +38,15 @@ public class ModelRegistry implements Classifier {
     private static final int TOP = 3;
 
     /** The model being served, with the version and the kind of label it names. */
-    public record ActiveModel(int version, LabelKind labelKind, LinearTextModel model) {
-    }
+    public record ActiveModel(int version, LabelKind labelKind, LinearTextModel model, TrainedClassifier classifier) {
 
-    private record ScratchFor(LinearTextModel model, LinearTextModel.Scratch scratch) {
+        ActiveModel(int version, LabelKind labelKind, LinearTextModel model) {
+            this(version, labelKind, model, new TrainedClassifier(String.valueOf(version), labelKind, model, TOP));
+        }
     }
 
     private final ModelVersions versions;
     private final AtomicReference<ActiveModel> active = new AtomicReference<>();
-    // per thread and per model: a scratch is sized by its model's settings
-    private final ThreadLocal<ScratchFor> scratch = new ThreadLocal<>();
 
     ModelRegistry(ModelVersions versions) {
         this.versions = versions;
@@ -59,32 +58,31 @@ public class ModelRegistry implements Classifier {
         if (current == null) {
             return new Classification(null, null, List.of());
         }
-        String version = String.valueOf(current.version());
         try {
-            if (!TextNormalizer.hasContent(subject) && !TextNormalizer.hasContent(text)) {
-                return new Classification(version, current.labelKind(), List.of());
-            }
-            List<Suggestion> ranked = current.model().classify(subject == null ? "" : subject,
-                    text == null ? "" : text, TOP, scratchFor(current.model())).stream()
-                    .map(g -> new Suggestion(g.label(), g.probability(), g.evidence()))
-                    .toList();
-            return new Classification(version, current.labelKind(), ranked);
+            return current.classifier().classify(subject, text);
         } catch (RuntimeException e) {
             // a bug in the model must not stop intake: the order goes to a human instead
-            log.error("Model version {} failed on a message of {} characters", version,
+            log.error("Model version {} failed on a message of {} characters", current.version(),
                     text == null ? 0 : text.length(), e);
-            scratch.remove();
-            return new Classification(version, current.labelKind(), List.of());
+            return new Classification(String.valueOf(current.version()), current.labelKind(), List.of());
         }
     }
 
-    private LinearTextModel.Scratch scratchFor(LinearTextModel model) {
-        ScratchFor s = scratch.get();
-        if (s == null || s.model() != model) {
-            s = new ScratchFor(model, model.newScratch());
-            scratch.set(s);
+    /** Evidence from the model that classified, while it is still the one served; else as classified. */
+    @Override
+    public Classification explain(String subject, String text, Classification classification) {
+        ActiveModel current = active.get();
+        if (current == null) {
+            return classification;
         }
-        return s.scratch();
+        try {
+            return current.classifier().explain(subject, text, classification);
+        } catch (RuntimeException e) {
+            // the words are a help for the dispatcher, not a reason to lose the suggestions
+            log.error("Model version {} failed to explain a message of {} characters", current.version(),
+                    text == null ? 0 : text.length(), e);
+            return classification;
+        }
     }
 
     /** The version being served on this instance, if any. */

@@ -3,6 +3,7 @@ package org.hotline.dispatch.internal.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.List;
 
 /**
@@ -164,23 +165,27 @@ public final class LinearTextModel {
         return new Scratch(settings);
     }
 
-    /** One label with its calibrated probability and the n-grams of the message that pushed it most. */
-    public record Guess(String label, double probability, List<String> evidence) {
+    /**
+     * One label (and its index in {@link #labels()}) with its calibrated probability and the n-grams of the
+     * message that pushed it most.
+     */
+    public record Guess(int index, String label, double probability, List<String> evidence) {
     }
 
-    /** The labels ranked by probability, best first, at most {@code k} of them, with the best one's evidence. */
+    /** The labels ranked by probability, best first, at most {@code k} of them, each with its evidence. */
     public List<Guess> classify(String subject, String body, int k, Scratch scratch) {
         return classify(subject, body, k, scratch, true);
     }
 
     /**
      * The labels ranked by probability, best first. Evidence costs a second pass over the text, so the hot
-     * path of automatic dispatch asks for it only when a human will read it.
+     * path of automatic dispatch asks for none, and it is read only for orders a person will decide (see
+     * {@link #evidence}).
      */
     public List<Guess> classify(String subject, String body, int k, Scratch scratch, boolean withEvidence) {
         double[] p = softmax(scores(subject, body, scratch), temperature);
         int top = Math.min(k, labels.length);
-        List<Guess> out = new ArrayList<>(top);
+        int[] ranked = new int[top];
         boolean[] taken = new boolean[labels.length];
         for (int r = 0; r < top; r++) {
             // the most probable label not yet taken; of equal ones the first, as a stable sort would rank them
@@ -191,10 +196,18 @@ public final class LinearTextModel {
                 }
             }
             taken[c] = true;
-            out.add(new Guess(labels[c], p[c], withEvidence && r == 0 ? evidence(subject, body, c, 5) : List.of()));
+            ranked[r] = c;
+        }
+        List<List<String>> evidence = withEvidence ? evidence(body, ranked, EVIDENCE_WORDS) : null;
+        List<Guess> out = new ArrayList<>(top);
+        for (int r = 0; r < top; r++) {
+            out.add(new Guess(ranked[r], labels[ranked[r]], p[ranked[r]], evidence == null ? List.of() : evidence.get(r)));
         }
         return out;
     }
+
+    /** How many words of evidence a dispatcher sees per label. */
+    static final int EVIDENCE_WORDS = 5;
 
     /**
      * Raw decision values per label (before calibration), in {@link #labels()} order. One pass: the TF-IDF
@@ -390,43 +403,95 @@ public final class LinearTextModel {
     }
 
     /**
-     * The n-grams of the message that add most to the label's score: what a dispatcher sees as "why". Read
-     * off the message itself, so they are always words the citizen wrote.
+     * For each label named (by its index in {@link #labels()}), the n-grams of the message that add most to its
+     * score: what a dispatcher sees as "why". Read off the message itself, so they are always words the citizen
+     * wrote as they wrote them, and found in one pass over the text however many labels are asked about. Single
+     * characters are left out (they say little to a person), and so is an n-gram that contains or is contained
+     * in a better one.
      */
-    List<String> evidence(String subject, String body, int label, int howMany) {
-        int[] cps = TextNormalizer.normalize(settings.readPart(body));
-        record Hit(String text, double weight) {
-        }
-        List<Hit> hits = new ArrayList<>();
-        java.util.Set<Long> seen = new java.util.HashSet<>();
+    public List<List<String>> evidence(String body, int[] labelIndexes, int howMany) {
+        String read = body == null ? "" : settings.readPart(body);
+        int[] cps = TextNormalizer.normalize(read);
+        // an n-gram can join characters the normaliser brought together across punctuation or spaces, or
+        // stand for other digits: only what appears as written is shown
+        String written = read.toLowerCase(Locale.ROOT);
         int k = labels.length;
+        int asked = labelIndexes.length;
+        // the best few candidates per label, kept in small arrays: (weight, start, length, hash)
+        int room = howMany * 4;
+        double[][] bestWeight = new double[asked][room];
+        int[][] bestStart = new int[asked][room];
+        int[][] bestLength = new int[asked][room];
+        long[][] bestHash = new long[asked][room];
+        int[] filled = new int[asked];
         for (int n = Math.max(2, settings.minN()); n <= settings.maxN(); n++) {
             for (int start = 0; start + n <= cps.length; start++) {
                 long h = NgramFeatures.hash(cps, start, n, NgramFeatures.BODY);
-                if (!seen.add(h)) {
-                    continue;
-                }
                 int id = vocabulary.id(h);
                 if (id < 0) {
                     continue;
                 }
-                double w = weights[id * k + label] * vocabulary.idf(id);
-                if (w > 0) {
-                    hits.add(new Hit(new String(cps, start, n), w));
+                float idf = vocabulary.idf(id);
+                for (int a = 0; a < asked; a++) {
+                    double w = weights[id * k + labelIndexes[a]] * idf;
+                    if (w > 0) {
+                        offer(w, start, n, h, bestWeight[a], bestStart[a], bestLength[a], bestHash[a], filled, a);
+                    }
                 }
             }
         }
-        hits.sort(Comparator.comparingDouble(h -> -h.weight()));
-        List<String> out = new ArrayList<>();
-        for (Hit h : hits) {
-            if (out.size() == howMany) {
-                break;
+        List<List<String>> out = new ArrayList<>(asked);
+        for (int a = 0; a < asked; a++) {
+            Integer[] order = new Integer[filled[a]];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
             }
-            if (out.stream().noneMatch(o -> o.contains(h.text()) || h.text().contains(o))) {
-                out.add(h.text());
+            double[] w = bestWeight[a];
+            Arrays.sort(order, Comparator.comparingDouble(i -> -w[i]));
+            List<String> words = new ArrayList<>(howMany);
+            for (int i : order) {
+                if (words.size() == howMany) {
+                    break;
+                }
+                String word = new String(cps, bestStart[a][i], bestLength[a][i]);
+                if (written.contains(word) && words.stream().noneMatch(o -> o.contains(word) || word.contains(o))) {
+                    words.add(word);
+                }
             }
+            out.add(List.copyOf(words));
         }
         return out;
+    }
+
+    /**
+     * Keeps an n-gram among a label's best candidates: an n-gram seen before is not counted twice, and when the
+     * room is full the weakest candidate makes way for a stronger one.
+     */
+    private static void offer(double weight, int start, int length, long hash, double[] weights, int[] starts,
+            int[] lengths, long[] hashes, int[] filled, int a) {
+        int n = filled[a];
+        int weakest = -1;
+        for (int i = 0; i < n; i++) {
+            if (hashes[i] == hash) {
+                return;
+            }
+            if (weakest < 0 || weights[i] < weights[weakest]) {
+                weakest = i;
+            }
+        }
+        int at;
+        if (n < weights.length) {
+            at = n;
+            filled[a] = n + 1;
+        } else if (weights[weakest] < weight) {
+            at = weakest;
+        } else {
+            return;
+        }
+        weights[at] = weight;
+        starts[at] = start;
+        lengths[at] = length;
+        hashes[at] = hash;
     }
 
     static double[] softmax(double[] scores, double temperature) {

@@ -39,13 +39,28 @@ class BadTextGetsAnEmptyRankingNeverAnExceptionTest {
     }
 
     @Test
-    void ordinaryTextGetsThreeSuggestionsBestFirstWithEvidence() {
-        Classification c = REGISTRY.classify("路灯不亮", "柳园路的路灯这几天都不亮，晚上走路很危险。");
+    void ordinaryTextGetsThreeSuggestionsBestFirstAndEachIsExplainedOnRequest() {
+        String text = "柳园路的路灯这几天都不亮，晚上走路很危险。";
+        Classification c = REGISTRY.classify("路灯不亮", text);
 
         assertThat(c.ranked()).hasSize(3);
         assertThat(c.best().label()).isEqualTo("09.05.01");
-        assertThat(c.best().evidence()).isNotEmpty();
         assertThat(c.ranked().get(0).probability()).isGreaterThanOrEqualTo(c.ranked().get(1).probability());
+        // the hot path reads the text once; the words are read for a person on request
+        assertThat(c.ranked()).allSatisfy(s -> assertThat(s.evidence()).isEmpty());
+
+        Classification explained = REGISTRY.explain("路灯不亮", text, c);
+        assertThat(explained.ranked()).extracting(s -> s.label())
+                .containsExactlyElementsOf(c.ranked().stream().map(s -> s.label()).toList());
+        assertThat(explained.best().evidence()).isNotEmpty().allSatisfy(w -> assertThat(text).contains(w));
+    }
+
+    @Test
+    void aClassificationByAnotherModelVersionIsNotExplainedByThisOne() {
+        Classification byAnother = new Classification("6", LabelKind.CATEGORY,
+                java.util.List.of(new org.hotline.dispatch.Suggestion("09.05.01", 0.9, java.util.List.of())));
+
+        assertThat(REGISTRY.explain("", "柳园路的路灯都不亮了", byAnother)).isSameAs(byAnother);
     }
 
     @Test

@@ -55,6 +55,36 @@ class LinearTextModelTest {
         assertThat(best.evidence()).isNotEmpty().allSatisfy(word -> assertThat(text).contains(word));
     }
 
+    @Test
+    void everyRankedLabelGetsItsOwnEvidenceWithoutOverlappingWords() {
+        String text = "小区物业拖欠维修费用，学校门口每天放学都堵车";
+        List<LinearTextModel.Guess> ranked = model.classify(null, text, 3, model.newScratch());
+
+        assertThat(ranked).hasSize(3);
+        assertThat(ranked.get(0).evidence()).isNotEmpty();
+        assertThat(ranked.get(1).evidence()).isNotEmpty();
+        for (LinearTextModel.Guess g : ranked) {
+            assertThat(g.evidence()).hasSizeLessThanOrEqualTo(LinearTextModel.EVIDENCE_WORDS)
+                    .allSatisfy(word -> assertThat(text).contains(word))
+                    .allSatisfy(word -> assertThat(word.codePointCount(0, word.length())).isGreaterThan(1));
+            for (String a : g.evidence()) {
+                for (String b : g.evidence()) {
+                    if (a != b) {
+                        assertThat(a).doesNotContain(b);
+                    }
+                }
+            }
+        }
+        // each label is explained by the words that push it, not by the best label's words again
+        assertThat(ranked.get(0).evidence()).isNotEqualTo(ranked.get(1).evidence());
+    }
+
+    @Test
+    void theHotPathReadsNoEvidence() {
+        assertThat(model.classify(null, "包工头拖欠工资不给", 3, model.newScratch(), false))
+                .allSatisfy(g -> assertThat(g.evidence()).isEmpty());
+    }
+
     /** The packed table stores weights as bfloat16, about three significant digits: scores agree to 1%. */
     @Test
     void theOnePassScoreEqualsTheTfIdfVectorTimesTheWeights() {
