@@ -67,8 +67,15 @@ class FirstModel {
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
         imports.failAbandoned(Duration.ofMinutes(10));
+        training.failAbandoned();
         registry.refresh();
         if (!properties.trainsAtFirstStart() || !versions.isEmpty()) {
+            if (properties.trainingFile() != null && !properties.trainingFile().isBlank() && !versions.isEmpty()) {
+                // the option is for a fresh install; later histories are imported and trained through the API
+                log.warn("hotline.dispatch.training-file={} is ignored: this database has dispatch models already. "
+                        + "Import it at /api/v1/admin/dispatch/imports and train at /api/v1/admin/dispatch/models",
+                        properties.trainingFile());
+            }
             done.complete(Optional.empty());
             return;
         }

@@ -17,7 +17,6 @@ import org.hotline.dispatch.internal.learning.ModelVersions.Version;
 import org.hotline.organization.Actor;
 import org.hotline.platform.InvalidInputException;
 import org.hotline.platform.NotFoundException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -36,8 +34,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The admin's side of AI dispatch learning: import histories, train, list and switch model versions.
- * ADMIN only, by the security configuration for {@code /api/v1/admin/**}. Training is synchronous: the call
- * returns the new version with its measured figures (seconds for tens of thousands of examples).
+ * ADMIN only, by the security configuration for {@code /api/v1/admin/**}. Imports and trainings are jobs in
+ * the background (minutes for a large city's year): the call answers 202 with the job, whose progress any
+ * instance can report.
  */
 @RestController
 @RequestMapping("/api/v1/admin/dispatch")
@@ -47,12 +46,14 @@ class LearningAdminController {
     private final ModelTraining training;
     private final ModelVersions versions;
     private final ModelRegistry registry;
+    private final TrainingRuns runs;
     private final ObjectMapper json;
 
     LearningAdminController(HistoryImports imports, ModelTraining training, ModelVersions versions,
-            ModelRegistry registry, ObjectMapper json) {
+            ModelRegistry registry, TrainingRuns runs, ObjectMapper json) {
         this.imports = imports;
         this.training = training;
+        this.runs = runs;
         this.versions = versions;
         this.registry = registry;
         this.json = json;
@@ -144,14 +145,42 @@ class LearningAdminController {
     record TrainRequest(LabelKind labelKind, String note, Boolean activate) {
     }
 
+    record TrainingView(long id, LabelKind labelKind, String status, String startedBy, String note,
+            Integer examples, int stepsDone, Integer stepsTotal, Integer percent, String phase, Long secondsLeft,
+            Integer version, String failure, Instant startedAt, Instant updatedAt, Instant finishedAt) {
+
+        static TrainingView of(TrainingRuns.Run r) {
+            return new TrainingView(r.id(), r.labelKind(), r.status(), r.startedBy(), r.note(), r.examples(),
+                    r.stepsDone(), r.stepsTotal(), r.percent(), r.phase(), r.secondsLeft(), r.version(), r.failure(),
+                    r.startedAt(), r.updatedAt(), r.finishedAt());
+        }
+    }
+
+    /**
+     * Retrains from the training history (imports, corrections, the demo history) as a job in the background:
+     * answers 202 with the job; poll its Location for progress (fits done, phase, time left) and, once done,
+     * the new model version.
+     */
     @PostMapping("/models")
-    @ResponseStatus(HttpStatus.CREATED)
-    ModelView train(@RequestBody(required = false) TrainRequest request, Actor actor) {
+    ResponseEntity<TrainingView> train(@RequestBody(required = false) TrainRequest request, Actor actor) {
         TrainRequest r = request == null ? new TrainRequest(null, null, null) : request;
         if (r.note() != null && r.note().length() > 500) {
             throw new InvalidInputException("note", "最长 500 个字符");
         }
-        return view(training.train(r.labelKind(), actor.username(), r.note(), r.activate()).version());
+        long id = training.start(r.labelKind(), actor.username(), r.note(), r.activate());
+        return ResponseEntity.accepted().location(URI.create("/api/v1/admin/dispatch/trainings/" + id))
+                .body(TrainingView.of(runs.find(id).orElseThrow()));
+    }
+
+    @GetMapping("/trainings/{id}")
+    TrainingView trainingProgress(@PathVariable long id) {
+        return runs.find(id).map(TrainingView::of)
+                .orElseThrow(() -> new NotFoundException("训练任务 " + id + " 不存在"));
+    }
+
+    @GetMapping("/trainings")
+    List<TrainingView> recentTrainings() {
+        return runs.recent(50).stream().map(TrainingView::of).toList();
     }
 
     @GetMapping("/models")

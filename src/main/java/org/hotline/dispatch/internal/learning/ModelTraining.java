@@ -1,11 +1,12 @@
 package org.hotline.dispatch.internal.learning;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
@@ -32,9 +33,10 @@ import org.springframework.stereotype.Component;
  * stratified 80/20 holdout above, so the admin sees how good a version is before trusting it), then stored
  * and, with {@code hotline.dispatch.activate-new-models} (default), activated on all instances.
  *
- * <p>One training at a time per instance: a second request while one runs is refused, not queued, since it
- * would train on the same examples. The scheduled retrain runs on one instance (ShedLock) and only when
- * examples arrived since the active version.
+ * <p>Each training is a job in {@code dispatch_training} ({@link TrainingRuns}) with its progress: the fits
+ * done of all it will make, the phase in words, the time left. One training at a time across instances: a
+ * second request while one runs is refused, not queued, since it would train on the same examples. The
+ * scheduled retrain runs on one instance (ShedLock) and only when examples arrived since the active version.
  */
 @Component
 class ModelTraining {
@@ -43,19 +45,26 @@ class ModelTraining {
     private static final int MIN_EXAMPLES = 10;
     private static final int MIN_PER_LABEL_FOR_METRICS = 2;
 
+    /** A training that has not reported for this long was left behind by an instance that stopped. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+
     private final TrainingHistory history;
     private final ModelVersions versions;
     private final ModelRegistry registry;
     private final LearningProperties properties;
+    private final TrainingRuns runs;
+    private final LearningJobs jobs;
     private final Clock clock;
-    private final ReentrantLock running = new ReentrantLock();
+    private final AtomicBoolean busy = new AtomicBoolean();
 
     ModelTraining(TrainingHistory history, ModelVersions versions, ModelRegistry registry,
-            LearningProperties properties, Clock clock) {
+            LearningProperties properties, TrainingRuns runs, LearningJobs jobs, Clock clock) {
         this.history = history;
         this.versions = versions;
         this.registry = registry;
         this.properties = properties;
+        this.runs = runs;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -64,20 +73,89 @@ class ModelTraining {
     }
 
     /**
-     * Trains from every example of {@code kind}, or of the kind with the most examples when null.
+     * Starts a training in the background and returns its job at once; its progress is read with
+     * {@link TrainingRuns#find}. Trains from every example of {@code kind}, or of the kind with the most
+     * examples when null.
      *
      * @param activate null follows {@code hotline.dispatch.activate-new-models}
-     * @throws ConflictException when another training runs here, or there are too few examples or labels
+     * @throws ConflictException when a training runs already (here or on another instance), or there are too
+     *         few examples
+     */
+    long start(LabelKind kind, String actor, String note, Boolean activate) {
+        LabelKind k = kind == null ? busiestKind() : kind;
+        claim(k);
+        long id;
+        try {
+            id = runs.create(k, actor, note);
+        } catch (RuntimeException e) {
+            busy.set(false);
+            throw e;
+        }
+        boolean activates = activate == null ? properties.activates() : activate;
+        try {
+            jobs.submit("training " + id, () -> {
+                try {
+                    run(id, k, actor, note, activates);
+                } catch (ConflictException e) {
+                    // recorded in the run's row, where the admin reads it
+                } finally {
+                    busy.set(false);
+                }
+            });
+        } catch (RuntimeException e) {
+            busy.set(false);
+            runs.failed(id, "无法启动训练：" + e.getMessage());
+            throw e;
+        }
+        return id;
+    }
+
+    /**
+     * Trains on the calling thread (the first model and the weekly retrain, already in the background; tests),
+     * recorded as a run like any other.
+     *
+     * @param activate null follows {@code hotline.dispatch.activate-new-models}
+     * @throws ConflictException when another training runs, or there are too few examples or labels
      */
     Trained train(LabelKind kind, String actor, String note, Boolean activate) {
-        if (!running.tryLock()) {
+        LabelKind k = kind == null ? busiestKind() : kind;
+        claim(k);
+        try {
+            long id = runs.create(k, actor, note);
+            return run(id, k, actor, note, activate == null ? properties.activates() : activate);
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    /** Takes this instance's one training slot, or says why not. */
+    private void claim(LabelKind kind) {
+        long examples = history.countByKind().getOrDefault(kind, 0L);
+        if (examples < MIN_EXAMPLES) {
+            throw tooFew(kind, examples, null);
+        }
+        if (!busy.compareAndSet(false, true)) {
             throw new ConflictException("training-running", "已有模型正在训练，请稍后再试");
         }
-        try {
-            return trainLocked(kind == null ? busiestKind() : kind, actor, note,
-                    activate == null ? properties.activates() : activate);
-        } finally {
-            running.unlock();
+        Optional<TrainingRuns.Run> elsewhere = runs.runningSince(ABANDONED_AFTER);
+        if (elsewhere.isPresent()) {
+            busy.set(false);
+            throw new ConflictException("training-running",
+                    "已有模型正在训练（训练任务 " + elsewhere.get().id() + "），请稍后再试");
+        }
+    }
+
+    private static ConflictException tooFew(LabelKind kind, long examples, Long labels) {
+        return new ConflictException("too-few-examples", "训练样本不足：" + labelName(kind) + "标签的样本 " + examples
+                + " 条" + (labels == null ? "" : "、标签 " + labels + " 个") + "，至少需要 " + MIN_EXAMPLES
+                + " 条样本和 2 个标签");
+    }
+
+    /** Marks trainings left running by an instance that stopped as failed, so that none says "running" forever. */
+    void failAbandoned() {
+        int failed = runs.failAbandoned(ABANDONED_AFTER);
+        if (failed > 0) {
+            log.warn("{} dispatch training(s) left running by a stopped instance marked as failed", failed);
         }
     }
 
@@ -87,23 +165,41 @@ class ModelTraining {
         return counts.get(LabelKind.UNIT) > counts.get(LabelKind.CATEGORY) ? LabelKind.UNIT : LabelKind.CATEGORY;
     }
 
-    private Trained trainLocked(LabelKind kind, String actor, String note, boolean activate) {
+    private Trained run(long id, LabelKind kind, String actor, String note, boolean activate) {
+        try {
+            return runRecorded(id, kind, actor, note, activate);
+        } catch (RuntimeException | Error e) {
+            String why = e instanceof ConflictException c ? c.getMessage()
+                    : "训练出错（" + e.getClass().getSimpleName() + "）：" + e.getMessage();
+            runs.failed(id, why);
+            log.warn("Training {} failed: {}", id, why, e instanceof ConflictException ? null : e);
+            throw e;
+        }
+    }
+
+    private Trained runRecorded(long id, LabelKind kind, String actor, String note, boolean activate) {
         long newest = history.newestId(kind);
         List<TrainingExample> examples = history.examples(kind);
         long labels = examples.stream().map(TrainingExample::label).distinct().count();
         if (examples.size() < MIN_EXAMPLES || labels < 2) {
-            throw new ConflictException("too-few-examples", "训练样本不足：" + labelName(kind) + "标签的样本 "
-                    + examples.size() + " 条、标签 " + labels + " 个，至少需要 " + MIN_EXAMPLES + " 条样本和 2 个标签");
+            throw tooFew(kind, examples.size(), labels);
         }
         FeatureSettings settings = FeatureSettings.defaults();
-        log.info("Training a {} dispatch model from {} examples with {} labels", kind, examples.size(), labels);
+        Progress progress = new Progress(runs.reporter(id));
+        Trainer trainer = new Trainer(settings);
+        int measureFolds = measuredFolds(examples);
+        runs.sized(id, examples.size(),
+                measureFolds * new Trainer(settings, 0).fits((int) labels) + trainer.fits((int) labels));
+        log.info("Training {}: a {} dispatch model from {} examples with {} labels", id, kind, examples.size(), labels);
         long started = System.nanoTime();
-        Measured measured = measure(examples, settings);
+        Measured measured = measure(examples, settings, progress);
         long measuredAt = System.nanoTime();
-        LinearTextModel model = new Trainer(settings).train(examples);
+        progress.phase("训练模型");
+        LinearTextModel model = trainer.reportingTo(progress.during("训练模型", "校准置信度")).train(examples);
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info("Trained in {} ms ({} ms of it measuring: {} macro-F1 {}, accuracy {})", millis,
                 (measuredAt - started) / 1_000_000, measured.method(), measured.macroF1(), measured.accuracy());
+        progress.phase("保存模型");
         byte[] data = ModelFiles.write(model);
         int version = versions.add(new NewVersion(actor, kind, examples.size(), (int) labels, newest, note,
                 measured.method(), measured.macroF1(), measured.accuracy(), millis,
@@ -113,7 +209,33 @@ class ModelTraining {
             versions.activate(version);
             registry.install(version, kind, model);
         }
+        runs.done(id, version, progress.done);
         return new Trained(versions.find(version).orElseThrow(), activate);
+    }
+
+    /** Counts the fits of one run and writes where it is, at most about once a second. */
+    private static final class Progress {
+        private final TrainingRuns.Reporter reporter;
+        private int done;
+        private String phase = "";
+
+        Progress(TrainingRuns.Reporter reporter) {
+            this.reporter = reporter;
+        }
+
+        void phase(String now) {
+            phase = now;
+            reporter.report(done, phase, true);
+        }
+
+        /** A listener for a trainer: its fits count as {@code fitting}, its calibration fits as {@code calibrating}. */
+        Trainer.FitListener during(String fitting, String calibrating) {
+            return isCalibration -> {
+                done++;
+                phase = isCalibration ? calibrating : fitting;
+                reporter.report(done, phase, false);
+            };
+        }
     }
 
     private record Measured(MetricMethod method, Double macroF1, Double accuracy) {
@@ -124,7 +246,17 @@ class ModelTraining {
      * not the ranking the figures count). Labels with a single example cannot be held out and are measured
      * only when they land in a training part.
      */
-    private Measured measure(List<TrainingExample> examples, FeatureSettings settings) {
+    /** How many models {@link #measure} trains: five for cross-validation, one for a holdout, none without metrics. */
+    private int measuredFolds(List<TrainingExample> examples) {
+        Map<String, Long> perLabel = examples.stream().collect(
+                java.util.stream.Collectors.groupingBy(TrainingExample::label, java.util.stream.Collectors.counting()));
+        if (perLabel.values().stream().filter(n -> n >= MIN_PER_LABEL_FOR_METRICS).count() < 2) {
+            return 0;
+        }
+        return examples.size() <= properties.crossValidationLimit() ? 5 : 1;
+    }
+
+    private Measured measure(List<TrainingExample> examples, FeatureSettings settings, Progress progress) {
         Map<String, Long> perLabel = examples.stream().collect(
                 java.util.stream.Collectors.groupingBy(TrainingExample::label, java.util.stream.Collectors.counting()));
         if (perLabel.values().stream().filter(n -> n >= MIN_PER_LABEL_FOR_METRICS).count() < 2) {
@@ -133,8 +265,11 @@ class ModelTraining {
         boolean crossValidate = examples.size() <= properties.crossValidationLimit();
         List<List<TrainingExample>> folds = Folds.stratified(examples, 5, 17);
         Evaluation total = new Evaluation(new ArrayList<>(perLabel.keySet()));
-        Trainer trainer = new Trainer(settings, 0);
-        for (int f = 0; f < (crossValidate ? folds.size() : 1); f++) {
+        int measured = crossValidate ? folds.size() : 1;
+        for (int f = 0; f < measured; f++) {
+            String phase = crossValidate ? "交叉验证：第 " + (f + 1) + "/" + measured + " 折" : "留出验证";
+            progress.phase(phase);
+            Trainer trainer = new Trainer(settings, 0).reportingTo(progress.during(phase, phase));
             List<TrainingExample> train = new ArrayList<>();
             for (int g = 0; g < folds.size(); g++) {
                 if (g != f) {
@@ -147,7 +282,7 @@ class ModelTraining {
             LinearTextModel m = trainer.train(train);
             LinearTextModel.Scratch scratch = m.newScratch();
             for (TrainingExample e : folds.get(f)) {
-                total.add(e.label(), m.classify(e.subject(), e.body(), 1, scratch).get(0).label());
+                total.add(e.label(), m.classify(e.subject(), e.body(), 1, scratch, false).get(0).label());
             }
         }
         return new Measured(crossValidate ? MetricMethod.CV5 : MetricMethod.HOLDOUT, round(total.macroF1()),

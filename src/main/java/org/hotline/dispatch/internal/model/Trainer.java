@@ -29,8 +29,21 @@ public final class Trainer {
         Linear.disableDebugOutput();
     }
 
+    /**
+     * Told after each linear fit, the unit of a training's work (one per label and one more for the blended
+     * plain SVM), so that a long training can say how far it is; {@link #fits} says how many there will be.
+     */
+    public interface FitListener {
+        /** {@code calibrating}: the fit was one of the held-out models that calibrate the probabilities. */
+        void fitted(boolean calibrating);
+    }
+
+    private static final FitListener SILENT = calibrating -> {
+    };
+
     private final FeatureSettings settings;
     private final int calibrationFolds;
+    private final FitListener listener;
 
     public Trainer(FeatureSettings settings) {
         this(settings, 3);
@@ -38,15 +51,41 @@ public final class Trainer {
 
     /** {@code calibrationFolds} 0 skips calibration (temperature 1), for speed in cross-validation runs. */
     public Trainer(FeatureSettings settings, int calibrationFolds) {
+        this(settings, calibrationFolds, SILENT);
+    }
+
+    private Trainer(FeatureSettings settings, int calibrationFolds, FitListener listener) {
         this.settings = settings;
         this.calibrationFolds = calibrationFolds;
+        this.listener = listener;
+    }
+
+    /** The same trainer, telling {@code listener} of every fit. */
+    public Trainer reportingTo(FitListener listener) {
+        return new Trainer(settings, calibrationFolds, listener == null ? SILENT : listener);
+    }
+
+    /** How many linear fits {@link #train} makes for a history with {@code labels} distinct labels. */
+    public int fits(int labels) {
+        int perModel = fitsPerModel(labels);
+        return labels < 2 ? 0 : perModel * (1 + (calibrationFolds >= 2 ? calibrationFolds : 0));
+    }
+
+    private int fitsPerModel(int labels) {
+        if (labels < 2) {
+            return 0;
+        }
+        if (settings.nbAlpha() > 0 && labels > 2) {
+            return labels + (settings.blend() > 0 ? 1 : 0);
+        }
+        return 1;
     }
 
     public LinearTextModel train(List<TrainingExample> examples) {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
         }
-        LinearTextModel model = prune(fit(examples));
+        LinearTextModel model = prune(fit(examples, false));
         if (calibrationFolds < 2 || distinctLabels(examples) < 2) {
             return model;
         }
@@ -57,7 +96,7 @@ public final class Trainer {
         return (int) examples.stream().map(TrainingExample::label).distinct().count();
     }
 
-    private LinearTextModel fit(List<TrainingExample> examples) {
+    private LinearTextModel fit(List<TrainingExample> examples, boolean calibrating) {
         String[] labels = new TreeSet<>(examples.stream().map(TrainingExample::label).toList()).toArray(String[]::new);
         Map<String, Integer> labelIndex = new HashMap<>();
         for (int i = 0; i < labels.length; i++) {
@@ -87,11 +126,12 @@ public final class Trainer {
             return new LinearTextModel(settings, vocabulary, labels, weights, bias, 1);
         }
         if (settings.nbAlpha() > 0 && k > 2) {
-            fitNaiveBayesScaled(x, y, k, vocabulary.size(), weights, bias);
+            fitNaiveBayesScaled(x, y, k, vocabulary.size(), weights, bias, calibrating);
             if (settings.blend() > 0) {
                 float[] plainWeights = new float[weights.length];
                 float[] plainBias = new float[k];
                 fitPlain(x, y, k, vocabulary.size(), plainWeights, plainBias);
+                listener.fitted(calibrating);
                 float b = (float) settings.blend();
                 for (int i = 0; i < weights.length; i++) {
                     weights[i] = (1 - b) * weights[i] + b * plainWeights[i];
@@ -103,6 +143,7 @@ public final class Trainer {
             return new LinearTextModel(settings, vocabulary, labels, weights, bias, 1);
         }
         fitPlain(x, y, k, vocabulary.size(), weights, bias);
+        listener.fitted(calibrating);
         return new LinearTextModel(settings, vocabulary, labels, weights, bias, 1);
     }
 
@@ -169,7 +210,8 @@ public final class Trainer {
      * than in the others' (smoothed log-count ratio), a binary SVM is fitted on the scaled features, and the
      * ratio is folded back into the weights.
      */
-    private void fitNaiveBayesScaled(Feature[][] x, double[] y, int k, int features, float[] weights, float[] bias) {
+    private void fitNaiveBayesScaled(Feature[][] x, double[] y, int k, int features, float[] weights, float[] bias,
+            boolean calibrating) {
         double alpha = settings.nbAlpha();
         double[][] sums = new double[k][features];
         for (int d = 0; d < x.length; d++) {
@@ -216,6 +258,7 @@ public final class Trainer {
                 weights[f * k + c] = (float) (sign * w[f] * r[f]);
             }
             bias[c] = (float) (sign * w[features]);
+            listener.fitted(calibrating);
         }
     }
 
@@ -325,7 +368,7 @@ public final class Trainer {
             if (distinctLabels(train) < 2) {
                 continue;
             }
-            LinearTextModel m = prune(fit(train));
+            LinearTextModel m = prune(fit(train, true));
             List<String> labels = Arrays.asList(m.labels());
             LinearTextModel.Scratch scratch = m.newScratch();
             for (TrainingExample e : folds.get(f)) {

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The learning loop: a dispatcher's correction becomes a training example of both kinds, and the version
- * trained next answers as the dispatcher did.
+ * The learning loop: a dispatcher's correction and an approved return become training examples of both kinds,
+ * and the version trained next answers as the dispatcher did.
  */
 @HotlineIntegrationTest
 class ACorrectionChangesTheNextModelTest {
@@ -89,6 +89,31 @@ class ACorrectionChangesTheNextModelTest {
                 () -> history.ofOrder(witness.number().value()).size() == 2);
 
         assertThat(history.ofOrder(number.value())).isEmpty();
+    }
+
+    @Test
+    void anApprovedReturnTeachesTheUnitTheCenterSentTheOrderOnTo() throws Exception {
+        WorkOrder order = orders.register(WorkorderAppeal.of("东关街后巷下雨后积水没过脚踝，老人出不了门"), null,
+                WorkOrderFixture.operator(), null, null).order();
+        OrderNumber number = order.number();
+        if (order.status() == OrderStatus.REGISTERED) {
+            // dispatched by the AI, which teaches nothing: what is learned below comes from the return alone
+            orders.dispatch(number, new UnitId("dcf-zjj"), List.of(), "09.05.03", null, WorkOrderService.AI_DISPATCHER,
+                    null);
+        }
+        UnitId first = orders.find(number, WorkOrderFixture.dispatcher()).leadUnit();
+        UnitId right = first.equals(CORRECTED_UNIT) ? new UnitId("dcf-gulou") : CORRECTED_UNIT;
+        orders.requestReturn(number, org.hotline.workorder.ReturnReason.OUTSIDE_JURISDICTION, right, "积水属街道管辖",
+                WorkOrderFixture.handlerOf(first), null);
+        orders.decideReturn(number, true, right, "同意退回，改派", WorkOrderFixture.dispatcher(), null);
+        String category = orders.find(number, WorkOrderFixture.dispatcher()).categoryCode();
+
+        LearningFixture.eventually("the approved return to become examples", Duration.ofSeconds(30),
+                () -> history.ofOrder(number.value()).size() >= 2);
+        assertThat(history.ofOrder(number.value())).extracting(e -> e.source() + " " + e.kind() + " " + e.label())
+                .as("one example per kind: the re-dispatch the approval causes is not learned a second time")
+                .containsExactlyInAnyOrder("CORRECTION UNIT " + right.value(),
+                        "CORRECTION CATEGORY " + category);
     }
 
     /** A complaint about the given text, registered without a category (the dispatcher sets it). */
