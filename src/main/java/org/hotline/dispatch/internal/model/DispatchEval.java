@@ -15,6 +15,7 @@ import java.util.Locale;
  * <pre>
  *   java -jar target/hotline.jar dispatch-eval --train A.csv --test B.csv
  *   java -jar target/hotline.jar dispatch-eval --cv 5 A.csv
+ *   java -jar target/hotline.jar dispatch-eval --cv 5 A.csv --settings '{"headChars":0}'
  * </pre>
  */
 public final class DispatchEval {
@@ -26,11 +27,13 @@ public final class DispatchEval {
         String train = null;
         String test = null;
         String cvFile = null;
+        String overrides = null;
         int folds = 0;
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
                 case "--train" -> train = args.get(++i);
                 case "--test" -> test = args.get(++i);
+                case "--settings" -> overrides = args.get(++i);
                 case "--cv" -> {
                     folds = Integer.parseInt(args.get(++i));
                     if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
@@ -47,6 +50,14 @@ public final class DispatchEval {
             }
         }
         FeatureSettings settings = FeatureSettings.defaults();
+        if (overrides != null) {
+            try {
+                settings = ModelFiles.settingsWith(settings, overrides);
+            } catch (IllegalArgumentException e) {
+                return usage(out, "--settings: " + e.getMessage());
+            }
+            out.println("settings " + ModelFiles.settingsJson(settings));
+        }
         if (folds > 0) {
             if (cvFile == null || folds < 2) {
                 return usage(out, "--cv needs a number of folds (at least 2) and a file");
@@ -146,6 +157,7 @@ public final class DispatchEval {
         out.println(problem);
         out.println("usage: dispatch-eval --train A.csv --test B.csv");
         out.println("       dispatch-eval --cv 5 A.csv");
+        out.println("       add --settings '{\"c\":1.0,\"headChars\":20}' to try other feature settings than the tuned ones");
         out.println("CSV columns: label, subject, detail, text, tokens (text, else subject+detail, else tokens)");
         return 2;
     }

@@ -154,10 +154,32 @@ public final class LinearTextModel {
         int n;
         long[] candidates = new long[4096];
         final int[] firsts = new int[BLOCK];
+        private double[] raw = new double[0];
+        private double[] head = new double[0];
 
         public Scratch(FeatureSettings s) {
             body = new NgramFeatures(s.minN(), s.maxN());
             subject = new NgramFeatures(s.minN(), s.maxN());
+        }
+
+        /** Zeroed sums for {@code k} labels and the squared norm. */
+        double[] raw(int k) {
+            raw = zeroed(raw, k + 1);
+            return raw;
+        }
+
+        /** Zeroed sums of the head's block. */
+        double[] head(int k) {
+            head = zeroed(head, k + 1);
+            return head;
+        }
+
+        private static double[] zeroed(double[] a, int n) {
+            if (a.length != n) {
+                return new double[n];
+            }
+            Arrays.fill(a, 0);
+            return a;
         }
     }
 
@@ -212,36 +234,48 @@ public final class LinearTextModel {
     /**
      * Raw decision values per label (before calibration), in {@link #labels()} order. One pass: the TF-IDF
      * values are accumulated into the scores unnormalised, with their squared sum, and the L2 normalisation
-     * is applied to the sums at the end (the scores are linear in the values).
+     * is applied to the sums at the end (the scores are linear in the values). The head, when the model reads
+     * one, is a block of its own, normalised to {@link FeatureSettings#headWeight} apart from the rest.
      */
     public double[] scores(String subject, String body, Scratch scratch) {
         int k = labels.length;
-        double[] raw = new double[k + 1];
-        accumulate(settings.readPart(body), NgramFeatures.BODY, 1.0, raw, scratch);
+        double[] raw = scratch.raw(k);
+        TextNormalizer.normalize(settings.readPart(body), scratch.text);
+        int length = scratch.text.length;
+        accumulate(scratch.text.codePoints, length, NgramFeatures.BODY, 1.0, raw, scratch);
+        double[] s = new double[k];
+        if (settings.readsHead()) {
+            double[] head = scratch.head(k);
+            accumulate(scratch.text.codePoints, Math.min(length, settings.headChars()), NgramFeatures.HEAD, 1.0, head,
+                    scratch);
+            double inv = head[k] > 0 ? settings.headWeight() / Math.sqrt(head[k]) : 0;
+            for (int c = 0; c < k; c++) {
+                s[c] = head[c] * inv;
+            }
+        }
         if (settings.subjectWeight() > 0 && subject != null && !subject.isBlank()) {
-            accumulate(subject, NgramFeatures.SUBJECT, settings.subjectWeight(), raw, scratch);
+            TextNormalizer.normalize(subject, scratch.text);
+            accumulate(scratch.text.codePoints, scratch.text.length, NgramFeatures.SUBJECT, settings.subjectWeight(),
+                    raw, scratch);
         }
         double inv = raw[k] > 0 ? 1 / Math.sqrt(raw[k]) : 0;
-        double[] s = new double[k];
         for (int c = 0; c < k; c++) {
-            s[c] = bias[c] + raw[c] * inv;
+            s[c] += bias[c] + raw[c] * inv;
         }
         return s;
     }
 
     /**
-     * Adds each known n-gram's weighted TF-IDF to {@code raw[0..k)} and its square to {@code raw[k]}. The
+     * Adds each known n-gram of {@code cps[0, length)}'s weighted TF-IDF to {@code raw[0..k)} and its square to
+     * {@code raw[k]}. The
      * n-grams are hashed straight from the code points, and only those the presence filter lets through are
      * counted and looked up: about half of a message's n-grams are unknown to the model, and counting them
      * only to find them missing cost as much as the look-ups themselves.
      */
-    private void accumulate(String text, long seed, double weight, double[] raw, Scratch scratch) {
+    private void accumulate(int[] cps, int length, long seed, double weight, double[] raw, Scratch scratch) {
         if (table.length == 0) {
             return;
         }
-        TextNormalizer.normalize(text, scratch.text);
-        int[] cps = scratch.text.codePoints;
-        int length = scratch.text.length;
         int minN = settings.minN();
         int maxN = settings.maxN();
         int most = length * Math.max(0, maxN - minN + 1);
@@ -352,25 +386,43 @@ public final class LinearTextModel {
      */
     void vectorize(String subject, String body, Scratch scratch) {
         scratch.n = 0;
+        int[] cps = TextNormalizer.normalize(body);
         scratch.body.clear();
-        scratch.body.add(TextNormalizer.normalize(body), NgramFeatures.BODY);
+        scratch.body.add(cps, NgramFeatures.BODY);
         collect(scratch.body, 1.0, scratch);
         if (settings.subjectWeight() > 0 && subject != null && !subject.isBlank()) {
             scratch.subject.clear();
             scratch.subject.add(TextNormalizer.normalize(subject), NgramFeatures.SUBJECT);
             collect(scratch.subject, settings.subjectWeight(), scratch);
         }
+        normalise(scratch, 0, 1.0);
+        if (settings.readsHead()) {
+            int from = scratch.n;
+            scratch.body.clear();
+            scratch.body.add(headOf(cps, settings.headChars()), NgramFeatures.HEAD);
+            collect(scratch.body, 1.0, scratch);
+            normalise(scratch, from, settings.headWeight());
+        }
+        sortById(scratch);
+    }
+
+    /** The first {@code chars} code points of a normalised message. */
+    static int[] headOf(int[] cps, int chars) {
+        return cps.length <= chars ? cps : Arrays.copyOf(cps, chars);
+    }
+
+    /** Scales {@code values[from, n)} to the L2 length {@code to}. */
+    private static void normalise(Scratch scratch, int from, double to) {
         double norm = 0;
-        for (int i = 0; i < scratch.n; i++) {
+        for (int i = from; i < scratch.n; i++) {
             norm += scratch.values[i] * scratch.values[i];
         }
         if (norm > 0) {
-            float inv = (float) (1 / Math.sqrt(norm));
-            for (int i = 0; i < scratch.n; i++) {
-                scratch.values[i] *= inv;
+            float scale = (float) (to / Math.sqrt(norm));
+            for (int i = from; i < scratch.n; i++) {
+                scratch.values[i] *= scale;
             }
         }
-        sortById(scratch);
     }
 
     private void collect(NgramFeatures features, double weight, Scratch scratch) {

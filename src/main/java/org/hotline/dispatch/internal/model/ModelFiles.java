@@ -110,6 +110,35 @@ public final class ModelFiles {
         }
     }
 
+    /**
+     * {@code base} with the fields named in {@code json} replaced, e.g. {@code {"c":1.0,"headChars":20}}: for
+     * trying settings in an evaluation.
+     *
+     * @throws IllegalArgumentException when the JSON is malformed or names a field settings do not have
+     */
+    public static FeatureSettings settingsWith(FeatureSettings base, String json) {
+        try {
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> fields = JSON.convertValue(base, java.util.Map.class);
+            java.util.Map<String, Object> changes = JSON.readValue(json,
+                    new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {
+                    });
+            for (String name : changes.keySet()) {
+                if (!fields.containsKey(name)) {
+                    throw new IllegalArgumentException("no setting named " + name + "; there are " + fields.keySet());
+                }
+            }
+            fields.putAll(changes);
+            return JSON.convertValue(fields, FeatureSettings.class);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof IllegalArgumentException iae && iae.getMessage() != null
+                    && iae.getMessage().startsWith("no setting")) {
+                throw iae;
+            }
+            throw new IllegalArgumentException("not settings JSON: " + e.getMessage(), e);
+        }
+    }
+
     // Arrays go through a buffer in chunks: one write call per element would cost seconds on a large model.
 
     private static void writeLongs(DataOutputStream out, long[] values) throws IOException {

@@ -10,9 +10,11 @@ package org.hotline.dispatch.internal.model;
  */
 public final class NgramFeatures {
 
-    /** Namespaces keep body, subject and word features apart in the hash space. */
+    /** Namespaces keep body, subject and head features apart in the hash space. */
     public static final long BODY = 0x9E3779B97F4A7C15L;
     public static final long SUBJECT = 0xC2B2AE3D27D4EB4FL;
+    /** The first characters of a message, read a second time (see {@link FeatureSettings#headChars}). */
+    public static final long HEAD = 0x165667B19E3779F9L;
 
     private final int minN;
     private final int maxN;

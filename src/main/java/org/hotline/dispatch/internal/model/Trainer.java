@@ -317,9 +317,15 @@ public final class Trainer {
         NgramFeatures body = new NgramFeatures(settings.minN(), settings.maxN());
         NgramFeatures subject = new NgramFeatures(settings.minN(), settings.maxN());
         for (TrainingExample e : examples) {
+            int[] cps = TextNormalizer.normalize(e.body());
             body.clear();
-            body.add(TextNormalizer.normalize(e.body()), NgramFeatures.BODY);
+            body.add(cps, NgramFeatures.BODY);
             count(body, df);
+            if (settings.readsHead()) {
+                body.clear();
+                body.add(LinearTextModel.headOf(cps, settings.headChars()), NgramFeatures.HEAD);
+                count(body, df);
+            }
             if (settings.subjectWeight() > 0 && e.subject() != null && !e.subject().isBlank()) {
                 subject.clear();
                 subject.add(TextNormalizer.normalize(e.subject()), NgramFeatures.SUBJECT);

@@ -90,7 +90,9 @@ class LinearTextModelTest {
     void theOnePassScoreEqualsTheTfIdfVectorTimesTheWeights() {
         LinearTextModel twoToFourGrams = new Trainer(new FeatureSettings(2, 4, 1.0, 2.0, 1, true, 0.3, 0.3, 1.0, 0), 3)
                 .train(history());
-        for (LinearTextModel m : List.of(model, twoToFourGrams)) {
+        LinearTextModel withHead = new Trainer(
+                new FeatureSettings(1, 3, 1.0, 2.0, 1, true, 0.3, 0.3, 1.0, 0, 6, 0.5), 3).train(history());
+        for (LinearTextModel m : List.of(model, twoToFourGrams, withHead)) {
             for (String text : List.of("小区物业拖欠维修费用，学校门口堵车", "物业", "物", "")) {
                 assertOnePassScoreIsTheVectorTimesTheWeights(m, "物业", text);
                 assertOnePassScoreIsTheVectorTimesTheWeights(m, null, text);
@@ -110,6 +112,56 @@ class LinearTextModelTest {
             }
             assertThat(fast[c]).as("%s-%s-grams, label %d, \"%s\"", m.settings().minN(), m.settings().maxN(), c, text)
                     .isCloseTo(expected, within(0.01 * Math.max(1, Math.abs(expected))));
+        }
+    }
+
+    @Nested
+    class TheHeadOfAMessageIsReadAsABlockOfItsOwn {
+
+        private final LinearTextModel withHead = new Trainer(
+                new FeatureSettings(1, 3, 1.0, 2.0, 1, true, 0.3, 0.3, 1.0, 0, 6, 0.5), 0).train(history());
+
+        @Test
+        void theSameWordsWeighDifferentlyAtTheStartThanFurtherOn() {
+            LinearTextModel.Scratch scratch = withHead.newScratch();
+            double[] wagesFirst = withHead.scores(null, "拖欠工资，小区物业不管", scratch);
+            double[] wagesLater = withHead.scores(null, "小区物业不管，拖欠工资", scratch);
+
+            assertThat(wagesFirst).isNotEqualTo(wagesLater);
+            // the same n-grams in another order: a model without a head could not tell them apart
+            assertThat(model.scores(null, "拖欠工资，小区物业不管", model.newScratch())[1])
+                    .isCloseTo(model.scores(null, "小区物业不管，拖欠工资", model.newScratch())[1], within(0.02));
+        }
+
+        @Test
+        void theHeadsBlockIsNormalisedToItsWeightWhateverTheMessagesLength() {
+            LinearTextModel.Scratch scratch = withHead.newScratch();
+            withHead.vectorize(null, "拖欠工资三个月了，" + "公司一直拖着不给，".repeat(30), scratch);
+            double head = 0;
+            double rest = 0;
+            for (int i = 0; i < scratch.n; i++) {
+                double v = scratch.values[i] * scratch.values[i];
+                if (isHead(withHead, scratch.ids[i])) {
+                    head += v;
+                } else {
+                    rest += v;
+                }
+            }
+            assertThat(head).as("the head's n-grams are in the vector").isPositive();
+            assertThat(Math.sqrt(head)).isCloseTo(0.5, within(1e-4));
+            assertThat(Math.sqrt(rest)).isCloseTo(1.0, within(1e-4));
+        }
+
+        private boolean isHead(LinearTextModel m, int id) {
+            int[] head = TextNormalizer.normalize("拖欠工资三个月了");
+            for (int n = 1; n <= 3; n++) {
+                for (int start = 0; start + n <= 6; start++) {
+                    if (m.vocabulary().hashesById()[id] == NgramFeatures.hash(head, start, n, NgramFeatures.HEAD)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
     }
 
