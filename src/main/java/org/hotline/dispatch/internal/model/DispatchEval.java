@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * {@code dispatch-eval}: trains on one history and evaluates on another, or cross-validates one history,
  * and prints per-label precision/recall/F1, the confusion matrix, and the two lines {@code accuracy=…} and
- * {@code macro_f1=…}. Runs without the server, database or network.
+ * {@code macro_f1=…}; with a test file also how honest the calibrated confidence is and what the default
+ * threshold would dispatch without a person. Runs without the server, database or network.
  *
  * <pre>
  *   java -jar target/hotline.jar dispatch-eval --train A.csv --test B.csv
@@ -76,8 +77,23 @@ public final class DispatchEval {
         out.printf(Locale.ROOT, "trained on %d examples in %.1f s%n", trainSet.size(), (System.nanoTime() - t0) / 1e9);
         Evaluation result = evaluate(model, testSet, labelsOf(trainSet, testSet));
         result.print(out);
+        calibration(model, testSet).print(out, AUTO_THRESHOLD);
         out.printf(Locale.ROOT, "messages_per_second=%.0f%n", singleMessageThroughput(model, testSet));
         return 0;
+    }
+
+    /** The server's default for dispatching without a person ({@code hotline.dispatch.auto-threshold}). */
+    static final double AUTO_THRESHOLD = 0.80;
+
+    /** How honest the model's confidence is on {@code test}, which it must not have been trained on. */
+    public static Calibration calibration(LinearTextModel model, List<TrainingExample> test) {
+        Calibration calibration = new Calibration();
+        LinearTextModel.Scratch scratch = model.newScratch();
+        for (TrainingExample x : test) {
+            LinearTextModel.Guess top = model.classify(x.subject(), x.body(), 1, scratch, false).get(0);
+            calibration.add(top.probability(), top.label().equals(x.label()));
+        }
+        return calibration;
     }
 
     /** Messages classified per second, one at a time on one thread, after a warm-up pass. */
