@@ -130,6 +130,21 @@ class IntakeRefusesBadInputTest {
     }
 
     @Test
+    void dispatchingToAnUnknownLeadUnitOrCategoryNamesTheField() throws Exception {
+        Api api = new Api(mvc);
+        String n = api.register("路灯不亮");
+        long before = rows();
+        api.post("dispatcher1", "/api/v1/orders/" + n + "/dispatch", "{\"leadUnit\":\"no-such-unit\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("leadUnit"));
+        api.post("dispatcher1", "/api/v1/orders/" + n + "/dispatch",
+                        "{\"leadUnit\":\"dcf-zhzfj\",\"categoryCode\":\"99.99.99\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("categoryCode"));
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
     void anOversizeUploadIsRefusedWith413() throws Exception {
         String n = new Api(mvc).register("现场照片很大");
         long before = rows();
