@@ -186,6 +186,11 @@ class HistoryImports {
                 .param("size", size)
                 .param("now", TrainingHistory.utc(now))
                 .update(key, "id");
+        return generatedId(key);
+    }
+
+    /** The id the database generated for a row just inserted (H2 and PostgreSQL hand it back differently). */
+    static long generatedId(GeneratedKeyHolder key) {
         return key.getKeyAs(Number.class) != null ? key.getKeyAs(Number.class).longValue()
                 : ((Number) key.getKeys().get("id")).longValue();
     }

@@ -81,8 +81,7 @@ class TrainingRuns {
                 .param("phase", "等待开始")
                 .param("now", TrainingHistory.utc(now))
                 .update(key, "id");
-        return key.getKeyAs(Number.class) != null ? key.getKeyAs(Number.class).longValue()
-                : ((Number) key.getKeys().get("id")).longValue();
+        return HistoryImports.generatedId(key);
     }
 
     /** How much work there is, once the examples are read. */
