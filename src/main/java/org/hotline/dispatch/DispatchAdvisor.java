@@ -50,7 +50,16 @@ public final class DispatchAdvisor {
         this.autoThreshold = autoThreshold;
     }
 
+    /** The decision as intake takes it: an order that goes automatically is classified once, without evidence. */
     public DispatchAdvice advise(DispatchRequest request) {
+        return advise(request, false);
+    }
+
+    /**
+     * @param forAPerson a dispatcher will read the advice (the advice endpoint): every suggestion is routed and
+     *                   explained, even when the answer is confident enough to go automatically
+     */
+    public DispatchAdvice advise(DispatchRequest request, boolean forAPerson) {
         String text = request.content() == null ? "" : request.content();
         PlaceMatch place = places.match(request.address(), text).orElse(null);
         UnitId territorial = place == null ? null : place.unit();
@@ -82,7 +91,7 @@ public final class DispatchAdvisor {
         double confidence = ranked.get(0).probability();
         String reason = whyNotAutomatic(best, ranked.get(0), kind, request, confidence);
         List<UnitSuggestion> suggestions = new ArrayList<>(ranked.size());
-        if (reason != null) {
+        if (reason != null || forAPerson) {
             // The alternatives and the words behind each are for the dispatcher who will decide; an order
             // dispatched automatically needs only the answer, and routing the runners-up and reading the text
             // again for evidence would double the cost of the hot path.

@@ -118,6 +118,16 @@ class DispatchDecisionTest {
     }
 
     @Test
+    void aDispatcherAskingForAdviceSeesEverySuggestionExplainedEvenWhenTheAnswerIsConfident() {
+        ExplainingClassifier classifier = new ExplainingClassifier();
+        DispatchAdvice a = advisor(classifier).advise(order("东关社区门口有人占道摆摊卖菜", "古楼街道东关社区"), true);
+
+        assertThat(a.automatic()).isTrue();
+        assertThat(classifier.explained).isEqualTo(1);
+        assertThat(a.suggestions()).hasSize(3).allSatisfy(s -> assertThat(s.evidence()).isNotEmpty());
+    }
+
+    @Test
     void anExplanationThatDoesNotMatchTheRankingIsIgnored() {
         Classifier reordering = new ExplainingClassifier() {
             @Override

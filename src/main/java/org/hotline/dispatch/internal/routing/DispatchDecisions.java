@@ -42,9 +42,18 @@ class DispatchDecisions {
     }
 
     DispatchAdvice advise(DispatchRequest request) {
+        return advisor().advise(request);
+    }
+
+    /** The advice as a dispatcher reads it: every suggestion routed and explained. */
+    DispatchAdvice adviseForAPerson(DispatchRequest request) {
+        return advisor().advise(request, true);
+    }
+
+    private DispatchAdvisor advisor() {
         // getIfUnique: a @Primary classifier (a test's fake) wins; two without one means no automatic dispatch
         return new DispatchAdvisor(classifier(), addresses.matcher(), rules.current().rules(), units,
-                categories, autoThreshold).advise(request);
+                categories, autoThreshold);
     }
 
     private Classifier classifier() {

@@ -114,7 +114,7 @@ class DispatchQueueController {
             throw new NotFoundException("工单 " + number + " 不存在");
         }
         WorkOrder order = orders.find(new OrderNumber(number), actor);
-        return view(decisions.advise(DispatchRequest.of(order)));
+        return view(decisions.adviseForAPerson(DispatchRequest.of(order)));
     }
 
     /**
