@@ -2,12 +2,15 @@ package org.hotline.dispatch.internal.learning;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.hotline.dispatch.LabelKind;
@@ -34,8 +37,9 @@ import org.springframework.stereotype.Component;
  * and, with {@code hotline.dispatch.activate-new-models} (default), activated on all instances.
  *
  * <p>Each training is a job in {@code dispatch_training} ({@link TrainingRuns}) with its progress: the fits
- * done of all it will make, the phase in words, the time left. One training at a time across instances: a
- * second request while one runs is refused, not queued, since it would train on the same examples. The
+ * done of all it will make, the phase in words, the time left. One training at a time across instances, held
+ * by a database lock: a second request while one runs is refused, not queued, since it would train on the same
+ * examples. The
  * scheduled retrain runs on one instance (ShedLock) and only when examples arrived since the active version.
  */
 @Component
@@ -48,23 +52,32 @@ class ModelTraining {
     /** A training that has not reported for this long was left behind by an instance that stopped. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
 
+    /**
+     * The database lock (ShedLock) that makes a training the only one across all instances. It is held for
+     * {@link #ABANDONED_AFTER} and extended as the training reports progress, so that it lapses soon after an
+     * instance stops mid-way rather than blocking training for hours.
+     */
+    private static final String LOCK = "dispatch-training";
+    private static final Duration EXTEND_EVERY = Duration.ofMinutes(1);
+
     private final TrainingHistory history;
     private final ModelVersions versions;
     private final ModelRegistry registry;
     private final LearningProperties properties;
     private final TrainingRuns runs;
     private final LearningJobs jobs;
+    private final LockProvider locks;
     private final Clock clock;
-    private final AtomicBoolean busy = new AtomicBoolean();
 
     ModelTraining(TrainingHistory history, ModelVersions versions, ModelRegistry registry,
-            LearningProperties properties, TrainingRuns runs, LearningJobs jobs, Clock clock) {
+            LearningProperties properties, TrainingRuns runs, LearningJobs jobs, LockProvider locks, Clock clock) {
         this.history = history;
         this.versions = versions;
         this.registry = registry;
         this.properties = properties;
         this.runs = runs;
         this.jobs = jobs;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -83,28 +96,28 @@ class ModelTraining {
      */
     long start(LabelKind kind, String actor, String note, Boolean activate) {
         LabelKind k = kind == null ? busiestKind() : kind;
-        claim(k);
+        Held lock = claim(k);
         long id;
         try {
             id = runs.create(k, actor, note);
-        } catch (RuntimeException e) {
-            busy.set(false);
+        } catch (RuntimeException | Error e) {
+            lock.release();
             throw e;
         }
         boolean activates = activate == null ? properties.activates() : activate;
         try {
-            jobs.submit("training " + id, () -> {
+            jobs.submitTraining("training " + id, () -> {
                 try {
-                    run(id, k, actor, note, activates);
+                    run(id, k, actor, note, activates, lock);
                 } catch (ConflictException e) {
                     // recorded in the run's row, where the admin reads it
                 } finally {
-                    busy.set(false);
+                    lock.release();
                 }
             });
-        } catch (RuntimeException e) {
-            busy.set(false);
-            runs.failed(id, "无法启动训练：" + e.getMessage());
+        } catch (RuntimeException | Error e) {
+            lock.release();
+            failQuietly(id, "无法启动训练：" + e.getMessage());
             throw e;
         }
         return id;
@@ -119,29 +132,77 @@ class ModelTraining {
      */
     Trained train(LabelKind kind, String actor, String note, Boolean activate) {
         LabelKind k = kind == null ? busiestKind() : kind;
-        claim(k);
+        Held lock = claim(k);
         try {
             long id = runs.create(k, actor, note);
-            return run(id, k, actor, note, activate == null ? properties.activates() : activate);
+            return run(id, k, actor, note, activate == null ? properties.activates() : activate, lock);
         } finally {
-            busy.set(false);
+            lock.release();
         }
     }
 
-    /** Takes this instance's one training slot, or says why not. */
-    private void claim(LabelKind kind) {
+    /** Takes the one training lock across all instances, or says why not. */
+    private Held claim(LabelKind kind) {
         long examples = history.countByKind().getOrDefault(kind, 0L);
         if (examples < MIN_EXAMPLES) {
             throw tooFew(kind, examples, null);
         }
-        if (!busy.compareAndSet(false, true)) {
-            throw new ConflictException("training-running", "已有模型正在训练，请稍后再试");
+        Optional<SimpleLock> lock = locks.lock(new LockConfiguration(clock.instant(), LOCK, ABANDONED_AFTER,
+                Duration.ZERO));
+        if (lock.isEmpty()) {
+            Optional<TrainingRuns.Run> running = Optional.empty();
+            try {
+                running = runs.runningSince(ABANDONED_AFTER);
+            } catch (RuntimeException e) {
+                // the job's number is a courtesy; the refusal stands without it
+            }
+            throw new ConflictException("training-running", running
+                    .map(r -> "已有模型正在训练（训练任务 " + r.id() + "，" + r.phase() + "），请稍后再试")
+                    .orElse("已有模型正在训练，请稍后再试"));
         }
-        Optional<TrainingRuns.Run> elsewhere = runs.runningSince(ABANDONED_AFTER);
-        if (elsewhere.isPresent()) {
-            busy.set(false);
-            throw new ConflictException("training-running",
-                    "已有模型正在训练（训练任务 " + elsewhere.get().id() + "），请稍后再试");
+        return new Held(lock.get());
+    }
+
+    /** The training lock while a training holds it: extended as the training goes on, released once. */
+    private final class Held {
+        private SimpleLock lock;
+        private Instant extendedAt = clock.instant();
+        private boolean released;
+
+        Held(SimpleLock lock) {
+            this.lock = lock;
+        }
+
+        /** Keeps the lock from lapsing while the training is alive; cheap to call often. */
+        synchronized void keepAlive() {
+            Instant now = clock.instant();
+            if (released || Duration.between(extendedAt, now).compareTo(EXTEND_EVERY) < 0) {
+                return;
+            }
+            extendedAt = now;
+            try {
+                Optional<SimpleLock> extended = lock.extend(ABANDONED_AFTER, Duration.ZERO);
+                if (extended.isPresent()) {
+                    lock = extended.get();
+                } else {
+                    log.warn("The dispatch training lock lapsed: another training may start while this one runs");
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not extend the dispatch training lock: {}", e.getMessage());
+            }
+        }
+
+        synchronized void release() {
+            if (released) {
+                return;
+            }
+            released = true;
+            try {
+                lock.unlock();
+            } catch (RuntimeException e) {
+                // it lapses by itself after ABANDONED_AFTER
+                log.warn("Could not release the dispatch training lock: {}", e.getMessage());
+            }
         }
     }
 
@@ -165,19 +226,28 @@ class ModelTraining {
         return counts.get(LabelKind.UNIT) > counts.get(LabelKind.CATEGORY) ? LabelKind.UNIT : LabelKind.CATEGORY;
     }
 
-    private Trained run(long id, LabelKind kind, String actor, String note, boolean activate) {
+    private Trained run(long id, LabelKind kind, String actor, String note, boolean activate, Held lock) {
         try {
-            return runRecorded(id, kind, actor, note, activate);
+            return runRecorded(id, kind, actor, note, activate, lock);
         } catch (RuntimeException | Error e) {
             String why = e instanceof ConflictException c ? c.getMessage()
                     : "训练出错（" + e.getClass().getSimpleName() + "）：" + e.getMessage();
-            runs.failed(id, why);
+            failQuietly(id, why);
             log.warn("Training {} failed: {}", id, why, e instanceof ConflictException ? null : e);
             throw e;
         }
     }
 
-    private Trained runRecorded(long id, LabelKind kind, String actor, String note, boolean activate) {
+    /** Records a failure; when even that fails (the database is away), the start-up sweep marks it later. */
+    private void failQuietly(long id, String why) {
+        try {
+            runs.failed(id, why);
+        } catch (RuntimeException e) {
+            log.warn("Could not record that training {} failed ({}): {}", id, why, e.getMessage());
+        }
+    }
+
+    private Trained runRecorded(long id, LabelKind kind, String actor, String note, boolean activate, Held lock) {
         long newest = history.newestId(kind);
         List<TrainingExample> examples = history.examples(kind);
         long labels = examples.stream().map(TrainingExample::label).distinct().count();
@@ -185,14 +255,17 @@ class ModelTraining {
             throw tooFew(kind, examples.size(), labels);
         }
         FeatureSettings settings = FeatureSettings.defaults();
-        Progress progress = new Progress(runs.reporter(id));
+        Progress progress = new Progress(runs.reporter(id), lock);
         Trainer trainer = new Trainer(settings);
-        int measureFolds = measuredFolds(examples);
-        runs.sized(id, examples.size(),
-                measureFolds * new Trainer(settings, 0).fits((int) labels) + trainer.fits((int) labels));
+        List<Part> parts = measuredParts(examples);
+        int fits = trainer.fits(examples);
+        for (Part part : parts) {
+            fits += new Trainer(settings, 0).fits(part.train());
+        }
+        runs.sized(id, examples.size(), fits);
         log.info("Training {}: a {} dispatch model from {} examples with {} labels", id, kind, examples.size(), labels);
         long started = System.nanoTime();
-        Measured measured = measure(examples, settings, progress);
+        Measured measured = measure(parts, examples, settings, progress);
         long measuredAt = System.nanoTime();
         progress.phase("训练模型");
         LinearTextModel model = trainer.reportingTo(progress.during("训练模型", "校准置信度")).train(examples);
@@ -216,16 +289,19 @@ class ModelTraining {
     /** Counts the fits of one run and writes where it is, at most about once a second. */
     private static final class Progress {
         private final TrainingRuns.Reporter reporter;
+        private final Held lock;
         private int done;
         private String phase = "";
 
-        Progress(TrainingRuns.Reporter reporter) {
+        Progress(TrainingRuns.Reporter reporter, Held lock) {
             this.reporter = reporter;
+            this.lock = lock;
         }
 
         void phase(String now) {
             phase = now;
             reporter.report(done, phase, true);
+            lock.keepAlive();
         }
 
         /** A listener for a trainer: its fits count as {@code fitting}, its calibration fits as {@code calibrating}. */
@@ -234,6 +310,7 @@ class ModelTraining {
                 done++;
                 phase = isCalibration ? calibrating : fitting;
                 reporter.report(done, phase, false);
+                lock.keepAlive();
             };
         }
     }
@@ -241,50 +318,62 @@ class ModelTraining {
     private record Measured(MetricMethod method, Double macroF1, Double accuracy) {
     }
 
-    /**
-     * Trains on part of the examples and scores the rest, without calibration (which changes probabilities,
-     * not the ranking the figures count). Labels with a single example cannot be held out and are measured
-     * only when they land in a training part.
-     */
-    /** How many models {@link #measure} trains: five for cross-validation, one for a holdout, none without metrics. */
-    private int measuredFolds(List<TrainingExample> examples) {
-        Map<String, Long> perLabel = examples.stream().collect(
-                java.util.stream.Collectors.groupingBy(TrainingExample::label, java.util.stream.Collectors.counting()));
-        if (perLabel.values().stream().filter(n -> n >= MIN_PER_LABEL_FOR_METRICS).count() < 2) {
-            return 0;
-        }
-        return examples.size() <= properties.crossValidationLimit() ? 5 : 1;
+    /** One measurement: a model trained on {@code train} is scored on {@code test}. */
+    private record Part(String phase, List<TrainingExample> train, List<TrainingExample> test) {
     }
 
-    private Measured measure(List<TrainingExample> examples, FeatureSettings settings, Progress progress) {
+    /**
+     * How a version is measured before it is stored: five parts of a cross-validation up to
+     * {@code hotline.dispatch.cross-validate-up-to} examples, one 80/20 holdout above, none when fewer than two
+     * labels have two examples (no label could be held out and still be learned). Parts whose training side
+     * has a single label are left out: no model can be trained on them.
+     */
+    private List<Part> measuredParts(List<TrainingExample> examples) {
         Map<String, Long> perLabel = examples.stream().collect(
                 java.util.stream.Collectors.groupingBy(TrainingExample::label, java.util.stream.Collectors.counting()));
         if (perLabel.values().stream().filter(n -> n >= MIN_PER_LABEL_FOR_METRICS).count() < 2) {
-            return new Measured(MetricMethod.NONE, null, null);
+            return List.of();
         }
         boolean crossValidate = examples.size() <= properties.crossValidationLimit();
         List<List<TrainingExample>> folds = Folds.stratified(examples, 5, 17);
-        Evaluation total = new Evaluation(new ArrayList<>(perLabel.keySet()));
         int measured = crossValidate ? folds.size() : 1;
+        List<Part> parts = new ArrayList<>(measured);
         for (int f = 0; f < measured; f++) {
-            String phase = crossValidate ? "交叉验证：第 " + (f + 1) + "/" + measured + " 折" : "留出验证";
-            progress.phase(phase);
-            Trainer trainer = new Trainer(settings, 0).reportingTo(progress.during(phase, phase));
             List<TrainingExample> train = new ArrayList<>();
             for (int g = 0; g < folds.size(); g++) {
                 if (g != f) {
                     train.addAll(folds.get(g));
                 }
             }
-            if (train.stream().map(TrainingExample::label).distinct().count() < 2) {
-                continue;
+            if (train.stream().map(TrainingExample::label).distinct().count() >= 2) {
+                parts.add(new Part(crossValidate ? "交叉验证：第 " + (f + 1) + "/" + measured + " 折" : "留出验证", train,
+                        folds.get(f)));
             }
-            LinearTextModel m = trainer.train(train);
+        }
+        return parts;
+    }
+
+    /**
+     * Trains on part of the examples and scores the rest, without calibration (which changes probabilities,
+     * not the ranking the figures count). Labels with a single example cannot be held out and are measured
+     * only when they land in a training part.
+     */
+    private Measured measure(List<Part> parts, List<TrainingExample> examples, FeatureSettings settings,
+            Progress progress) {
+        if (parts.isEmpty()) {
+            return new Measured(MetricMethod.NONE, null, null);
+        }
+        Evaluation total = new Evaluation(examples.stream().map(TrainingExample::label).distinct().toList());
+        for (Part part : parts) {
+            progress.phase(part.phase());
+            LinearTextModel m = new Trainer(settings, 0).reportingTo(progress.during(part.phase(), part.phase()))
+                    .train(part.train());
             LinearTextModel.Scratch scratch = m.newScratch();
-            for (TrainingExample e : folds.get(f)) {
+            for (TrainingExample e : part.test()) {
                 total.add(e.label(), m.classify(e.subject(), e.body(), 1, scratch, false).get(0).label());
             }
         }
+        boolean crossValidate = examples.size() <= properties.crossValidationLimit();
         return new Measured(crossValidate ? MetricMethod.CV5 : MetricMethod.HOLDOUT, round(total.macroF1()),
                 round(total.accuracy()));
     }

@@ -455,8 +455,9 @@ public final class LinearTextModel {
     }
 
     /**
-     * For each label named (by its index in {@link #labels()}), the n-grams of the message that add most to its
-     * score: what a dispatcher sees as "why". Read off the message itself, so they are always words the citizen
+     * For each label named (by its index in {@link #labels()}), the n-grams of the message that weigh most for
+     * it: what a dispatcher sees as "why". Each is ranked by its weight as a word of the message; what the same
+     * word adds again as part of the head is not counted, so a word at the start ranks as it would anywhere. Read off the message itself, so they are always words the citizen
      * wrote as they wrote them, and found in one pass over the text however many labels are asked about. Single
      * characters are left out (they say little to a person), and so is an n-gram that contains or is contained
      * in a better one.

@@ -30,13 +30,17 @@ public final class Trainer {
     }
 
     /**
-     * Told after each linear fit, the unit of a training's work (one per label and one more for the blended
-     * plain SVM), so that a long training can say how far it is; {@link #fits} says how many there will be.
+     * Told after each linear fit, the unit of a training's work (with NBSVM one per label and one more for the
+     * blended plain SVM; one for a plain SVM), so that a long training can say how far it is; {@link #fits}
+     * says how many there will be.
      */
     public interface FitListener {
         /** {@code calibrating}: the fit was one of the held-out models that calibrate the probabilities. */
         void fitted(boolean calibrating);
     }
+
+    /** The calibration folds' seed: {@link #fits} must split a history as {@link #fitTemperature} does. */
+    private static final long CALIBRATION_SEED = 7;
 
     private static final FitListener SILENT = calibrating -> {
     };
@@ -65,10 +69,26 @@ public final class Trainer {
         return new Trainer(settings, calibrationFolds, listener == null ? SILENT : listener);
     }
 
-    /** How many linear fits {@link #train} makes for a history with {@code labels} distinct labels. */
-    public int fits(int labels) {
-        int perModel = fitsPerModel(labels);
-        return labels < 2 ? 0 : perModel * (1 + (calibrationFolds >= 2 ? calibrationFolds : 0));
+    /**
+     * How many linear fits {@link #train} makes on {@code examples}: those of the model, and those of the
+     * held-out models that calibrate it, each by the labels its part of the history has.
+     */
+    public int fits(List<TrainingExample> examples) {
+        int labels = distinctLabels(examples);
+        int total = fitsPerModel(labels);
+        if (calibrationFolds >= 2 && labels >= 2) {
+            List<List<TrainingExample>> folds = Folds.stratified(examples, calibrationFolds, CALIBRATION_SEED);
+            for (int f = 0; f < folds.size(); f++) {
+                List<TrainingExample> train = new ArrayList<>();
+                for (int g = 0; g < folds.size(); g++) {
+                    if (g != f) {
+                        train.addAll(folds.get(g));
+                    }
+                }
+                total += fitsPerModel(distinctLabels(train));
+            }
+        }
+        return total;
     }
 
     private int fitsPerModel(int labels) {
@@ -361,7 +381,7 @@ public final class Trainer {
      * that did not see it, and a golden-section search finds the temperature with the least log-loss.
      */
     private double fitTemperature(List<TrainingExample> examples) {
-        List<List<TrainingExample>> folds = Folds.stratified(examples, calibrationFolds, 7);
+        List<List<TrainingExample>> folds = Folds.stratified(examples, calibrationFolds, CALIBRATION_SEED);
         List<double[]> scores = new ArrayList<>();
         List<Integer> truth = new ArrayList<>();
         for (int f = 0; f < folds.size(); f++) {

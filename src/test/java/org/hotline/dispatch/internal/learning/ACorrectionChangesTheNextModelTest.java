@@ -80,11 +80,20 @@ class ACorrectionChangesTheNextModelTest {
             orders.dispatch(number, new UnitId("dcf-zhzfj"), List.of(), "09.05.01", null,
                     WorkOrderService.AI_DISPATCHER, null);
         }
-        // a human dispatch of another order, to know when the listener has caught up
+        // a human dispatch of another order, to know when the listener has caught up: to a category and unit no
+        // model would suggest for the text, so that it is a correction whatever the model in service says
         WorkOrder witness = orders.register(WorkorderAppeal.of("兴华路井盖缺失"), null, WorkOrderFixture.operator(), null,
                 null).order();
-        orders.dispatch(witness.number(), new UnitId("dcf-zhzfj"), List.of(), "09.05.02", null,
-                WorkOrderFixture.dispatcher(), null);
+        if (witness.status() == OrderStatus.REGISTERED) {
+            orders.dispatch(witness.number(), new UnitId("dcf-rsj"), List.of(), "02.01.01", null,
+                    WorkOrderFixture.dispatcher(), null);
+        } else {
+            // dispatched by the AI already: a dispatcher's approved return teaches instead
+            orders.requestReturn(witness.number(), org.hotline.workorder.ReturnReason.OUTSIDE_JURISDICTION,
+                    new UnitId("dcf-rsj"), "不属本单位", WorkOrderFixture.handlerOf(witness.leadUnit()), null);
+            orders.decideReturn(witness.number(), true, new UnitId("dcf-rsj"), "改派", WorkOrderFixture.dispatcher(),
+                    null);
+        }
         LearningFixture.eventually("the human dispatch to be learned", Duration.ofSeconds(30),
                 () -> history.ofOrder(witness.number().value()).size() == 2);
 

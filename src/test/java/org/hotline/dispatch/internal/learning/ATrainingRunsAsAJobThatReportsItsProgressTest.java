@@ -24,6 +24,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
+
 /**
  * Retraining is a job: the admin's request answers at once with the job, whose progress (fits done of all, the
  * phase, the time left) any instance reports, and which names the version it produced. One training at a
@@ -86,7 +90,7 @@ class ATrainingRunsAsAJobThatReportsItsProgressTest {
         int examples = JsonPath.read(done, "$.examples");
         assertThat(stepsTotal).as("five folds measured and one model trained and calibrated, a fit per label each")
                 .isGreaterThan(10);
-        assertThat(stepsDone).isPositive().isLessThanOrEqualTo(stepsTotal);
+        assertThat(stepsDone).as("the fits announced are the fits made").isEqualTo(stepsTotal);
         assertThat(versions.find(version)).hasValueSatisfying(v -> {
             assertThat(v.labelKind()).isEqualTo(LabelKind.CATEGORY);
             assertThat(v.examples()).isEqualTo(examples);
@@ -98,15 +102,32 @@ class ATrainingRunsAsAJobThatReportsItsProgressTest {
                 .andExpect(jsonPath("$[0].id").value(id));
     }
 
+    @Autowired
+    LockProvider locks;
+
     @Test
     void aTrainingRunningOnAnotherInstanceRefusesASecondOne() throws Exception {
-        long elsewhere = runs.create(LabelKind.CATEGORY, "admin", "另一台服务器上的训练");
-        runs.reporter(elsewhere).report(3, "交叉验证：第 1/5 折", true);
+        // what another instance holds while it trains: the lock in the database, and its job's row
+        SimpleLock held = locks.lock(new LockConfiguration(Instant.now(), "dispatch-training", Duration.ofMinutes(5),
+                Duration.ZERO)).orElseThrow();
+        try {
+            long elsewhere = runs.create(LabelKind.CATEGORY, "admin", "另一台服务器上的训练");
+            runs.reporter(elsewhere).report(3, "交叉验证：第 1/5 折", true);
+            long before = jdbc.sql("SELECT COUNT(*) FROM dispatch_training").query(Long.class).single();
 
-        mvc.perform(post("/api/v1/admin/dispatch/models").with(httpBasic("admin", "demo123")))
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.code").value("training-running"))
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(String.valueOf(elsewhere))));
+            mvc.perform(post("/api/v1/admin/dispatch/models").with(httpBasic("admin", "demo123")))
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("training-running"))
+                    .andExpect(jsonPath("$.detail").value(
+                            org.hamcrest.Matchers.containsString("训练任务 " + elsewhere)));
+            // nor does a training on this instance's own thread (the weekly retrain, the first model)
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> training.train(null, "system", "定期重新训练", null))
+                    .isInstanceOf(org.hotline.platform.ConflictException.class).hasMessageContaining("已有模型正在训练");
+        } finally {
+            held.unlock();
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM dispatch_training WHERE status = 'RUNNING'").query(Long.class)
+                .single()).as("nothing started").isEqualTo(1);
     }
 
     @Test
