@@ -27,6 +27,12 @@ import org.hotline.organization.Units;
  */
 public final class DispatchAdvisor {
 
+    /**
+     * The confidence from which an order goes without a person unless configured otherwise
+     * ({@code hotline.dispatch.auto-threshold}); the evaluation and the benchmark measure at it.
+     */
+    public static final double DEFAULT_AUTO_THRESHOLD = 0.80;
+
     /** How many of the model's labels a dispatcher sees. */
     public static final int TOP = 3;
 
@@ -127,7 +133,7 @@ public final class DispatchAdvisor {
         for (int i = 0; i < ranked.size(); i++) {
             Suggestion before = ranked.get(i);
             Suggestion after = explained.ranked().get(i);
-            if (after == null || !before.label().equals(after.label() == null ? null : after.label().strip())) {
+            if (after == null || after.label() == null || !before.label().equals(after.label().strip())) {
                 return ranked;
             }
             List<String> words = usableEvidence(after.evidence());

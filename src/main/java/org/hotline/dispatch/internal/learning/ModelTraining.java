@@ -39,8 +39,8 @@ import org.springframework.stereotype.Component;
  * <p>Each training is a job in {@code dispatch_training} ({@link TrainingRuns}) with its progress: the fits
  * done of all it will make, the phase in words, the time left. One training at a time across instances, held
  * by a database lock: a second request while one runs is refused, not queued, since it would train on the same
- * examples. The
- * scheduled retrain runs on one instance (ShedLock) and only when examples arrived since the active version.
+ * examples. The scheduled retrain runs on one instance (ShedLock) and only when examples arrived since the
+ * active version.
  */
 @Component
 class ModelTraining {
@@ -319,7 +319,7 @@ class ModelTraining {
     }
 
     /** One measurement: a model trained on {@code train} is scored on {@code test}. */
-    private record Part(String phase, List<TrainingExample> train, List<TrainingExample> test) {
+    private record Part(MetricMethod method, String phase, List<TrainingExample> train, List<TrainingExample> test) {
     }
 
     /**
@@ -339,15 +339,11 @@ class ModelTraining {
         int measured = crossValidate ? folds.size() : 1;
         List<Part> parts = new ArrayList<>(measured);
         for (int f = 0; f < measured; f++) {
-            List<TrainingExample> train = new ArrayList<>();
-            for (int g = 0; g < folds.size(); g++) {
-                if (g != f) {
-                    train.addAll(folds.get(g));
-                }
-            }
+            List<TrainingExample> train = Folds.allBut(folds, f);
             if (train.stream().map(TrainingExample::label).distinct().count() >= 2) {
-                parts.add(new Part(crossValidate ? "交叉验证：第 " + (f + 1) + "/" + measured + " 折" : "留出验证", train,
-                        folds.get(f)));
+                parts.add(crossValidate
+                        ? new Part(MetricMethod.CV5, "交叉验证：第 " + (f + 1) + "/" + measured + " 折", train, folds.get(f))
+                        : new Part(MetricMethod.HOLDOUT, "留出验证", train, folds.get(f)));
             }
         }
         return parts;
@@ -370,12 +366,10 @@ class ModelTraining {
                     .train(part.train());
             LinearTextModel.Scratch scratch = m.newScratch();
             for (TrainingExample e : part.test()) {
-                total.add(e.label(), m.classify(e.subject(), e.body(), 1, scratch, false).get(0).label());
+                total.add(e.label(), m.classify(e.subject(), e.body(), 1, scratch).get(0).label());
             }
         }
-        boolean crossValidate = examples.size() <= properties.crossValidationLimit();
-        return new Measured(crossValidate ? MetricMethod.CV5 : MetricMethod.HOLDOUT, round(total.macroF1()),
-                round(total.accuracy()));
+        return new Measured(parts.get(0).method(), round(total.macroF1()), round(total.accuracy()));
     }
 
     private static double round(double v) {

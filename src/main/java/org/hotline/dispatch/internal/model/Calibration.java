@@ -14,18 +14,11 @@ public final class Calibration {
 
     private static final int BINS = 10;
 
-    private final int[] count = new int[BINS];
-    private final int[] right = new int[BINS];
-    private final double[] confidence = new double[BINS];
     private double[] confidences = new double[256];
     private boolean[] correct = new boolean[256];
     private int n;
 
     public void add(double topConfidence, boolean topWasRight) {
-        int bin = Math.min(BINS - 1, (int) (topConfidence * BINS));
-        count[bin]++;
-        right[bin] += topWasRight ? 1 : 0;
-        confidence[bin] += topConfidence;
         if (n == confidences.length) {
             confidences = java.util.Arrays.copyOf(confidences, n * 2);
             correct = java.util.Arrays.copyOf(correct, n * 2);
@@ -37,8 +30,14 @@ public final class Calibration {
 
     /** The weighted mean gap between confidence and accuracy over ten bins of confidence. */
     public double expectedError() {
-        if (n == 0) {
-            return 0;
+        int[] count = new int[BINS];
+        int[] right = new int[BINS];
+        double[] confidence = new double[BINS];
+        for (int i = 0; i < n; i++) {
+            int bin = Math.min(BINS - 1, (int) (confidences[i] * BINS));
+            count[bin]++;
+            right[bin] += correct[i] ? 1 : 0;
+            confidence[bin] += confidences[i];
         }
         double error = 0;
         for (int b = 0; b < BINS; b++) {

@@ -68,10 +68,7 @@ public final class DispatchBenchmark {
         // classifies the fifth held out, as a server classifies new appeals (on messages it was trained on it
         // would be surer, and send fewer of them down the slower manual path).
         List<List<TrainingExample>> folds = Folds.stratified(history, 5, 20261129L);
-        List<TrainingExample> fitted = new java.util.ArrayList<>();
-        for (int f = 1; f < folds.size(); f++) {
-            fitted.addAll(folds.get(f));
-        }
+        List<TrainingExample> fitted = Folds.allBut(folds, 0);
         LinearTextModel heldOutModel = new Trainer(FeatureSettings.defaults()).train(fitted);
         List<DispatchRequest> orders = folds.get(0).stream()
                 .map(e -> new DispatchRequest(e.body(), null, Urgency.NORMAL, null)).toList();
@@ -87,7 +84,8 @@ public final class DispatchBenchmark {
         Classifier classifier = new TrainedClassifier("bench", LabelKind.CATEGORY, heldOutModel,
                 DispatchAdvisor.TOP, name -> codeOfName.getOrDefault(name, name));
         DispatchAdvisor advisor = new DispatchAdvisor(classifier, org.matcher(),
-                new RoutingRules(org.defaultRules(), org.categories()), org.units(), org.categories(), 0.8);
+                new RoutingRules(org.defaultRules(), org.categories()), org.units(), org.categories(),
+                DispatchAdvisor.DEFAULT_AUTO_THRESHOLD);
 
         for (int w = 0; w < 5; w++) {
             // Warm-up: let the JIT compile the hot path before anything is timed.
@@ -118,7 +116,8 @@ public final class DispatchBenchmark {
         out.printf(Locale.ROOT, "classify_and_route_p99_ms=%.3f%n", nanos[(int) (n * 0.99)] / 1e6);
         out.printf(Locale.ROOT, "classify_and_route_max_ms=%.3f%n", nanos[n - 1] / 1e6);
         out.printf(Locale.ROOT, "messages_per_second=%.0f%n", n / seconds);
-        out.printf(Locale.ROOT, "dispatched_automatically=%.1f%% (threshold 0.80)%n", 100.0 * (n - manual) / n);
+        out.printf(Locale.ROOT, "dispatched_automatically=%.1f%% (threshold %.2f)%n", 100.0 * (n - manual) / n,
+                DispatchAdvisor.DEFAULT_AUTO_THRESHOLD);
         if (manual > 0) {
             out.printf(Locale.ROOT, "manual_path_p50_ms=%.3f manual_path_p99_ms=%.3f (with the evidence words)%n",
                     manualNanos[manual / 2] / 1e6, manualNanos[(int) (manual * 0.99)] / 1e6);

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.hotline.dispatch.DispatchAdvisor;
+
 /**
  * {@code dispatch-eval}: trains on one history and evaluates on another, or cross-validates one history,
  * and prints per-label precision/recall/F1, the confusion matrix, and the two lines {@code accuracy=…} and
@@ -77,20 +79,17 @@ public final class DispatchEval {
         out.printf(Locale.ROOT, "trained on %d examples in %.1f s%n", trainSet.size(), (System.nanoTime() - t0) / 1e9);
         Evaluation result = evaluate(model, testSet, labelsOf(trainSet, testSet));
         result.print(out);
-        calibration(model, testSet).print(out, AUTO_THRESHOLD);
+        calibration(model, testSet).print(out, DispatchAdvisor.DEFAULT_AUTO_THRESHOLD);
         out.printf(Locale.ROOT, "messages_per_second=%.0f%n", singleMessageThroughput(model, testSet));
         return 0;
     }
-
-    /** The server's default for dispatching without a person ({@code hotline.dispatch.auto-threshold}). */
-    static final double AUTO_THRESHOLD = 0.80;
 
     /** How honest the model's confidence is on {@code test}, which it must not have been trained on. */
     public static Calibration calibration(LinearTextModel model, List<TrainingExample> test) {
         Calibration calibration = new Calibration();
         LinearTextModel.Scratch scratch = model.newScratch();
         for (TrainingExample x : test) {
-            LinearTextModel.Guess top = model.classify(x.subject(), x.body(), 1, scratch, false).get(0);
+            LinearTextModel.Guess top = model.classify(x.subject(), x.body(), 1, scratch).get(0);
             calibration.add(top.probability(), top.label().equals(x.label()));
         }
         return calibration;
@@ -101,12 +100,12 @@ public final class DispatchEval {
         LinearTextModel.Scratch scratch = model.newScratch();
         for (int w = 0; w < 3; w++) {
             for (TrainingExample x : test) {
-                model.classify(x.subject(), x.body(), 3, scratch, false);
+                model.classify(x.subject(), x.body(), 3, scratch);
             }
         }
         long t0 = System.nanoTime();
         for (TrainingExample x : test) {
-            model.classify(x.subject(), x.body(), 3, scratch, false);
+            model.classify(x.subject(), x.body(), 3, scratch);
         }
         return test.size() / ((System.nanoTime() - t0) / 1e9);
     }
@@ -117,12 +116,7 @@ public final class DispatchEval {
         List<List<TrainingExample>> folds = Folds.stratified(all, k, 20261129L);
         Evaluation total = new Evaluation(all.stream().map(TrainingExample::label).toList());
         for (int f = 0; f < k; f++) {
-            List<TrainingExample> train = new ArrayList<>();
-            for (int g = 0; g < k; g++) {
-                if (g != f) {
-                    train.addAll(folds.get(g));
-                }
-            }
+            List<TrainingExample> train = Folds.allBut(folds, f);
             long t0 = System.nanoTime();
             LinearTextModel model = new Trainer(settings, 0).train(train);
             Evaluation fold = evaluate(model, folds.get(f), total.labels());

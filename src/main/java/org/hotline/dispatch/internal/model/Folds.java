@@ -34,4 +34,15 @@ public final class Folds {
         }
         return folds;
     }
+
+    /** The examples of every fold but {@code held}: what a model is trained on when fold {@code held} tests it. */
+    public static List<TrainingExample> allBut(List<List<TrainingExample>> folds, int held) {
+        List<TrainingExample> train = new ArrayList<>();
+        for (int g = 0; g < folds.size(); g++) {
+            if (g != held) {
+                train.addAll(folds.get(g));
+            }
+        }
+        return train;
+    }
 }

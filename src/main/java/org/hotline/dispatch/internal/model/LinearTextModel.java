@@ -187,27 +187,19 @@ public final class LinearTextModel {
         return new Scratch(settings);
     }
 
-    /**
-     * One label (and its index in {@link #labels()}) with its calibrated probability and the n-grams of the
-     * message that pushed it most.
-     */
-    public record Guess(int index, String label, double probability, List<String> evidence) {
+    /** One label and its index in {@link #labels()}, with its calibrated probability. */
+    public record Guess(int index, String label, double probability) {
     }
 
-    /** The labels ranked by probability, best first, at most {@code k} of them, each with its evidence. */
+    /**
+     * The labels ranked by probability, best first, at most {@code k} of them. The words behind them are read
+     * separately ({@link #evidence}), only for orders a person will decide: they cost a second pass over the
+     * text.
+     */
     public List<Guess> classify(String subject, String body, int k, Scratch scratch) {
-        return classify(subject, body, k, scratch, true);
-    }
-
-    /**
-     * The labels ranked by probability, best first. Evidence costs a second pass over the text, so the hot
-     * path of automatic dispatch asks for none, and it is read only for orders a person will decide (see
-     * {@link #evidence}).
-     */
-    public List<Guess> classify(String subject, String body, int k, Scratch scratch, boolean withEvidence) {
         double[] p = softmax(scores(subject, body, scratch), temperature);
         int top = Math.min(k, labels.length);
-        int[] ranked = new int[top];
+        List<Guess> out = new ArrayList<>(top);
         boolean[] taken = new boolean[labels.length];
         for (int r = 0; r < top; r++) {
             // the most probable label not yet taken; of equal ones the first, as a stable sort would rank them
@@ -218,12 +210,7 @@ public final class LinearTextModel {
                 }
             }
             taken[c] = true;
-            ranked[r] = c;
-        }
-        List<List<String>> evidence = withEvidence ? evidence(body, ranked, EVIDENCE_WORDS) : null;
-        List<Guess> out = new ArrayList<>(top);
-        for (int r = 0; r < top; r++) {
-            out.add(new Guess(ranked[r], labels[ranked[r]], p[ranked[r]], evidence == null ? List.of() : evidence.get(r)));
+            out.add(new Guess(c, labels[c], p[c]));
         }
         return out;
     }
@@ -267,9 +254,8 @@ public final class LinearTextModel {
 
     /**
      * Adds each known n-gram of {@code cps[0, length)}'s weighted TF-IDF to {@code raw[0..k)} and its square to
-     * {@code raw[k]}. The
-     * n-grams are hashed straight from the code points, and only those the presence filter lets through are
-     * counted and looked up: about half of a message's n-grams are unknown to the model, and counting them
+     * {@code raw[k]}. The n-grams are hashed straight from the code points, and only those the presence filter
+     * lets through are counted and looked up: about half of a message's n-grams are unknown to the model, and counting them
      * only to find them missing cost as much as the look-ups themselves.
      */
     private void accumulate(int[] cps, int length, long seed, double weight, double[] raw, Scratch scratch) {
@@ -456,11 +442,11 @@ public final class LinearTextModel {
 
     /**
      * For each label named (by its index in {@link #labels()}), the n-grams of the message that weigh most for
-     * it: what a dispatcher sees as "why". Each is ranked by its weight as a word of the message; what the same
-     * word adds again as part of the head is not counted, so a word at the start ranks as it would anywhere. Read off the message itself, so they are always words the citizen
-     * wrote as they wrote them, and found in one pass over the text however many labels are asked about. Single
-     * characters are left out (they say little to a person), and so is an n-gram that contains or is contained
-     * in a better one.
+     * it: what a dispatcher sees as "why". Read off the message itself, so they are always words the citizen
+     * wrote as they wrote them, and found in one pass over the text however many labels are asked about. Each
+     * is ranked by its weight as a word of the message; what it adds again as part of the head is not counted,
+     * so a word at the start ranks as it would anywhere. Single characters are left out (they say little to a
+     * person), and so is an n-gram that contains or is contained in a better one.
      */
     public List<List<String>> evidence(String body, int[] labelIndexes, int howMany) {
         String read = body == null ? "" : settings.readPart(body);

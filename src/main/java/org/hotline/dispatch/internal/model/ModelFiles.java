@@ -8,9 +8,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -117,25 +119,25 @@ public final class ModelFiles {
      * @throws IllegalArgumentException when the JSON is malformed or names a field settings do not have
      */
     public static FeatureSettings settingsWith(FeatureSettings base, String json) {
+        Map<String, Object> changes;
         try {
-            @SuppressWarnings("unchecked")
-            java.util.Map<String, Object> fields = JSON.convertValue(base, java.util.Map.class);
-            java.util.Map<String, Object> changes = JSON.readValue(json,
-                    new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {
-                    });
-            for (String name : changes.keySet()) {
-                if (!fields.containsKey(name)) {
-                    throw new IllegalArgumentException("no setting named " + name + "; there are " + fields.keySet());
-                }
-            }
-            fields.putAll(changes);
-            return JSON.convertValue(fields, FeatureSettings.class);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof IllegalArgumentException iae && iae.getMessage() != null
-                    && iae.getMessage().startsWith("no setting")) {
-                throw iae;
-            }
+            changes = JSON.readValue(json, new TypeReference<Map<String, Object>>() {
+            });
+        } catch (IOException e) {
             throw new IllegalArgumentException("not settings JSON: " + e.getMessage(), e);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = JSON.convertValue(base, Map.class);
+        for (String name : changes.keySet()) {
+            if (!fields.containsKey(name)) {
+                throw new IllegalArgumentException("no setting named " + name + "; there are " + fields.keySet());
+            }
+        }
+        fields.putAll(changes);
+        try {
+            return JSON.convertValue(fields, FeatureSettings.class);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("a setting has a value of the wrong kind: " + changes, e);
         }
     }
 

@@ -48,17 +48,13 @@ public final class TrainedClassifier implements Classifier {
         this.scratch = ThreadLocal.withInitial(model::newScratch);
     }
 
-    public LinearTextModel model() {
-        return model;
-    }
-
     @Override
     public Classification classify(String subject, String text) {
         if (!TextNormalizer.hasContent(subject) && !TextNormalizer.hasContent(text)) {
             return new Classification(version, kind, List.of());
         }
         List<LinearTextModel.Guess> guesses = model.classify(subject == null ? "" : subject,
-                text == null ? "" : text, top, scratch.get(), false);
+                text == null ? "" : text, top, scratch.get());
         List<Suggestion> ranked = new ArrayList<>(guesses.size());
         for (LinearTextModel.Guess g : guesses) {
             ranked.add(new Suggestion(shown[g.index()], g.probability(), List.of()));

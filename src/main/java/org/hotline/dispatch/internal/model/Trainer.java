@@ -79,13 +79,7 @@ public final class Trainer {
         if (calibrationFolds >= 2 && labels >= 2) {
             List<List<TrainingExample>> folds = Folds.stratified(examples, calibrationFolds, CALIBRATION_SEED);
             for (int f = 0; f < folds.size(); f++) {
-                List<TrainingExample> train = new ArrayList<>();
-                for (int g = 0; g < folds.size(); g++) {
-                    if (g != f) {
-                        train.addAll(folds.get(g));
-                    }
-                }
-                total += fitsPerModel(distinctLabels(train));
+                total += fitsPerModel(distinctLabels(Folds.allBut(folds, f)));
             }
         }
         return total;
@@ -385,12 +379,7 @@ public final class Trainer {
         List<double[]> scores = new ArrayList<>();
         List<Integer> truth = new ArrayList<>();
         for (int f = 0; f < folds.size(); f++) {
-            List<TrainingExample> train = new ArrayList<>();
-            for (int g = 0; g < folds.size(); g++) {
-                if (g != f) {
-                    train.addAll(folds.get(g));
-                }
-            }
+            List<TrainingExample> train = Folds.allBut(folds, f);
             if (distinctLabels(train) < 2) {
                 continue;
             }

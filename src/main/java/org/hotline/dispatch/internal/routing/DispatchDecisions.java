@@ -28,7 +28,7 @@ class DispatchDecisions {
     private volatile Classifier resolved;
 
     DispatchDecisions(ObjectProvider<Classifier> classifier, AddressIndex addresses, RuleStore rules, Units units,
-            Categories categories, @Value("${hotline.dispatch.auto-threshold:0.80}") double autoThreshold) {
+            Categories categories, @Value("${hotline.dispatch.auto-threshold:" + DispatchAdvisor.DEFAULT_AUTO_THRESHOLD + "}") double autoThreshold) {
         if (!(autoThreshold > 0 && autoThreshold <= 1)) {
             throw new IllegalArgumentException(
                     "hotline.dispatch.auto-threshold must be above 0 and at most 1, not " + autoThreshold);

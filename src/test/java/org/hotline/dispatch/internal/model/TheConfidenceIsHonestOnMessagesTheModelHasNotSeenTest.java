@@ -2,9 +2,9 @@ package org.hotline.dispatch.internal.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 
+import org.hotline.dispatch.DispatchAdvisor;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,20 +20,15 @@ class TheConfidenceIsHonestOnMessagesTheModelHasNotSeenTest {
     void confidenceMatchesAccuracyAndTheAutomaticShareIsRight() throws Exception {
         List<TrainingExample> history = HistoryCsv.read(SharedData.file("messages_labelled.csv"));
         List<List<TrainingExample>> folds = Folds.stratified(history, 5, 20261204L);
-        List<TrainingExample> train = new ArrayList<>();
-        for (int f = 1; f < folds.size(); f++) {
-            train.addAll(folds.get(f));
-        }
-
-        LinearTextModel model = new Trainer(FeatureSettings.defaults()).train(train);
+        LinearTextModel model = new Trainer(FeatureSettings.defaults()).train(Folds.allBut(folds, 0));
         Calibration held = DispatchEval.calibration(model, folds.get(0));
-        held.print(System.out, DispatchEval.AUTO_THRESHOLD);
+        held.print(System.out, DispatchAdvisor.DEFAULT_AUTO_THRESHOLD);
 
         assertThat(model.temperature()).as("a temperature was fitted").isNotEqualTo(1.0);
         assertThat(held.expectedError()).as("expected calibration error").isLessThanOrEqualTo(0.05);
-        assertThat(held.accuracyAtLeast(DispatchEval.AUTO_THRESHOLD)).as("accuracy of what dispatches automatically")
+        assertThat(held.accuracyAtLeast(DispatchAdvisor.DEFAULT_AUTO_THRESHOLD)).as("accuracy of what dispatches automatically")
                 .isGreaterThanOrEqualTo(0.95);
-        assertThat(held.shareAtLeast(DispatchEval.AUTO_THRESHOLD)).as("share dispatched automatically")
+        assertThat(held.shareAtLeast(DispatchAdvisor.DEFAULT_AUTO_THRESHOLD)).as("share dispatched automatically")
                 .isGreaterThanOrEqualTo(0.70);
     }
 }
