@@ -37,7 +37,8 @@ import org.hotline.organization.UnitId;
  *
  * <p>Each transition is one method here that checks the status, the actor's right and the named rules, and
  * answers with a {@link Decision}. A rejected action changes nothing. An allowed one changes the state,
- * appends a {@link HistoryEntry} (who, when, why, from which status to which) and registers a
+ * appends a {@link HistoryEntry} (who, when, why, from which status to which, and beside that text the facts
+ * other modules count: the units concerned, whether it came late) and registers a
  * {@link WorkOrderEvent}. Overdue and at-risk are not fields: they are derived from the deadlines and the
  * time the caller passes in.
  */
