@@ -37,7 +37,8 @@ import org.hotline.organization.UnitId;
  *
  * <p>Each transition is one method here that checks the status, the actor's right and the named rules, and
  * answers with a {@link Decision}. A rejected action changes nothing. An allowed one changes the state,
- * appends a {@link HistoryEntry} (who, when, why, from which status to which) and registers a
+ * appends a {@link HistoryEntry} (who, when, why, from which status to which, and beside that text the facts
+ * other modules count: the units concerned, whether it came late) and registers a
  * {@link WorkOrderEvent}. Overdue and at-risk are not fields: they are derived from the deadlines and the
  * time the caller passes in.
  */
@@ -210,7 +211,7 @@ public final class WorkOrder {
                         coUnits.add(CoUnit.added(c, now, actor.username(), deadlines.coUnitBy(now, handleDeadline)));
                     }
                     record(actor, now, OrderAction.DISPATCH, from, OrderStatus.DISPATCHED, note,
-                            "主办：" + lead + (co.isEmpty() ? "" : "；协办：" + join(co)));
+                            "主办：" + lead + (co.isEmpty() ? "" : "；协办：" + join(co)), lead, null, null);
                     events.add(new WorkOrderEvent.Dispatched(number, now, actor.username(), lead, co, categoryCode,
                             false));
                 });
@@ -235,7 +236,7 @@ public final class WorkOrder {
                     boolean onTime = !now.isAfter(acknowledgeDeadline);
                     acknowledgedAt = now;
                     transition(actor, now, OrderAction.ACKNOWLEDGE, OrderStatus.IN_PROGRESS, null,
-                            onTime ? null : "超时签收");
+                            onTime ? null : "超时签收", leadUnit, null, !onTime);
                     events.add(new WorkOrderEvent.Acknowledged(number, now, actor.username(), leadUnit, onTime));
                 });
     }
@@ -256,7 +257,8 @@ public final class WorkOrder {
                     returnReason = explanation;
                     returnSuggestedUnit = suggestedUnit;
                     transition(actor, now, OrderAction.REQUEST_RETURN, OrderStatus.RETURN_REQUESTED,
-                            explanation, reason.label() + "；建议承办单位：" + suggestedUnit);
+                            explanation, reason.label() + "；建议承办单位：" + suggestedUnit, leadUnit, suggestedUnit,
+                            null);
                     events.add(new WorkOrderEvent.ReturnRequested(number, now, actor.username(), leadUnit,
                             suggestedUnit, explanation));
                 });
@@ -278,7 +280,7 @@ public final class WorkOrder {
                     coUnits.removeIf(c -> c.unit().equals(target));
                     startHandling(target, now, deadlines);
                     record(actor, now, OrderAction.APPROVE_RETURN, OrderStatus.RETURN_REQUESTED,
-                            OrderStatus.DISPATCHED, note, "原承办：" + from + "；改派：" + target);
+                            OrderStatus.DISPATCHED, note, "原承办：" + from + "；改派：" + target, from, target, null);
                     events.add(new WorkOrderEvent.ReturnApproved(number, now, actor.username(), from, target,
                             categoryCode));
                     events.add(new WorkOrderEvent.Dispatched(number, now, actor.username(), target,
@@ -318,7 +320,8 @@ public final class WorkOrder {
                 .ifAllowed(() -> {
                     Instant deadline = deadlines.coUnitBy(now, handleDeadline);
                     coUnits.add(CoUnit.added(unit, now, actor.username(), deadline));
-                    record(actor, now, OrderAction.ADD_CO_UNIT, status, status, note, "协办：" + unit);
+                    record(actor, now, OrderAction.ADD_CO_UNIT, status, status, note, "协办：" + unit, unit, null,
+                            null);
                     events.add(new WorkOrderEvent.CoUnitAdded(number, now, actor.username(), unit, deadline));
                 });
     }
@@ -332,7 +335,8 @@ public final class WorkOrder {
                         : Decision.rejected("co-unit-already-acknowledged", "本单位已签收该协办工单"))
                 .ifAllowed(() -> {
                     replaceCoUnit(coUnit(actor.unit()).orElseThrow().acknowledged(now));
-                    record(actor, now, OrderAction.CO_UNIT_ACKNOWLEDGE, status, status, null, null);
+                    record(actor, now, OrderAction.CO_UNIT_ACKNOWLEDGE, status, status, null, null, actor.unit(),
+                            null, null);
                 });
     }
 
@@ -349,7 +353,8 @@ public final class WorkOrder {
                     CoUnit before = coUnit(actor.unit()).orElseThrow();
                     boolean onTime = !now.isAfter(before.deadline());
                     replaceCoUnit(before.submitted(now, contribution));
-                    record(actor, now, OrderAction.CO_UNIT_SUBMIT, status, status, null, contribution);
+                    record(actor, now, OrderAction.CO_UNIT_SUBMIT, status, status, null, contribution,
+                            actor.unit(), null, !onTime);
                     events.add(new WorkOrderEvent.CoUnitSubmitted(number, now, actor.username(), actor.unit(),
                             onTime));
                 });
@@ -369,7 +374,8 @@ public final class WorkOrder {
                         : Decision.rejected("co-unit-not-pending", "本单位的协办已提交或已记录"))
                 .ifAllowed(() -> {
                     replaceCoUnit(coUnit(actor.unit()).orElseThrow().nonCooperating(now, "拒绝协办：" + reason));
-                    record(actor, now, OrderAction.CO_UNIT_DECLINE, status, status, reason, "记为不配合");
+                    record(actor, now, OrderAction.CO_UNIT_DECLINE, status, status, reason, "记为不配合",
+                            actor.unit(), null, null);
                     events.add(new WorkOrderEvent.NonCooperationRecorded(number, now, actor.username(),
                             actor.unit(), leadUnit, "拒绝协办：" + reason));
                 });
@@ -393,7 +399,8 @@ public final class WorkOrder {
     private void markNonCooperating(UnitId unit, Actor actor, Instant now) {
         CoUnit c = coUnit(unit).orElseThrow();
         replaceCoUnit(c.nonCooperating(now, "超过协办期限未提交"));
-        record(actor, now, OrderAction.RECORD_NON_COOPERATION, status, status, "超过协办期限未提交", "协办：" + unit);
+        record(actor, now, OrderAction.RECORD_NON_COOPERATION, status, status, "超过协办期限未提交", "协办：" + unit,
+                unit, null, null);
         events.add(new WorkOrderEvent.NonCooperationRecorded(number, now, actor.username(), unit, leadUnit,
                 "超过协办期限未提交"));
     }
@@ -529,7 +536,8 @@ public final class WorkOrder {
                     repliedAt = now;
                     pendingExtensionDays = 0;
                     pendingExtensionReason = null;
-                    transition(actor, now, OrderAction.REPLY, OrderStatus.REPLIED, null, r.outcome().label());
+                    transition(actor, now, OrderAction.REPLY, OrderStatus.REPLIED, null, r.outcome().label(),
+                            leadUnit, null, now.isAfter(handleDeadline));
                     events.add(new WorkOrderEvent.Replied(number, now, actor.username(), leadUnit, r.outcome(),
                             !now.isAfter(handleDeadline), redoCount));
                 });
@@ -573,7 +581,8 @@ public final class WorkOrder {
         return Decision.firstRejection(
                 () -> statusAllows(OrderAction.ATTACH),
                 () -> Permissions.may(OrderAction.ATTACH, actor, this))
-                .ifAllowed(() -> record(actor, now, OrderAction.ATTACH, status, status, null, fileName));
+                .ifAllowed(() -> record(actor, now, OrderAction.ATTACH, status, status, null, fileName,
+                        actor.isCenter() ? null : actor.unit(), null, null));
     }
 
     // ---------------------------------------------------------------- derived state
@@ -635,17 +644,33 @@ public final class WorkOrder {
 
     private void transition(Actor actor, Instant now, OrderAction action, OrderStatus to, String reason,
             String detail) {
-        OrderStatus from = status;
-        status = to;
-        record(actor, now, action, from, to, reason, detail);
+        transition(actor, now, action, to, reason, detail, leadUnit, null, null);
     }
 
+    private void transition(Actor actor, Instant now, OrderAction action, OrderStatus to, String reason,
+            String detail, UnitId unit, UnitId otherUnit, Boolean late) {
+        OrderStatus from = status;
+        status = to;
+        record(actor, now, action, from, to, reason, detail, unit, otherUnit, late);
+    }
+
+    /** Records an action that concerns the lead unit (if any yet) and has no deadline of its own. */
     private void record(Actor actor, Instant now, OrderAction action, OrderStatus from, OrderStatus to, String reason,
             String detail) {
+        record(actor, now, action, from, to, reason, detail, leadUnit, null, null);
+    }
+
+    /**
+     * Appends the entry: the text for people ({@code reason}, {@code detail}) and, beside it, the facts other
+     * modules count (see {@link HistoryEntry}), which never have to be read back out of the text.
+     */
+    private void record(Actor actor, Instant now, OrderAction action, OrderStatus from, OrderStatus to, String reason,
+            String detail, UnitId unit, UnitId otherUnit, Boolean late) {
         status = to;
         historySize++;
         newHistory.add(new HistoryEntry(historySize, now, actor.username(), actor.displayName(), actor.role().name(),
-                actor.unit() == null ? null : actor.unit().value(), action, from, to, reason, detail));
+                actor.unit() == null ? null : actor.unit().value(), action, from, to, reason, detail, unit, otherUnit,
+                late));
     }
 
     private void replaceCoUnit(CoUnit updated) {
