@@ -21,13 +21,13 @@ import org.hotline.organization.UnitId;
  * within its handling deadline, both on the working-day calendar.
  *
  * <p>Under first-receiver responsibility (首接负责制) the unit that received the order handles it. Its only exit
- * is a <b>return</b> request: outside its jurisdiction, naming the right unit, within 2 working days of
- * dispatch, once per order. While the center reviews it the handling clock is paused. The center either
+ * is a <b>return</b> request: outside its jurisdiction, naming the right unit, within the return window (2
+ * working days of dispatch by default), once per order. While the center reviews it the handling clock is paused. The center either
  * approves and re-dispatches to another unit, or rejects, after which the unit must handle the order.
  *
  * <p>The lead unit (or the center) may add <b>co-units</b> for joint handling. Each co-unit acknowledges and
  * submits its part by its own deadline; one that misses it or declines is recorded as non-cooperating. The
- * lead unit may ask for an <b>extension</b> (at most 10 working days in all), which the center approves or
+ * lead unit may ask for an <b>extension</b> (at most 10 working days in all by default), which the center approves or
  * rejects. The center may <b>supervise</b> (督办) an open order, and may <b>merge</b> repeat appeals about the
  * same matter into a master order; merged orders follow the master's outcome.
  *
@@ -244,11 +244,12 @@ public final class WorkOrder {
 
     /** 申请退回: see {@link FirstReceiverResponsibility} for when this is allowed. The handling clock pauses. */
     public Decision requestReturn(ReturnReason reason, UnitId suggestedUnit, String explanation, Actor actor,
-            Instant now) {
+            Instant now, Deadlines deadlines) {
         return Decision.firstRejection(
                 () -> statusAllows(OrderAction.REQUEST_RETURN),
                 () -> Permissions.may(OrderAction.REQUEST_RETURN, actor, this),
-                () -> FirstReceiverResponsibility.mayRequestReturn(this, reason, suggestedUnit, explanation, now))
+                () -> FirstReceiverResponsibility.mayRequestReturn(this, reason, suggestedUnit, explanation, now,
+                        deadlines.returnRequestDays()))
                 .ifAllowed(() -> {
                     statusBeforeReturn = status;
                     returnsRequested++;

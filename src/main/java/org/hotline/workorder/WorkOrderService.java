@@ -222,7 +222,7 @@ public class WorkOrderService {
             Actor actor, Long expectedVersion) {
         requireUnit("suggestedUnit", suggestedUnit);
         return change(number, actor, expectedVersion,
-                o -> o.requestReturn(reason, suggestedUnit, explanation, actor, clock.instant()));
+                o -> o.requestReturn(reason, suggestedUnit, explanation, actor, clock.instant(), deadlines));
     }
 
     @Transactional

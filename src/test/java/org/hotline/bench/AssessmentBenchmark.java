@@ -422,7 +422,7 @@ public final class AssessmentBenchmark {
                 UnitId other = units.get(pickUnit(lead)).id();
                 if (!co.contains(other)) {
                     require(o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, other, "不属于本单位职责",
-                            handler(o.leadUnit()), asked));
+                            handler(o.leadUnit()), asked, deadlines));
                     t = work(asked, 60 + random.nextInt(180));
                     if (random.nextDouble() < 0.8) {
                         require(o.approveReturn(null, "同意改派", dispatcher, t, deadlines));

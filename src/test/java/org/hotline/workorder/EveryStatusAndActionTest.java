@@ -92,7 +92,7 @@ class EveryStatusAndActionTest {
             case DISPATCH -> o.dispatch(ENFORCEMENT, List.of(GULOU), null, null, dispatcher(), now, DEADLINES);
             case ACKNOWLEDGE -> o.acknowledge(handlerOf(ENFORCEMENT), now);
             case REQUEST_RETURN -> o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, HOUSING, "属于住建部门职责",
-                    handlerOf(ENFORCEMENT), now);
+                    handlerOf(ENFORCEMENT), now, DEADLINES);
             case APPROVE_RETURN -> o.approveReturn(null, "同意", dispatcher(), now, DEADLINES);
             case REJECT_RETURN -> o.rejectReturn("属于执法局职责", dispatcher(), now, DEADLINES);
             case ADD_CO_UNIT -> o.addCoUnit(MARKET, null, handlerOf(ENFORCEMENT), now, DEADLINES);

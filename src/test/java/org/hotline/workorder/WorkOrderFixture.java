@@ -110,7 +110,7 @@ public final class WorkOrderFixture {
             case RETURN_REQUESTED -> {
                 WorkOrder o = dispatched(ENFORCEMENT, t0);
                 require(o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, HOUSING, "属于住建部门职责",
-                        handlerOf(ENFORCEMENT), t0.plusSeconds(1800)));
+                        handlerOf(ENFORCEMENT), t0.plusSeconds(1800), DEADLINES));
                 yield o;
             }
             case REPLIED -> replied(t0);

@@ -146,8 +146,10 @@ class WorkOrderController {
     record NoteRequest(@Size(max = 2000, message = "不能超过 2000 个字符") String note) {
     }
 
+    // The most working days is a rule of the configured deadlines (hotline.deadline.max-extension-days), checked
+    // against what the order has used already: the work order refuses more with the configured figure (409).
     record ExtensionRequest(@NotNull(message = "必须填写") @Min(value = 1, message = "至少 1 个工作日")
-            @Max(value = 10, message = "不能超过 10 个工作日") Integer workingDays,
+            Integer workingDays,
             @NotBlank(message = "必须说明理由") @Size(max = 2000, message = "不能超过 2000 个字符") String reason) {
     }
 
@@ -252,7 +254,8 @@ class WorkOrderController {
     }
 
     @PostMapping("/{number}/return-request")
-    @Operation(summary = "申请退回（仅限非本单位职责，派单后 2 个工作日内，每单一次）")
+    @Operation(summary = "申请退回（仅限非本单位职责，派单后 hotline.deadline.return-request-days 个工作日内"
+            + "（默认 2），每单一次）")
     ResponseEntity<OrderViews.OrderView> requestReturn(@PathVariable String number, @Valid @RequestBody ReturnRequest r,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
         return ok(service.requestReturn(number(number), r.reason(), new UnitId(r.suggestedUnit()), r.explanation(),
@@ -300,7 +303,7 @@ class WorkOrderController {
     }
 
     @PostMapping("/{number}/extension-request")
-    @Operation(summary = "申请延期（累计不超过 10 个工作日）")
+    @Operation(summary = "申请延期（累计不超过 hotline.deadline.max-extension-days 个工作日，默认 10）")
     ResponseEntity<OrderViews.OrderView> requestExtension(@PathVariable String number,
             @Valid @RequestBody ExtensionRequest r,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {

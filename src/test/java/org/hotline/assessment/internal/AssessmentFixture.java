@@ -73,7 +73,7 @@ final class AssessmentFixture {
 
     static WorkOrder returned(WorkOrder o, UnitId to, Instant requestedAt, Instant approvedAt) {
         require(o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, to, "属于其他部门职责", handlerOf(o.leadUnit()),
-                requestedAt));
+                requestedAt, DEADLINES));
         require(o.approveReturn(null, "同意改派", dispatcher(), approvedAt, DEADLINES));
         return o;
     }

@@ -91,7 +91,7 @@ final class ContractOrders {
             case RETURN_REQUESTED -> {
                 WorkOrder o = dispatched(t0);
                 require(o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, HOUSING, "属于住建部门职责",
-                        handlerOf(ENFORCEMENT), t0.plusSeconds(1800)));
+                        handlerOf(ENFORCEMENT), t0.plusSeconds(1800), DEADLINES));
                 yield List.of(o);
             }
             case REPLIED -> List.of(replied(t0));
