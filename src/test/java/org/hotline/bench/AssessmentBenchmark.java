@@ -522,8 +522,8 @@ public final class AssessmentBenchmark {
                     lastCoEvent = t;
                     continue;
                 }
-                require(o.close(null, reviewer, satisfaction != null ? call.plusSeconds(3600)
-                        : reply.plusSeconds(3 * 86400)));
+                require(o.close(org.hotline.workorder.WorkOrderFixture.passedTheLoop(o), null, reviewer,
+                        satisfaction != null ? call.plusSeconds(3600) : reply.plusSeconds(3 * 86400)));
                 return built;
             }
         }

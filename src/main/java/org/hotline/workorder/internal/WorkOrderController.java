@@ -143,7 +143,8 @@ class WorkOrderController {
             String reason) {
     }
 
-    record NoteRequest(@Size(max = 2000, message = "不能超过 2000 个字符") String note) {
+    /** The director's override: the reason is required, by the close rule (409), so the body may be empty. */
+    record CloseRequest(@Size(max = 2000, message = "不能超过 2000 个字符") String reason) {
     }
 
     // The most working days is a rule of the configured deadlines (hotline.deadline.max-extension-days), checked
@@ -354,11 +355,13 @@ class WorkOrderController {
     }
 
     @PostMapping("/{number}/close")
-    @Operation(summary = "办结")
+    @Operation(summary = "主任决定办结：已答复的工单经审核回访后自动办结；此处仅限中心主任说明理由（reason）后直接办结，"
+            + "记入流转记录并计入统计，其他人员一律 409")
     ResponseEntity<OrderViews.OrderView> close(@PathVariable String number,
-            @Valid @RequestBody(required = false) NoteRequest r,
+            @Valid @RequestBody(required = false) CloseRequest r,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
-        return ok(service.close(number(number), r == null ? null : r.note(), actor, version(ifMatch)), actor);
+        return ok(service.overrideClose(number(number), r == null ? null : r.reason(), actor, version(ifMatch)),
+                actor);
     }
 
     // ---------------------------------------------------------------- attachments

@@ -1,5 +1,6 @@
 package org.hotline.assessment.internal;
 
+import static org.hotline.workorder.WorkOrderFixture.passedTheLoop;
 import static org.hotline.workorder.WorkOrderFixture.DEADLINES;
 import static org.hotline.workorder.WorkOrderFixture.dispatcher;
 import static org.hotline.workorder.WorkOrderFixture.handlerOf;
@@ -67,7 +68,7 @@ final class AssessmentFixture {
     }
 
     static WorkOrder close(WorkOrder o, Instant at) {
-        require(o.close("回访满意", reviewer(), at));
+        require(o.close(passedTheLoop(o), "回访满意", reviewer(), at));
         return o;
     }
 

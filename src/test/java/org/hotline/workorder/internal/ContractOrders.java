@@ -1,5 +1,6 @@
 package org.hotline.workorder.internal;
 
+import static org.hotline.workorder.WorkOrderFixture.passedTheLoop;
 import static org.hotline.workorder.WorkOrderFixture.DEADLINES;
 import static org.hotline.workorder.WorkOrderFixture.ENFORCEMENT;
 import static org.hotline.workorder.WorkOrderFixture.GULOU;
@@ -97,7 +98,7 @@ final class ContractOrders {
             case REPLIED -> List.of(replied(t0));
             case CLOSED -> {
                 WorkOrder o = replied(t0);
-                require(o.close("回访满意", reviewer(), t0.plusSeconds(3 * 86400)));
+                require(o.close(passedTheLoop(o), "回访满意", reviewer(), t0.plusSeconds(3 * 86400)));
                 yield List.of(o);
             }
             case MERGED -> {
