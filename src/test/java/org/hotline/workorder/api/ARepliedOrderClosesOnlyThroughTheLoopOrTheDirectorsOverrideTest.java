@@ -23,7 +23,7 @@ import com.jayway.jsonpath.JsonPath;
  * {@code POST /close} and an empty body, and the order's pending quality check was quietly marked as handled
  * elsewhere. Now every close of a replied order outside the quality loop answers 409 with the reason and changes
  * nothing (the order, its history, its check), except the director's, which needs a reason, is recorded as an
- * override and ends the check saying so.
+ * override, ends the check saying so, and is counted in the statistics.
  */
 @QualityIntegrationTest
 class ARepliedOrderClosesOnlyThroughTheLoopOrTheDirectorsOverrideTest {
@@ -77,7 +77,7 @@ class ARepliedOrderClosesOnlyThroughTheLoopOrTheDirectorsOverrideTest {
     }
 
     @Test
-    void theDirectorsOverrideIsRecordedAndEndsTheCheckNamingIt() throws Exception {
+    void theDirectorsOverrideIsRecordedEndsTheCheckNamingItAndIsCounted() throws Exception {
         QualityApi api = new QualityApi(mvc, jdbc);
         clock.set("2026-12-29T09:00");
         String n = replied(api, "楼道灯不亮");
@@ -94,6 +94,12 @@ class ARepliedOrderClosesOnlyThroughTheLoopOrTheDirectorsOverrideTest {
         String record = QualityApi.json(api.get("supervisor1", "/api/v1/quality/orders/" + n));
         assertThat(JsonPath.<String>read(record, "$[0].outcome")).isEqualTo("CLOSED_BY_OVERRIDE");
         assertThat(JsonPath.<String>read(record, "$[0].outcomeLabel")).contains("中心主任决定办结");
+
+        String figures = QualityApi.json(api.get("director1",
+                "/api/v1/statistics/overrides?period=DAY&from=2026-12-29&to=2026-12-29").andExpect(status().isOk()));
+        assertThat(JsonPath.<Integer>read(figures, "$.total")).isEqualTo(1);
+        assertThat(JsonPath.<List<String>>read(figures, "$.units[*].unit")).containsExactly("dcf-power");
+        assertThat(JsonPath.<Integer>read(figures, "$.units[0].total")).isEqualTo(1);
     }
 
     /** An ordinary complaint to the power company, replied and waiting for its review. */
