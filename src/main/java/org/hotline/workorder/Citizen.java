@@ -12,6 +12,8 @@ public record Citizen(String name, String phone, boolean confidential) {
     /** Mainland mobile numbers, and landlines with area code (0635-8888888 or 06358888888). */
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
+    /** Either, standing alone in a text (not part of a longer run of digits). */
+    private static final Pattern PHONE_IN_TEXT = Pattern.compile("(?<!\\d)(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})(?!\\d)");
 
     public static boolean isValidPhone(String phone) {
         return phone != null && (MOBILE.matcher(phone).matches() || LANDLINE.matcher(phone).matches());
@@ -24,6 +26,11 @@ public record Citizen(String name, String phone, boolean confidential) {
         }
         int keepStart = phone.startsWith("0") ? phone.indexOf('-') > 0 ? phone.indexOf('-') + 1 : 4 : 3;
         return phone.substring(0, keepStart) + "****" + phone.substring(phone.length() - 4);
+    }
+
+    /** Phone numbers written anywhere in {@code text} (a callback agent's comment), masked as {@link #mask}. */
+    public static String maskPhonesIn(String text) {
+        return text == null ? null : PHONE_IN_TEXT.matcher(text).replaceAll(m -> mask(m.group()));
     }
 
     public String maskedPhone() {

@@ -21,19 +21,21 @@ import org.hotline.organization.UnitId;
  * within its handling deadline, both on the working-day calendar.
  *
  * <p>Under first-receiver responsibility (首接负责制) the unit that received the order handles it. Its only exit
- * is a <b>return</b> request: outside its jurisdiction, naming the right unit, within 2 working days of
- * dispatch, once per order. While the center reviews it the handling clock is paused. The center either
+ * is a <b>return</b> request: outside its jurisdiction, naming the right unit, within the return window (2
+ * working days of dispatch by default), once per order. While the center reviews it the handling clock is paused. The center either
  * approves and re-dispatches to another unit, or rejects, after which the unit must handle the order.
  *
  * <p>The lead unit (or the center) may add <b>co-units</b> for joint handling. Each co-unit acknowledges and
  * submits its part by its own deadline; one that misses it or declines is recorded as non-cooperating. The
- * lead unit may ask for an <b>extension</b> (at most 10 working days in all), which the center approves or
+ * lead unit may ask for an <b>extension</b> (at most 10 working days in all by default), which the center approves or
  * rejects. The center may <b>supervise</b> (督办) an open order, and may <b>merge</b> repeat appeals about the
  * same matter into a master order; merged orders follow the master's outcome.
  *
  * <p>The lead unit <b>replies</b> with the result and what was done. Review and the citizen's callback then
  * decide: a rejected or unsatisfactory result goes back to the same unit for <b>redo</b> (重办) with a new
- * deadline, counted; an accepted one is <b>closed</b> (办结).
+ * deadline, counted; an accepted one is <b>closed</b> (办结). Each review decision and callback attempt is a line
+ * in the order's history. A replied order closes only through that quality loop, or by the director's
+ * recorded override ({@link CloseRule}).
  *
  * <p>Each transition is one method here that checks the status, the actor's right and the named rules, and
  * answers with a {@link Decision}. A rejected action changes nothing. An allowed one changes the state,
@@ -171,7 +173,7 @@ public final class WorkOrder {
             order.record(actor, now, OrderAction.ANSWER_AT_INTAKE, null, OrderStatus.CLOSED, null, answer);
             order.events.add(new WorkOrderEvent.Registered(number, now, actor.username(), appeal.channel(),
                     appeal.appealType(), appeal.categoryCode(), true));
-            order.events.add(new WorkOrderEvent.Closed(number, now, actor.username(), null, true, null));
+            order.events.add(new WorkOrderEvent.Closed(number, now, actor.username(), null, true, null, false));
             created.accept(order);
         });
     }
@@ -245,11 +247,12 @@ public final class WorkOrder {
 
     /** 申请退回: see {@link FirstReceiverResponsibility} for when this is allowed. The handling clock pauses. */
     public Decision requestReturn(ReturnReason reason, UnitId suggestedUnit, String explanation, Actor actor,
-            Instant now) {
+            Instant now, Deadlines deadlines) {
         return Decision.firstRejection(
                 () -> statusAllows(OrderAction.REQUEST_RETURN),
                 () -> Permissions.may(OrderAction.REQUEST_RETURN, actor, this),
-                () -> FirstReceiverResponsibility.mayRequestReturn(this, reason, suggestedUnit, explanation, now))
+                () -> FirstReceiverResponsibility.mayRequestReturn(this, reason, suggestedUnit, explanation, now,
+                        deadlines.returnRequestDays()))
                 .ifAllowed(() -> {
                     statusBeforeReturn = status;
                     returnsRequested++;
@@ -503,7 +506,8 @@ public final class WorkOrder {
         leadUnit = masterOrder.leadUnit;
         record(actor, now, OrderAction.CLOSE, OrderStatus.MERGED, OrderStatus.MERGED, "随主单办结",
                 "主单：" + masterOrder.number);
-        events.add(new WorkOrderEvent.Closed(number, now, actor.username(), leadUnit, false, masterOrder.number));
+        events.add(new WorkOrderEvent.Closed(number, now, actor.username(), leadUnit, false, masterOrder.number,
+                false));
         return Decision.allowed();
     }
 
@@ -564,16 +568,68 @@ public final class WorkOrder {
                 });
     }
 
-    /** 办结 */
-    public Decision close(String note, Actor actor, Instant now) {
+    /**
+     * 办结 through the quality loop: {@code clearance} is the loop's word that the latest reply passed (see
+     * {@link CloseRule}); {@code actor} is whoever made the deciding step, and {@code note} their words.
+     */
+    public Decision close(QualityClearance clearance, String note, Actor actor, Instant now) {
         return Decision.firstRejection(
                 () -> statusAllows(OrderAction.CLOSE),
-                () -> Permissions.may(OrderAction.CLOSE, actor, this))
+                () -> CloseRule.mayCloseThroughTheLoop(this, clearance))
                 .ifAllowed(() -> {
                     closedAt = now;
-                    transition(actor, now, OrderAction.CLOSE, OrderStatus.CLOSED, note, null);
-                    events.add(new WorkOrderEvent.Closed(number, now, actor.username(), leadUnit, false, null));
+                    transition(actor, now, OrderAction.CLOSE, OrderStatus.CLOSED,
+                            note == null || note.isBlank() ? clearance.basis() : note,
+                            "审核回访：" + clearance.basis());
+                    events.add(new WorkOrderEvent.Closed(number, now, actor.username(), leadUnit, false, null, false));
                 });
+    }
+
+    /**
+     * 主任决定办结: the director closes a replied order outside the quality loop, with a reason (see
+     * {@link CloseRule}). The history records it as an override, and the statistics count it.
+     */
+    public Decision overrideClose(String reason, Actor actor, Instant now) {
+        return Decision.firstRejection(
+                () -> statusAllows(OrderAction.OVERRIDE_CLOSE),
+                () -> CloseRule.mayOverride(actor, reason))
+                .ifAllowed(() -> {
+                    closedAt = now;
+                    transition(actor, now, OrderAction.OVERRIDE_CLOSE, OrderStatus.CLOSED, reason.strip(),
+                            "未经审核回访办结");
+                    events.add(new WorkOrderEvent.Closed(number, now, actor.username(), leadUnit, false, null, true));
+                });
+    }
+
+    /**
+     * 审核: a review level's decision on the current reply, for the order's timeline. The quality loop keeps the
+     * decision itself and writes this line in the same transaction; the status does not change.
+     */
+    public Decision recordReview(String level, boolean approved, String reason, Actor reviewer, Instant now) {
+        boolean hasReason = reason != null && !reason.isBlank();
+        return Decision.firstRejection(
+                () -> statusAllows(OrderAction.REVIEW),
+                () -> level != null && !level.isBlank() ? Decision.allowed()
+                        : Decision.rejected("review-level-required", "审核记录必须写明审核级别"),
+                () -> approved || hasReason ? Decision.allowed()
+                        : Decision.rejected("reason-required", "审核驳回必须说明理由"))
+                .ifAllowed(() -> record(reviewer, now, OrderAction.REVIEW, status, status,
+                        hasReason ? reason.strip() : null, level + "：" + (approved ? "通过" : "驳回")));
+    }
+
+    /**
+     * 回访: one attempt to call the citizen about the current reply, for the order's timeline ({@code result}:
+     * 未接通, or whether it is solved and the rating). The units read the timeline, so any phone number the
+     * agent wrote into the comment is masked here; the quality loop keeps the attempt itself.
+     */
+    public Decision recordCallback(int attempt, String result, String comment, Actor agent, Instant now) {
+        return Decision.firstRejection(
+                () -> statusAllows(OrderAction.CALLBACK),
+                () -> attempt >= 1 && result != null && !result.isBlank() ? Decision.allowed()
+                        : Decision.rejected("callback-result-required", "回访记录必须写明第几次回访及结果"))
+                .ifAllowed(() -> record(agent, now, OrderAction.CALLBACK, status, status,
+                        comment == null || comment.isBlank() ? null : Citizen.maskPhonesIn(comment.strip()),
+                        "第 " + attempt + " 次回访：" + result));
     }
 
     /** 上传附件: records who attached what; the file itself is stored beside the order. */

@@ -51,6 +51,8 @@ public class WorkOrderService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<AutoDispatch> autoDispatch;
+    /** The quality loop, asked whether a reply has passed; without one, only the director's override closes. */
+    private final ObjectProvider<QualityGate> qualityGate;
     /** The AI dispatcher once looked up (empty: there is none); the beans are fixed once the application runs. */
     private volatile Optional<AutoDispatch> dispatcher;
     private final Attachments attachments;
@@ -59,7 +61,9 @@ public class WorkOrderService {
 
     WorkOrderService(WorkOrders orders, OrderNumbers numbers, IdempotencyKeys idempotencyKeys, Units units,
             Categories categories, Deadlines deadlines, Clock clock, ApplicationEventPublisher events,
-            ObjectProvider<AutoDispatch> autoDispatch, Attachments attachments, GroupCommit intakeCommit) {
+            ObjectProvider<AutoDispatch> autoDispatch, ObjectProvider<QualityGate> qualityGate,
+            Attachments attachments, GroupCommit intakeCommit) {
+        this.qualityGate = qualityGate;
         this.attachments = attachments;
         this.intakeCommit = intakeCommit;
         this.orders = orders;
@@ -222,7 +226,7 @@ public class WorkOrderService {
             Actor actor, Long expectedVersion) {
         requireUnit("suggestedUnit", suggestedUnit);
         return change(number, actor, expectedVersion,
-                o -> o.requestReturn(reason, suggestedUnit, explanation, actor, clock.instant()));
+                o -> o.requestReturn(reason, suggestedUnit, explanation, actor, clock.instant(), deadlines));
     }
 
     @Transactional
@@ -304,11 +308,50 @@ public class WorkOrderService {
         return change(number, actor, expectedVersion, o -> o.redo(reason, actor, clock.instant(), deadlines));
     }
 
-    /** 办结; orders merged into this one follow it and close with it. */
+    /**
+     * 办结 through the quality loop, for the loop itself: the order closes only if {@link QualityGate} finds, in
+     * the loop's stored records, that the latest reply has passed ({@link CloseRule}). {@code actor} made the
+     * deciding step; {@code note} is what the history says. Orders merged into this one close with it.
+     */
     @Transactional
-    public WorkOrder close(OrderNumber number, String note, Actor actor, Long expectedVersion) {
-        WorkOrder closed = change(number, actor, expectedVersion, o -> o.close(note, actor, clock.instant()));
-        for (WorkOrder follower : orders.mergedInto(number)) {
+    public WorkOrder closeThroughQualityLoop(OrderNumber number, String note, Actor actor) {
+        return closeWithFollowers(change(number, actor, null,
+                o -> o.close(clearance(o).orElse(null), note, actor, clock.instant())), actor);
+    }
+
+    /**
+     * 主任决定办结 ({@code POST /close}): the director closes a replied order outside the quality loop, with a
+     * reason; everyone else is refused with the reason why ({@link CloseRule}). Merged orders close with it.
+     */
+    @Transactional
+    public WorkOrder overrideClose(OrderNumber number, String reason, Actor actor, Long expectedVersion) {
+        return closeWithFollowers(change(number, actor, expectedVersion,
+                o -> o.overrideClose(reason, actor, clock.instant())), actor);
+    }
+
+    /** 审核: a review decision the quality loop has recorded, added to the order's history in its transaction. */
+    @Transactional
+    public WorkOrder recordReview(OrderNumber number, String level, boolean approved, String reason, Actor reviewer) {
+        return change(number, reviewer, null, o -> o.recordReview(level, approved, reason, reviewer, clock.instant()));
+    }
+
+    /** 回访: a callback attempt the quality loop has recorded, added to the order's history in its transaction. */
+    @Transactional
+    public WorkOrder recordCallback(OrderNumber number, int attempt, String result, String comment, Actor agent) {
+        return change(number, agent, null, o -> o.recordCallback(attempt, result, comment, agent, clock.instant()));
+    }
+
+    private Optional<QualityClearance> clearance(WorkOrder order) {
+        QualityGate gate = qualityGate.getIfAvailable();
+        if (gate == null || order.replies().isEmpty()) {
+            return Optional.empty();
+        }
+        int latest = order.replies().get(order.replies().size() - 1).seq();
+        return gate.closingBasis(order.number(), latest).map(basis -> new QualityClearance(latest, basis));
+    }
+
+    private WorkOrder closeWithFollowers(WorkOrder closed, Actor actor) {
+        for (WorkOrder follower : orders.mergedInto(closed.number())) {
             if (follower.closeWithMaster(closed, actor, clock.instant()).isAllowed()) {
                 orders.update(follower);
                 follower.events().forEach(events::publishEvent);

@@ -423,7 +423,7 @@ public final class AssessmentBenchmark {
                 UnitId other = units.get(pickUnit(lead)).id();
                 if (!co.contains(other)) {
                     require(o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, other, "不属于本单位职责",
-                            handler(o.leadUnit()), asked));
+                            handler(o.leadUnit()), asked, deadlines));
                     t = work(asked, 60 + random.nextInt(180));
                     if (random.nextDouble() < 0.8) {
                         require(o.approveReturn(null, "同意改派", dispatcher, t, deadlines));
@@ -523,8 +523,8 @@ public final class AssessmentBenchmark {
                     lastCoEvent = t;
                     continue;
                 }
-                require(o.close(null, reviewer, satisfaction != null ? call.plusSeconds(3600)
-                        : reply.plusSeconds(3 * 86400)));
+                require(o.close(org.hotline.workorder.WorkOrderFixture.passedTheLoop(o), null, reviewer,
+                        satisfaction != null ? call.plusSeconds(3600) : reply.plusSeconds(3 * 86400)));
                 return built;
             }
         }

@@ -143,11 +143,14 @@ class WorkOrderController {
             String reason) {
     }
 
-    record NoteRequest(@Size(max = 2000, message = "不能超过 2000 个字符") String note) {
+    /** The director's override: the reason is required, by the close rule (409), so the body may be empty. */
+    record CloseRequest(@Size(max = 2000, message = "不能超过 2000 个字符") String reason) {
     }
 
+    // The most working days is a rule of the configured deadlines (hotline.deadline.max-extension-days), checked
+    // against what the order has used already: the work order refuses more with the configured figure (409).
     record ExtensionRequest(@NotNull(message = "必须填写") @Min(value = 1, message = "至少 1 个工作日")
-            @Max(value = 10, message = "不能超过 10 个工作日") Integer workingDays,
+            Integer workingDays,
             @NotBlank(message = "必须说明理由") @Size(max = 2000, message = "不能超过 2000 个字符") String reason) {
     }
 
@@ -252,7 +255,8 @@ class WorkOrderController {
     }
 
     @PostMapping("/{number}/return-request")
-    @Operation(summary = "申请退回（仅限非本单位职责，派单后 2 个工作日内，每单一次）")
+    @Operation(summary = "申请退回（仅限非本单位职责，派单后 hotline.deadline.return-request-days 个工作日内"
+            + "（默认 2），每单一次）")
     ResponseEntity<OrderViews.OrderView> requestReturn(@PathVariable String number, @Valid @RequestBody ReturnRequest r,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
         return ok(service.requestReturn(number(number), r.reason(), new UnitId(r.suggestedUnit()), r.explanation(),
@@ -300,7 +304,7 @@ class WorkOrderController {
     }
 
     @PostMapping("/{number}/extension-request")
-    @Operation(summary = "申请延期（累计不超过 10 个工作日）")
+    @Operation(summary = "申请延期（累计不超过 hotline.deadline.max-extension-days 个工作日，默认 10）")
     ResponseEntity<OrderViews.OrderView> requestExtension(@PathVariable String number,
             @Valid @RequestBody ExtensionRequest r,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
@@ -351,11 +355,13 @@ class WorkOrderController {
     }
 
     @PostMapping("/{number}/close")
-    @Operation(summary = "办结")
+    @Operation(summary = "主任决定办结：已答复的工单经审核回访后自动办结；此处仅限中心主任说明理由（reason）后直接办结，"
+            + "记入流转记录并计入统计，其他人员一律 409")
     ResponseEntity<OrderViews.OrderView> close(@PathVariable String number,
-            @Valid @RequestBody(required = false) NoteRequest r,
+            @Valid @RequestBody(required = false) CloseRequest r,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
-        return ok(service.close(number(number), r == null ? null : r.note(), actor, version(ifMatch)), actor);
+        return ok(service.overrideClose(number(number), r == null ? null : r.reason(), actor, version(ifMatch)),
+                actor);
     }
 
     // ---------------------------------------------------------------- attachments

@@ -1,5 +1,6 @@
 package org.hotline.workorder.internal;
 
+import static org.hotline.workorder.WorkOrderFixture.passedTheLoop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hotline.workorder.WorkOrderFixture.DEADLINES;
@@ -171,7 +172,7 @@ abstract class WorkOrdersContract {
         WorkOrder stored = ContractOrders.replied(MARCH_2);
         orders.add(stored);
         WorkOrder loaded = orders.find(stored.number()).orElseThrow();
-        require(loaded.close("回访满意", reviewer(), MARCH_2.plusSeconds(3 * 86400)));
+        require(loaded.close(passedTheLoop(loaded), "回访满意", reviewer(), MARCH_2.plusSeconds(3 * 86400)));
         orders.update(loaded);
 
         assertThat(orders.history(stored.number()))
@@ -233,7 +234,7 @@ abstract class WorkOrdersContract {
                 GULOU, List.of(), MARCH_2.plusSeconds(3 * 86400));
         require(closed.acknowledge(handlerOf(GULOU), MARCH_2.plusSeconds(3 * 86400 + 600)));
         require(closed.reply(WorkOrderFixture.reply(), handlerOf(GULOU), MARCH_2.plusSeconds(3 * 86400 + 3600)));
-        require(closed.close("回访满意", reviewer(), MARCH_2.plusSeconds(4 * 86400)));
+        require(closed.close(passedTheLoop(closed), "回访满意", reviewer(), MARCH_2.plusSeconds(4 * 86400)));
         for (WorkOrder o : List.of(registered, dispatched, inProgress, closed)) {
             orders.add(o);
         }
