@@ -41,6 +41,8 @@ class EveryHistoryEntryCarriesTheFactsOfItsActionTest {
                 f(ATTACH, null, null, null), // the center's attachment concerns no unit
                 f(RECORD_NON_COOPERATION, MARKET, null, null),
                 f(REPLY, HOUSING, null, false),
+                f(REVIEW, HOUSING, null, null),
+                f(CALLBACK, HOUSING, null, null),
                 f(REDO, HOUSING, null, null),
                 f(ACKNOWLEDGE, HOUSING, null, false),
                 f(REPLY, HOUSING, null, true),
@@ -58,7 +60,9 @@ class EveryHistoryEntryCarriesTheFactsOfItsActionTest {
                 f(CO_UNIT_SUBMIT, HOUSING, null, true),
                 f(REQUEST_EXTENSION, MARKET, null, null),
                 f(REJECT_EXTENSION, MARKET, null, null),
-                f(REPLY, MARKET, null, false));
+                f(REPLY, MARKET, null, false),
+                f(REVIEW, MARKET, null, null),
+                f(OVERRIDE_CLOSE, MARKET, null, null));
     }
 
     @Test
