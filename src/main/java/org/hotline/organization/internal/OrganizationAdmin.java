@@ -215,7 +215,7 @@ class OrganizationAdmin {
 
     UserAccount createUser(String username, String displayName, String password, Role role, String unitId,
             boolean enabled) {
-        OrganizationRules.idProblem(username).ifPresent(p -> fail("username", p));
+        OrganizationRules.usernameProblem(username).ifPresent(p -> fail("username", p));
         if (users.current(username).isPresent()) {
             throw new ConflictException("user-exists", "用户名「" + username + "」已存在");
         }

@@ -1,6 +1,7 @@
 package org.hotline.organization.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -17,6 +18,8 @@ import org.hotline.organization.UnitId;
 import org.hotline.organization.Units;
 import org.hotline.organization.UserAccounts;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -141,6 +144,18 @@ class OrganizationApiIntegrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("unitId"));
         assertThat(userAccounts.find("test-ghost")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @FieldSource("org.hotline.organization.Actor#PLATFORM_USERNAMES")
+    void theUsernamesThePlatformActsUnderAreReservedForIt(String platformUsername) throws Exception {
+        admin(post("/api/v1/admin/users"), """
+                {"username": "%s", "displayName": "冒名者", "password": "long-enough-1", "role": "ADMIN"}"""
+                .formatted(platformUsername))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("username"))
+                .andExpect(jsonPath("$.errors[0].problem").value(containsString("系统保留的用户名")));
+        assertThat(userAccounts.find(platformUsername)).isEmpty();
     }
 
     @Test
