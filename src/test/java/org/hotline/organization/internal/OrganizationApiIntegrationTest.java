@@ -32,12 +32,13 @@ import org.springframework.test.web.servlet.ResultActions;
 /**
  * The organisation API against the application as it starts: the demo organisation loaded at startup,
  * read by any signed-in user and maintained by the admin. Each test creates its own units and users, so
- * the tests do not depend on each other's order.
+ * the tests do not depend on each other's order. The mock users are the demo's: every request acts as the
+ * signed-in user's account is, so a name the accounts do not know would be refused.
  */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:organization-api;MODE=PostgreSQL;"
         + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
-@WithMockUser(roles = "ADMIN")
+@WithMockUser(username = "admin", roles = "ADMIN")
 class OrganizationApiIntegrationTest {
 
     @Autowired
@@ -52,7 +53,7 @@ class OrganizationApiIntegrationTest {
     PasswordEncoder passwordEncoder;
 
     @Test
-    @WithMockUser(roles = "OPERATOR")
+    @WithMockUser(username = "operator1", roles = "OPERATOR")
     void anyUserReadsTheUnitsLoadedAtStartup() throws Exception {
         mvc.perform(get("/api/v1/units"))
                 .andExpect(status().isOk())
@@ -64,13 +65,13 @@ class OrganizationApiIntegrationTest {
     }
 
     @Test
-    @WithMockUser(roles = "OPERATOR")
+    @WithMockUser(username = "operator1", roles = "OPERATOR")
     void anUnknownUnitIsNotFound() throws Exception {
         mvc.perform(get("/api/v1/units/dcf-nowhere")).andExpect(status().isNotFound());
     }
 
     @Test
-    @WithMockUser(roles = "OPERATOR")
+    @WithMockUser(username = "operator1", roles = "OPERATOR")
     void categoriesComeFlatWithParentsOrAsATree() throws Exception {
         mvc.perform(get("/api/v1/categories"))
                 .andExpect(status().isOk())
@@ -84,7 +85,7 @@ class OrganizationApiIntegrationTest {
     }
 
     @Test
-    @WithMockUser(roles = "OPERATOR")
+    @WithMockUser(username = "operator1", roles = "OPERATOR")
     void placesAreSearchedByNameAndAlias() throws Exception {
         mvc.perform(get("/api/v1/places").param("q", "东昌西路"))
                 .andExpect(status().isOk())
