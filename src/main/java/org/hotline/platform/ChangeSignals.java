@@ -262,6 +262,17 @@ public class ChangeSignals implements SmartLifecycle {
             versions.forEach(ChangeSignals.this::heard);
         }
 
+        /** A transaction started inside this one (REQUIRES_NEW) collects its own changes, heard at its commit. */
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResource(ChangeSignals.this);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(ChangeSignals.this, this);
+        }
+
         @Override
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(ChangeSignals.this);

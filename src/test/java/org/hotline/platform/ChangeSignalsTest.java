@@ -86,6 +86,20 @@ class ChangeSignalsTest {
         }
 
         @Test
+        void aChangeInATransactionOfItsOwnIsHeardAtItsOwnCommit() {
+            snapshot.get();
+            TransactionTemplate own = new TransactionTemplate(transaction.getTransactionManager());
+            own.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+            transaction.executeWithoutResult(outer -> {
+                own.executeWithoutResult(inner -> signals.changed(TOPIC));
+                assertThat(snapshot.get()).isEqualTo(2);
+                outer.setRollbackOnly();
+            });
+            assertThat(snapshot.get()).isEqualTo(2);
+            assertThat(version(db, TOPIC)).isEqualTo(1);
+        }
+
+        @Test
         void aReadThatOverlapsAChangeIsUsedOnceButNotKept() {
             ChangeSignals.Snapshot<Integer> racing = signals.snapshot(() -> {
                 int n = loads.incrementAndGet();
