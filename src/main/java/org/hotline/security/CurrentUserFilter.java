@@ -1,11 +1,13 @@
 package org.hotline.security;
 
 import java.io.IOException;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.hotline.organization.Actor;
 import org.hotline.organization.UserAccount;
@@ -47,20 +49,27 @@ final class CurrentUserFilter extends OncePerRequestFilter {
         Authentication signedIn = contexts.getContext().getAuthentication();
         if (signedIn != null && signedIn.isAuthenticated() && !(signedIn instanceof AnonymousAuthenticationToken)) {
             Authentication signIn = signedIn instanceof ActorAuthentication known ? known.signedInWith() : signedIn;
+            Optional<Actor> actor = current(signIn.getName());
+            if (actor.isEmpty()) {
+                HttpSession session = request.getSession(false);
+                if (session != null) {
+                    session.invalidate(); // a session's sign-in ends with the account
+                }
+                // the chain's exception handling answers it: 401 on the API
+                throw new AccountNoLongerValid();
+            }
             SecurityContext context = contexts.createEmptyContext();
-            // throws AccountNoLongerValid, which the chain's exception handling answers with 401
-            context.setAuthentication(new ActorAuthentication(current(signIn.getName()), signIn));
+            context.setAuthentication(new ActorAuthentication(actor.get(), signIn));
             contexts.setContext(context);
         }
         chain.doFilter(request, response);
     }
 
-    private Actor current(String username) {
+    private Optional<Actor> current(String username) {
         return accounts.find(username)
                 .filter(UserAccount::enabled)
                 .filter(account -> !Actor.isPlatformUsername(account.username()))
-                .map(UserAccount::actor)
-                .orElseThrow(AccountNoLongerValid::new);
+                .map(UserAccount::actor);
     }
 
     /** The signed-in user's account is disabled or gone since they signed in. */

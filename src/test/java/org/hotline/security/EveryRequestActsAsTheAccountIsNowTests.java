@@ -1,5 +1,6 @@
 package org.hotline.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hotline.security.SecurityRequests.bearer;
 import static org.hotline.security.SecurityRequests.forbidden;
 import static org.hotline.security.SecurityRequests.password;
@@ -23,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -119,6 +121,18 @@ class EveryRequestActsAsTheAccountIsNowTests {
         mvc.perform(post(TokenController.PATH).with(authentication(UsernamePasswordAuthenticationToken.authenticated(
                 Users.OPERATOR.username(), null, List.of(new SimpleGrantedAuthority("ROLE_OPERATOR"))))))
                 .andExpect(unauthorized(SecurityProblems.ACCOUNT_NO_LONGER_VALID));
+    }
+
+    @Test
+    void aSessionWhoseUserWasDisabledEnds() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        accounts.change(Users.OPERATOR, disabled());
+
+        mvc.perform(get("/console/echo").session(session).with(authentication(
+                UsernamePasswordAuthenticationToken.authenticated(Users.OPERATOR.username(), null,
+                        List.of(new SimpleGrantedAuthority("ROLE_OPERATOR"))))))
+                .andExpect(status().isUnauthorized());
+        assertThat(session.isInvalid()).isTrue();
     }
 
     @Test
