@@ -49,7 +49,8 @@ class AnAdminsChangeReachesEveryInstanceWithinASecondTest {
 
     private static final Duration WITHIN = Duration.ofSeconds(1);
     private static final String DEMO_PASSWORD = "demo123";
-    private static final String ACCOUNT_NO_LONGER_VALID = "账号已停用或已不存在，登录已失效；如有疑问请联系系统管理员";
+    private static final String ACCOUNT_NO_LONGER_VALID =
+            "账号已停用或已不存在，登录已失效；如有疑问请联系系统管理员";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -70,8 +71,9 @@ class AnAdminsChangeReachesEveryInstanceWithinASecondTest {
         cityManagementModel = storeModel("09", "13.02");
         utilitiesModel = storeModel("13.01", "07.01");
         activate(a, cityManagementModel);
+        String number = register(b, "路灯不亮");
         eventually("B serves the first model", Duration.ofSeconds(10),
-                () -> String.valueOf(cityManagementModel).equals(advice(b, register(b, "路灯不亮")).path("modelVersion").asText()));
+                () -> String.valueOf(cityManagementModel).equals(advice(b, number).path("modelVersion").asText()));
     }
 
     @AfterAll
@@ -140,7 +142,8 @@ class AnAdminsChangeReachesEveryInstanceWithinASecondTest {
         HttpResponse<String> created = call(a, "POST", "/api/v1/admin/units", admin(a), """
                 {"id": "two-bureau", "name": "两实例测试局", "kind": "INDUSTRY"}""");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        eventually("B knows the new unit", WITHIN, () -> unit(b, "two-bureau").path("name").asText().equals("两实例测试局"));
+        eventually("B knows the new unit", WITHIN,
+                () -> unit(b, "two-bureau").path("name").asText().equals("两实例测试局"));
 
         HttpResponse<String> changed = call(a, "PUT", "/api/v1/admin/units/two-bureau", admin(a), """
                 {"name": "两实例改名局", "kind": "INDUSTRY", "active": false}""");
@@ -317,7 +320,8 @@ class AnAdminsChangeReachesEveryInstanceWithinASecondTest {
     }
 
     private static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic " + Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static HttpResponse<String> call(ConfigurableApplicationContext server, String method, String path,

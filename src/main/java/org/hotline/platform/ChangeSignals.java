@@ -68,7 +68,8 @@ public class ChangeSignals implements SmartLifecycle {
     private final ScheduledThreadPoolExecutor notifier;
     private volatile boolean running;
 
-    public ChangeSignals(DataSource dataSource, @Value("${hotline.changes.poll-interval:PT10S}") Duration pollInterval) {
+    public ChangeSignals(DataSource dataSource,
+            @Value("${hotline.changes.poll-interval:PT10S}") Duration pollInterval) {
         if (pollInterval.isNegative() || pollInterval.isZero()) {
             throw new IllegalArgumentException("hotline.changes.poll-interval must be positive");
         }
@@ -81,7 +82,7 @@ public class ChangeSignals implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        // idle most of the time: the thread goes away between changes (a hand-built instance in a test is never stopped)
+        // idle most of the time: the thread goes away between changes (a hand-built instance is never stopped)
         notifier.setKeepAliveTime(1, TimeUnit.MINUTES);
         notifier.allowCoreThreadTimeOut(true);
     }
