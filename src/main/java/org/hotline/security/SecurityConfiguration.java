@@ -3,13 +3,13 @@ package org.hotline.security;
 import jakarta.servlet.DispatcherType;
 
 import org.hotline.organization.Role;
+import org.hotline.organization.UserAccounts;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
@@ -27,8 +28,9 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  * with form login will add its own session-based chain for its pages; until then the last chain closes
  * everything outside the API to anonymous callers, so a path no chain names is never left open.
  *
- * <p>Authorities are {@code ROLE_<Role.name()>}. Roles are checked here by path; finer rules (a unit sees only
- * its own orders) belong to the modules that own the data.
+ * <p>Authorities are {@code ROLE_<Role.name()>}, of the account's role as it is at the request (a token's claims
+ * only say who signed in). Roles are checked here by path; finer rules (a unit sees only its own orders) belong to
+ * the modules that own the data.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TokenProperties.class)
@@ -40,8 +42,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, BearerTokens tokens, SecurityProblems problems)
-            throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, BearerTokens tokens, SecurityProblems problems,
+            UserAccounts accounts) throws Exception {
         http.securityMatcher(API_PATHS)
                 .authorizeHttpRequests(paths -> paths
                         // citizen-facing case lookup
@@ -55,7 +57,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/actuator/**").hasAnyRole(Role.ADMIN.name(), Role.DIRECTOR.name())
                         .anyRequest().authenticated());
-        return stateless(http, tokens, problems).build();
+        return stateless(http, tokens, problems, accounts).build();
     }
 
     /**
@@ -71,19 +73,19 @@ class SecurityConfiguration {
     /** Closes whatever no earlier chain claims, until the console brings its own chain for its pages. */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain remainingFilterChain(HttpSecurity http, BearerTokens tokens, SecurityProblems problems)
-            throws Exception {
+    SecurityFilterChain remainingFilterChain(HttpSecurity http, BearerTokens tokens, SecurityProblems problems,
+            UserAccounts accounts) throws Exception {
         http.authorizeHttpRequests(paths -> paths
                 // The error page a failed request is forwarded to answers with the original status, not 401.
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .anyRequest().authenticated());
-        return stateless(http, tokens, problems).build();
+        return stateless(http, tokens, problems, accounts).build();
     }
 
     /** Basic or bearer on every request, nothing remembered between requests, errors as problem details. */
-    private static HttpSecurity stateless(HttpSecurity http, BearerTokens tokens, SecurityProblems problems)
-            throws Exception {
-        return http
+    private static HttpSecurity stateless(HttpSecurity http, BearerTokens tokens, SecurityProblems problems,
+            UserAccounts accounts) throws Exception {
+        return actingAsTheAccountIsNow(http, accounts)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -96,10 +98,17 @@ class SecurityConfiguration {
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
     }
 
+    /**
+     * Every chain, the console's session-based one included, checks the signed-in user's account on every
+     * request, after signing in and before the paths' role checks (see {@link CurrentUserFilter}).
+     */
+    static HttpSecurity actingAsTheAccountIsNow(HttpSecurity http, UserAccounts accounts) {
+        return http.addFilterBefore(new CurrentUserFilter(accounts), AuthorizationFilter.class);
+    }
+
     /** A token is bought with the password, never with another token, so that every token expires. */
     private static AuthorizationManager<RequestAuthorizationContext> signedInWithPassword() {
         return (authentication, context) -> new AuthorizationDecision(
-                authentication.get() instanceof UsernamePasswordAuthenticationToken password
-                        && password.isAuthenticated());
+                authentication.get() instanceof ActorAuthentication actor && actor.signedInWithPassword());
     }
 }

@@ -81,7 +81,7 @@ final class Permissions {
 
     /** The platform's own scheduled jobs act as the system actor. */
     static boolean isSystem(Actor actor) {
-        return "system".equals(actor.username()) && actor.unit() == null;
+        return Actor.SYSTEM.equals(actor.username()) && actor.unit() == null;
     }
 
     private static Decision notPermitted(OrderAction action) {

@@ -40,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class WorkOrderService {
 
     /** The actor the AI dispatcher acts as, so its dispatches are told apart from people's in the history. */
-    public static final Actor AI_DISPATCHER = new Actor("ai-dispatcher", "智能派单", Role.DISPATCHER, null);
+    public static final Actor AI_DISPATCHER = new Actor(Actor.AI_DISPATCHER, "智能派单", Role.DISPATCHER, null);
 
     private final WorkOrders orders;
     private final OrderNumbers numbers;

@@ -60,9 +60,9 @@ class QualityLoop {
     private static final Logger log = LoggerFactory.getLogger(QualityLoop.class);
 
     /** The loop acting on an order for a reviewer whose role may not redo or close orders themselves. */
-    static final Actor LOOP = new Actor("quality-loop", "审核回访流程", Role.REVIEWER, null);
+    static final Actor LOOP = new Actor(Actor.QUALITY_LOOP, "审核回访流程", Role.REVIEWER, null);
     /** The same, for escalations decided by someone who may not supervise. */
-    static final Actor LOOP_SUPERVISING = new Actor("quality-loop", "审核回访流程", Role.SUPERVISOR, null);
+    static final Actor LOOP_SUPERVISING = new Actor(Actor.QUALITY_LOOP, "审核回访流程", Role.SUPERVISOR, null);
 
     private static final Set<Role> MAY_REDO_AND_CLOSE = EnumSet.of(Role.REVIEWER, Role.SUPERVISOR, Role.DISPATCHER);
     private static final Set<Role> MAY_SUPERVISE = EnumSet.of(Role.SUPERVISOR, Role.DIRECTOR);
