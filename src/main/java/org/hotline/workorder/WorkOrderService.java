@@ -197,12 +197,13 @@ public class WorkOrderService {
         return orders.mergedInto(master);
     }
 
+    /** Orders the actor may see; a search by caller is refused (403) to roles that may not call citizens. */
     @Transactional(readOnly = true)
     public OrderPage search(OrderQuery query, Actor actor) {
-        OrderQuery scoped = actor.isCenter() ? query
-                : new OrderQuery(query.statuses(), query.unit(), query.category(), query.channel(),
-                        query.appealType(), query.from(), query.to(), query.overdue(), query.keyword(), actor.unit(),
-                        query.page(), query.size());
+        if (query.asksForCaller()) {
+            refuseIfRejected(CallerSearch.mayFind(actor));
+        }
+        OrderQuery scoped = actor.isCenter() ? query : query.restrictedTo(actor.unit());
         return orders.search(scoped, clock.instant());
     }
 
