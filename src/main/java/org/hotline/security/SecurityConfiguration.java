@@ -40,6 +40,12 @@ class SecurityConfiguration {
     static final String[] API_PATHS = { "/api/**", "/open311/**", "/v3/api-docs/**", "/swagger-ui/**",
             "/swagger-ui.html", "/actuator/**" };
 
+    /** Citizen-facing case lookup: open to anyone (the OpenAPI description marks it public too). */
+    static final String CITIZEN_LOOKUP = "/api/v1/public/**";
+
+    /** Open311 GeoReport v2: anyone reads (GET) and submits (POST). */
+    static final String OPEN311 = "/open311/**";
+
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, BearerTokens tokens, SecurityProblems problems,
@@ -47,10 +53,10 @@ class SecurityConfiguration {
         http.securityMatcher(API_PATHS)
                 .authorizeHttpRequests(paths -> paths
                         // citizen-facing case lookup
-                        .requestMatchers("/api/v1/public/**").permitAll()
+                        .requestMatchers(CITIZEN_LOOKUP).permitAll()
                         // Open311 GeoReport v2: anyone reads and submits; the open311 module checks api_key
-                        .requestMatchers(HttpMethod.GET, "/open311/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/open311/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, OPEN311).permitAll()
+                        .requestMatchers(HttpMethod.POST, OPEN311).permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.POST, TokenController.PATH).access(signedInWithPassword())

@@ -1,6 +1,9 @@
 package org.hotline.workorder;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The person behind the appeal. The phone is needed by those who must call back (the center and the
@@ -17,6 +20,33 @@ public record Citizen(String name, String phone, boolean confidential) {
 
     public static boolean isValidPhone(String phone) {
         return phone != null && (MOBILE.matcher(phone).matches() || LANDLINE.matcher(phone).matches());
+    }
+
+    /**
+     * A number as typed or shown by a caller ID (138 1234 1234, 0635-8888888, +86 13812341234) reduced to its
+     * digits, when it is a valid phone then; empty otherwise.
+     */
+    public static Optional<String> normalisePhone(String phone) {
+        if (phone == null) {
+            return Optional.empty();
+        }
+        String digits = phone.strip().replaceAll("[\\s\\u3000-]", "");
+        if (digits.startsWith("+86")) {
+            digits = digits.substring(3);
+        }
+        return isValidPhone(digits) ? Optional.of(digits) : Optional.empty();
+    }
+
+    /**
+     * Every way a normalised number may have been registered: intake keeps the number as entered, and a
+     * landline may carry a dash after its three- or four-digit area code. A mobile number has one spelling.
+     */
+    public static List<String> spellings(String digits) {
+        if (!digits.startsWith("0")) {
+            return List.of(digits);
+        }
+        return Stream.of(digits, digits.substring(0, 3) + "-" + digits.substring(3),
+                digits.substring(0, 4) + "-" + digits.substring(4)).filter(Citizen::isValidPhone).toList();
     }
 
     /** 13812341234 → 138****1234; landlines keep the area code and the last four digits. */

@@ -85,11 +85,12 @@ public class WorkOrderService {
      * 受理: registers an appeal, or with {@code intakeAnswer} answers an inquiry at intake and closes it. With an
      * idempotency key, a retry of the same request gets the order the first call created.
      *
-     * <p>The key is stored in the intake transaction, after the order, under a unique index. A retry's intake
-     * therefore fails on that index and rolls back whole, and the retry gets the earlier order instead; so does
-     * the loser of two identical requests sent at the same moment. Looking the key up first would cost every
-     * intake a query for the sake of the rare retry; this way a retry costs a wasted order number instead (a
-     * gap in the day's numbering, like the numbers of a block left unused at a restart).
+     * <p>A call with a key looks it up first, so that a retry gets the earlier order without drawing an order
+     * number: a client retrying one call 50 times must not leave 50 gaps in the day's numbering. Only keyed calls
+     * pay for that query. The key is then stored in the intake transaction, after the order, under a unique
+     * index: two identical requests sent at the same moment both miss the lookup, and the loser's intake fails
+     * on that index, rolls back whole and gets the winner's order instead (at the price of one unused number,
+     * like the numbers of a block left unused at a restart).
      *
      * <p>The order number is drawn before the intake transaction opens: drawing may reserve a new block of
      * numbers in a short transaction of its own, and doing that while holding the intake's connection would let
@@ -108,14 +109,22 @@ public class WorkOrderService {
         if (idempotencyKey == null) {
             return create(appeal, intakeAnswer, actor, null, null);
         }
+        Optional<Intake> replay = replay(actor, idempotencyKey, requestFingerprint);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
         try {
             return create(appeal, intakeAnswer, actor, idempotencyKey, requestFingerprint);
         } catch (DuplicateKeyException keyUsedBefore) {
-            // a retry (or a twin that committed first): its order, or a conflict if the body differs
-            return idempotencyKeys.find(actor.username(), idempotencyKey, requestFingerprint)
-                    .map(number -> new Intake(orders.find(number).orElseThrow(), true))
-                    .orElseThrow(() -> keyUsedBefore);
+            // a twin that committed first: its order, or a conflict if the body differs
+            return replay(actor, idempotencyKey, requestFingerprint).orElseThrow(() -> keyUsedBefore);
         }
+    }
+
+    /** The order an earlier call with this key created; a conflict when that call sent another body. */
+    private Optional<Intake> replay(Actor actor, String idempotencyKey, String requestFingerprint) {
+        return idempotencyKeys.find(actor.username(), idempotencyKey, requestFingerprint)
+                .map(number -> new Intake(orders.find(number).orElseThrow(), true));
     }
 
     private Intake create(WorkOrder.Appeal appeal, String intakeAnswer, Actor actor, String idempotencyKey,
@@ -192,12 +201,13 @@ public class WorkOrderService {
         return orders.mergedInto(master);
     }
 
+    /** Orders the actor may see; a search by caller is refused (403) to roles that may not call citizens. */
     @Transactional(readOnly = true)
     public OrderPage search(OrderQuery query, Actor actor) {
-        OrderQuery scoped = actor.isCenter() ? query
-                : new OrderQuery(query.statuses(), query.unit(), query.category(), query.channel(),
-                        query.appealType(), query.from(), query.to(), query.overdue(), query.keyword(), actor.unit(),
-                        query.page(), query.size());
+        if (query.asksForCaller()) {
+            refuseIfRejected(CallerSearch.mayFind(actor));
+        }
+        OrderQuery scoped = actor.isCenter() ? query : query.restrictedTo(actor.unit());
         return orders.search(scoped, clock.instant());
     }
 

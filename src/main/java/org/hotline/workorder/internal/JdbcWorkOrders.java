@@ -245,6 +245,15 @@ class JdbcWorkOrders implements WorkOrders {
             p.addValue("keyword", "%" + escapeLike(q.keyword().trim().toLowerCase()) + "%")
                     .addValue("exact", q.keyword().trim());
         }
+        if (q.callerPhone() != null) {
+            // the number as registered, in any of its spellings (work_order_by_phone)
+            where.append(" AND o.citizen_phone IN (:phones)");
+            p.addValue("phones", Citizen.spellings(q.callerPhone()));
+        }
+        if (q.callerName() != null && !q.callerName().isBlank()) {
+            where.append(" AND o.citizen_name LIKE :callerName");
+            p.addValue("callerName", escapeLike(q.callerName().strip()) + "%");
+        }
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM work_order o" + where, p, Long.class);
         p.addValue("limit", q.size()).addValue("offset", (long) q.page() * q.size());
         List<OrderSummary> items = jdbc.query("SELECT o.*, CASE WHEN o.status IN (:running) AND o.handle_deadline < :now"

@@ -199,7 +199,10 @@ class WorkOrderController {
     }
 
     @GetMapping
-    @Operation(summary = "查询工单：状态、单位、分类、渠道、日期、超期、关键词")
+    @Operation(summary = "查询工单：状态、单位、分类、渠道、日期、超期、关键词；来电号码、来电人（仅限可回访群众的中心岗位）",
+            description = "phone: the caller's full number (spaces and dashes ignored); caller: the beginning of the"
+                    + " caller's name. Only operators, dispatchers, reviewers, supervisors and the director may use"
+                    + " them; anyone else gets 403.")
     OrderViews.PageView search(@RequestParam(required = false) Set<OrderStatus> status,
             @RequestParam(required = false) String unit, @RequestParam(required = false) String category,
             @RequestParam(required = false) Channel channel, @RequestParam(required = false) AppealType appealType,
@@ -209,13 +212,29 @@ class WorkOrderController {
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于 0") int page,
             @RequestParam(defaultValue = "20") @Min(value = 1, message = "至少为 1")
             @Max(value = OrderQuery.MAX_SIZE, message = "不能超过 200") int size,
+            @RequestParam(required = false) String phone, @RequestParam(required = false) String caller,
             Actor actor) {
         if (q != null && q.length() > 100) {
             throw new InvalidInputException("q", "关键词不能超过 100 个字符");
         }
         OrderQuery query = new OrderQuery(status, unit == null || unit.isBlank() ? null : new UnitId(unit),
-                blankToNull(category), channel, appealType, from, to, overdue, blankToNull(q), null, page, size);
+                blankToNull(category), channel, appealType, from, to, overdue, blankToNull(q), null, page, size)
+                .byCaller(phone == null || phone.isBlank() ? null : callerPhone("phone", phone), callerName(caller));
         return OrderViews.of(service.search(query, actor), actor);
+    }
+
+    /** The caller's number as digits: spaces and dashes (and a leading +86) do not matter. */
+    static String callerPhone(String field, String phone) {
+        return Citizen.normalisePhone(phone)
+                .orElseThrow(() -> new InvalidInputException(field, "不是有效的手机号或固定电话"));
+    }
+
+    private static String callerName(String caller) {
+        String name = blankToNull(caller);
+        if (name != null && name.length() > 50) {
+            throw new InvalidInputException("caller", "姓名不能超过 50 个字符");
+        }
+        return name;
     }
 
     @GetMapping("/{number}")

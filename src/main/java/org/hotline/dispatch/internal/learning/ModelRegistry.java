@@ -15,6 +15,7 @@ import org.hotline.platform.ConflictException;
 import org.hotline.platform.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +31,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Until a model exists (a fresh install while version 1 trains) every answer is an empty ranking, which
  * sends the order to a human dispatcher; the same for text with nothing to go on (empty, emoji only).
+ *
+ * <p>Whenever this instance starts serving a version (trained here, activated here or elsewhere), it publishes
+ * {@link ModelServed}: the orders waiting in the manual queue get that version's advice.
  */
 @Component
 public class ModelRegistry implements Classifier {
@@ -46,10 +50,12 @@ public class ModelRegistry implements Classifier {
     }
 
     private final ModelVersions versions;
+    private final ApplicationEventPublisher events;
     private final AtomicReference<ActiveModel> active = new AtomicReference<>();
 
-    ModelRegistry(ModelVersions versions, ChangeSignals signals) {
+    ModelRegistry(ModelVersions versions, ChangeSignals signals, ApplicationEventPublisher events) {
         this.versions = versions;
+        this.events = events;
         if (signals != null) { // null in the tests of classifying alone
             // throws when it fails, so that the signals try again rather than leave the old version served
             signals.subscribe(ModelVersions.ACTIVE_CHANGES, this::serveTheActiveVersion);
@@ -119,6 +125,7 @@ public class ModelRegistry implements Classifier {
         ActiveModel before = active.getAndSet(m);
         log.info("Serving dispatch model version {} ({}, {} labels){}", version, kind, model.labels().length,
                 before == null ? "" : ", replacing version " + before.version());
+        events.publishEvent(new ModelServed(version));
         return m;
     }
 
@@ -155,6 +162,7 @@ public class ModelRegistry implements Classifier {
         // another refresh or an activation may have swapped meanwhile: only replace what we read
         if (active.compareAndSet(current, new ActiveModel(version, v.labelKind(), model))) {
             log.info("Serving dispatch model version {} ({}), activated elsewhere", version, v.labelKind());
+            events.publishEvent(new ModelServed(version));
         }
     }
 
