@@ -361,7 +361,7 @@ class WorkOrderController {
     // ---------------------------------------------------------------- attachments
 
     @PostMapping(path = "/{number}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "上传附件（照片或 PDF，单个不超过 10 MB）")
+    @Operation(summary = "上传附件（照片或 PDF，单个不超过 10 MB；按文件内容识别类型，照片去除拍摄位置）")
     ResponseEntity<Attachments.Stored> upload(@PathVariable String number, @RequestPart("file") MultipartFile file,
             Actor actor) throws IOException {
         if (file.getSize() > maxUpload.toBytes()) {
@@ -369,20 +369,10 @@ class WorkOrderController {
             // configured with a looser limit than the platform's.
             throw new MaxUploadSizeExceededException(maxUpload.toBytes());
         }
-        if (file.isEmpty()) {
-            throw new InvalidInputException("file", "文件为空");
-        }
-        String type = file.getContentType();
-        if (type == null || !Attachments.ACCEPTED_TYPES.contains(type)) {
-            throw new InvalidInputException("file", "不支持的文件类型：" + type + "（支持 JPEG、PNG、WebP、GIF、PDF）");
-        }
-        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "attachment"
-                : file.getOriginalFilename();
-        if (name.length() > 255) {
-            throw new InvalidInputException("file", "文件名不能超过 255 个字符");
-        }
         OrderNumber n = number(number);
-        Attachments.Stored stored = service.attach(n, name, type, file.getBytes(), actor);
+        // The type and the name come from the file's bytes and a checked name, never from the client's word.
+        AttachmentFiles.Accepted accepted = AttachmentFiles.accept("file", file.getOriginalFilename(), file.getBytes());
+        Attachments.Stored stored = service.attach(n, accepted.name(), accepted.contentType(), accepted.data(), actor);
         return ResponseEntity.created(URI.create("/api/v1/orders/" + n + "/attachments/" + stored.id())).body(stored);
     }
 
