@@ -2,6 +2,7 @@ package org.hotline.organization.internal;
 
 import java.util.List;
 
+import org.hotline.organization.PasswordLength;
 import org.hotline.organization.PlaceKind;
 import org.hotline.organization.Role;
 import org.hotline.organization.UnitKind;
@@ -140,8 +141,8 @@ class OrganizationAdminController {
     record NewUser(
             @NotBlank(message = "不能为空") @Size(max = 64, message = "最长 64 个字符") String username,
             @NotBlank(message = "不能为空") @Size(max = 100, message = "最长 100 个字符") String displayName,
-            // bcrypt only reads the first 72 bytes
-            @NotBlank(message = "不能为空") @Size(min = 8, max = 72, message = "长度应为 8 到 72 个字符") String password,
+            @NotBlank(message = "不能为空") @Size(min = 8, max = 72, message = "长度应为 8 到 72 个字符") @PasswordLength
+            String password,
             @NotNull(message = "不能为空") Role role,
             String unitId,
             Boolean enabled) {
@@ -155,7 +156,8 @@ class OrganizationAdminController {
     }
 
     record NewPassword(
-            @NotBlank(message = "不能为空") @Size(min = 8, max = 72, message = "长度应为 8 到 72 个字符") String password) {
+            @NotBlank(message = "不能为空") @Size(min = 8, max = 72, message = "长度应为 8 到 72 个字符") @PasswordLength
+            String password) {
     }
 
     @GetMapping("/users")

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.hotline.organization.Actor;
+import org.hotline.organization.PasswordLength;
 import org.hotline.organization.Unit;
 import org.hotline.organization.UnitId;
 import org.hotline.organization.Units;
@@ -46,7 +47,8 @@ class LeaderSampleController {
 
     record SignatureRequest(@NotNull(message = "必须填写") Boolean reached, Boolean resolved, Satisfaction satisfaction,
             @Size(max = 2000, message = "不能超过 2000 个字符") String comment,
-            @NotNull(message = "签署须重新输入密码") @Size(max = 200, message = "不能超过 200 个字符") String password) {
+            @NotNull(message = "签署须重新输入密码") @Size(max = 200, message = "不能超过 200 个字符") @PasswordLength
+            String password) {
 
         @Override
         public String toString() {
