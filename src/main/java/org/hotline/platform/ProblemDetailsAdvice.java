@@ -82,8 +82,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String problem = "值「" + e.getValue() + "」不是有效的"
-                + (e.getRequiredType() == null ? "值" : e.getRequiredType().getSimpleName());
+        InvalidInputException reason = find(e, InvalidInputException.class);
+        String problem = reason != null ? reason.getMessage()
+                : "值「" + abbreviate(String.valueOf(e.getValue())) + "」不是有效的" + typeName(e.getRequiredType());
         return problem(HttpStatus.BAD_REQUEST, "invalid-input", "请求内容有误", e.getName() + ": " + problem,
                 List.of(new FieldProblem(e.getName(), problem)));
     }
@@ -170,6 +171,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "服务器内部错误", "服务器内部错误，已记录", List.of());
     }
 
+    /** The first exception of the type in the chain of causes, or null. */
+    static <T extends Throwable> T find(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    }
+
     private static String message(FieldError f) {
         return f.getDefaultMessage() == null ? "无效" : f.getDefaultMessage();
     }
@@ -180,7 +195,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
-    private static String typeName(Class<?> type) {
+    /** What a value should have been, in words: never a Java type's name. */
+    static String typeName(Class<?> type) {
         if (type == null) {
             return "值";
         }
@@ -189,10 +205,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "取值（可选：" + java.util.Arrays.stream(constants).map(Object::toString)
                     .collect(Collectors.joining(", ")) + "）";
         }
-        return Map.of(Integer.class, "整数", int.class, "整数", Long.class, "整数", long.class, "整数",
-                Double.class, "数字", double.class, "数字", Boolean.class, "布尔值", boolean.class, "布尔值",
-                String.class, "字符串").getOrDefault(type, type.getSimpleName());
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "列表";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "对象";
+        }
+        return TYPE_NAMES.getOrDefault(type, "值");
     }
+
+    private static final Map<Class<?>, String> TYPE_NAMES = Map.ofEntries(Map.entry(Integer.class, "整数"),
+            Map.entry(int.class, "整数"), Map.entry(Long.class, "整数"), Map.entry(long.class, "整数"),
+            Map.entry(Short.class, "整数"), Map.entry(short.class, "整数"), Map.entry(java.math.BigInteger.class, "整数"),
+            Map.entry(Double.class, "数字"), Map.entry(double.class, "数字"), Map.entry(Float.class, "数字"),
+            Map.entry(float.class, "数字"), Map.entry(java.math.BigDecimal.class, "数字"),
+            Map.entry(Boolean.class, "布尔值（true 或 false）"), Map.entry(boolean.class, "布尔值（true 或 false）"),
+            Map.entry(String.class, "文本"), Map.entry(java.time.Instant.class, "日期时间"),
+            Map.entry(java.time.OffsetDateTime.class, "日期时间"), Map.entry(java.time.LocalDateTime.class, "日期时间"),
+            Map.entry(java.time.LocalDate.class, "日期"), Map.entry(java.time.YearMonth.class, "月份"),
+            Map.entry(java.time.Duration.class, "时长"), Map.entry(java.util.UUID.class, "标识"));
 
     static ProblemDetail detail(HttpStatus status, String type, String title, String detail) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);

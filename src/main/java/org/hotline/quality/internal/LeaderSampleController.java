@@ -2,7 +2,6 @@ package org.hotline.quality.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.hotline.organization.Actor;
@@ -11,6 +10,7 @@ import org.hotline.organization.Unit;
 import org.hotline.organization.UnitId;
 import org.hotline.organization.Units;
 import org.hotline.platform.InvalidInputException;
+import org.hotline.platform.TimeParameters;
 import org.hotline.quality.CallResult;
 import org.hotline.quality.Satisfaction;
 import org.hotline.workorder.WorkOrder;
@@ -137,10 +137,10 @@ class LeaderSampleController {
     }
 
     private static LocalDate day(String field, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
+        LocalDate day = TimeParameters.date(field, value);
+        if (day == null) {
             throw new InvalidInputException(field, "应为日期，例如 2026-11-30");
         }
+        return day;
     }
 }

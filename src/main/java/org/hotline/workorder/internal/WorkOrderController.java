@@ -14,8 +14,10 @@ import java.util.Set;
 import org.hotline.deadline.Deadlines;
 import org.hotline.organization.Actor;
 import org.hotline.organization.UnitId;
+import org.hotline.platform.DateOrInstant;
 import org.hotline.platform.InvalidInputException;
 import org.hotline.platform.NotFoundException;
+import org.hotline.platform.TimeParameters;
 import org.hotline.workorder.AppealType;
 import org.hotline.workorder.Channel;
 import org.hotline.workorder.Citizen;
@@ -28,7 +30,6 @@ import org.hotline.workorder.ReturnReason;
 import org.hotline.workorder.Urgency;
 import org.hotline.workorder.WorkOrder;
 import org.hotline.workorder.WorkOrderService;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -200,8 +201,8 @@ class WorkOrderController {
     OrderViews.PageView search(@RequestParam(required = false) Set<OrderStatus> status,
             @RequestParam(required = false) String unit, @RequestParam(required = false) String category,
             @RequestParam(required = false) Channel channel, @RequestParam(required = false) AppealType appealType,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(required = false) @DateOrInstant(TimeParameters.Edge.START_OF_DAY) Instant from,
+            @RequestParam(required = false) @DateOrInstant(TimeParameters.Edge.END_OF_DAY) Instant to,
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于 0") int page,
             @RequestParam(defaultValue = "20") @Min(value = 1, message = "至少为 1")
