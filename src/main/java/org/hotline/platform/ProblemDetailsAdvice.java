@@ -1,6 +1,5 @@
 package org.hotline.platform;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,6 +23,22 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -40,8 +55,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    static final String TYPE_BASE = "https://hotline.example/problems/";
-
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalidInput(InvalidInputException e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-input", "请求内容有误",
@@ -57,14 +70,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> conflict(ConflictException e) {
         ProblemDetail body = detail(HttpStatus.CONFLICT, e.code(), "操作被拒绝", e.getMessage());
         body.setProperty("code", e.code());
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<Object> forbidden(ForbiddenException e) {
         ProblemDetail body = detail(HttpStatus.FORBIDDEN, e.code(), "无权操作", e.getMessage());
         body.setProperty("code", e.code());
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(body);
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -72,7 +85,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail body = detail(HttpStatus.CONFLICT, "concurrent-change", "并发修改",
                 "工单已被其他用户修改，请刷新后重试");
         body.setProperty("code", "concurrent-change");
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -87,6 +100,30 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 : "值「" + abbreviate(String.valueOf(e.getValue())) + "」不是有效的" + typeName(e.getRequiredType());
         return problem(HttpStatus.BAD_REQUEST, "invalid-input", "请求内容有误", e.getName() + ": " + problem,
                 List.of(new FieldProblem(e.getName(), problem)));
+    }
+
+    /**
+     * A multipart body the container could not take apart: no boundary, a part that never ends, a file name with
+     * a NUL. (Too large is {@link #handleMaxUploadSizeExceededException}.)
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> badMultipart(MultipartException e) {
+        if (e instanceof MaxUploadSizeExceededException tooLarge) {
+            return handleMaxUploadSizeExceededException(tooLarge, new HttpHeaders(), HttpStatus.PAYLOAD_TOO_LARGE, null);
+        }
+        if (find(e, org.apache.tomcat.util.http.fileupload.InvalidFileNameException.class) != null) {
+            return problem(HttpStatus.BAD_REQUEST, "invalid-input", "请求内容有误", "file: 文件名含有不允许的字符",
+                    List.of(new FieldProblem("file", "文件名含有不允许的字符")));
+        }
+        String detail = "上传内容无法解析：应为 multipart/form-data，带 boundary，且每一部分完整";
+        return problem(HttpStatus.BAD_REQUEST, "malformed-body", "请求体无法解析", detail,
+                List.of(new FieldProblem("body", detail)));
+    }
+
+    /** A request the security firewall refused once a controller read the offending part. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e) {
+        return problem(HttpStatus.BAD_REQUEST, "bad-request", Problems.title(400), Problems.detail(400), List.of());
     }
 
     @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
@@ -126,7 +163,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        BodySizeLimit.BodyTooLarge tooLarge = find(ex, BodySizeLimit.BodyTooLarge.class);
+        if (tooLarge != null) {
+            String detail = BodySizeLimit.problem(tooLarge.limit());
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", Problems.title(413), detail, List.of());
+        }
+        JsonBodies.JsonInputProblem bad = find(ex, JsonBodies.JsonInputProblem.class);
+        if (bad != null) {
+            return problem(HttpStatus.BAD_REQUEST, "invalid-input", "请求内容有误", bad.field() + ": " + bad.problem(),
+                    List.of(new FieldProblem(bad.field(), bad.problem())));
+        }
         Throwable cause = ex.getCause();
+        InvalidInputException i = find(cause, InvalidInputException.class);
+        if (cause instanceof JsonMappingException m && i != null) {
+            String field = m.getPath().isEmpty() ? i.field() : path(m);
+            return problem(HttpStatus.BAD_REQUEST, "invalid-input", "请求内容有误", field + ": " + i.getMessage(),
+                    List.of(new FieldProblem(field, i.getMessage())));
+        }
         if (cause instanceof UnrecognizedPropertyException u) {
             String field = path(u);
             return problem(HttpStatus.BAD_REQUEST, "invalid-input", "请求内容有误", field + ": 未知字段",
@@ -134,7 +187,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof InvalidFormatException f) {
             String field = path(f);
-            String problem = "值「" + f.getValue() + "」不是有效的" + typeName(f.getTargetType());
+            String problem = "值「" + abbreviate(String.valueOf(f.getValue())) + "」不是有效的" + typeName(f.getTargetType());
             return problem(HttpStatus.BAD_REQUEST, "invalid-input", "请求内容有误", field + ": " + problem,
                     List.of(new FieldProblem(field, problem)));
         }
@@ -144,12 +197,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return problem(HttpStatus.BAD_REQUEST, "invalid-input", "请求内容有误", field + ": " + problem,
                     List.of(new FieldProblem(field, problem)));
         }
-        if (cause instanceof JsonMappingException m && m.getCause() instanceof InvalidInputException i) {
-            return invalidInput(i);
+        if (cause instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            String field = path(m);
+            String problem = find(m, InputCoercionException.class) != null ? "数值超出允许的范围" : "值不正确";
+            return problem(HttpStatus.BAD_REQUEST, "invalid-input", "请求内容有误", field + ": " + problem,
+                    List.of(new FieldProblem(field, problem)));
         }
-        String detail = cause instanceof JsonProcessingException j
-                ? "JSON 格式错误（第 " + (j.getLocation() == null ? "?" : j.getLocation().getLineNr()) + " 行）"
-                : "请求体缺失或无法解析";
+        String detail;
+        if (cause instanceof MismatchedInputException m) {
+            detail = "请求体应为 JSON 对象" + (m.getTargetType() == null ? "" : "（" + typeName(m.getTargetType()) + "）");
+        } else if (find(ex, StreamConstraintsException.class) != null) {
+            detail = "JSON 嵌套过深、数字过长或文本过长";
+        } else if (cause instanceof JsonProcessingException j) {
+            detail = "JSON 格式错误或不是 UTF-8 编码" + (j.getLocation() == null ? ""
+                    : "（第 " + j.getLocation().getLineNr() + " 行第 " + j.getLocation().getColumnNr() + " 列）");
+        } else {
+            detail = "缺少请求体，或请求体无法读取";
+        }
         return problem(HttpStatus.BAD_REQUEST, "malformed-body", "请求体无法解析", detail,
                 List.of(new FieldProblem("body", detail)));
     }
@@ -160,6 +224,57 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String detail = "上传文件超过大小限制（" + (ex.getMaxUploadSize() > 0 ? ex.getMaxUploadSize() + " 字节" : "见配置") + "）";
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, "upload-too-large", "上传文件过大", detail,
                 List.of(new FieldProblem("file", detail)));
+    }
+
+    /**
+     * Every other error Spring MVC answers itself (405, 406, 415, an unknown path, a missing parameter or part):
+     * the same shape, in Chinese, naming the field where there is one.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        int status = statusCode.value();
+        String detail = Problems.detail(status);
+        FieldProblem field = null;
+        if (ex instanceof HttpRequestMethodNotSupportedException m) {
+            detail = "此地址不支持 " + m.getMethod() + " 方法"
+                    + (m.getSupportedMethods() == null ? "" : "，可用：" + String.join("、", m.getSupportedMethods()));
+        } else if (ex instanceof HttpMediaTypeNotAcceptableException a) {
+            detail = "无法按所要求的格式（Accept）返回" + (a.getSupportedMediaTypes().isEmpty() ? ""
+                    : "，可返回：" + mediaTypes(a.getSupportedMediaTypes()));
+        } else if (ex instanceof HttpMediaTypeNotSupportedException u) {
+            detail = (u.getContentType() == null ? "请求未注明内容类型（Content-Type）" : "不支持的内容类型 " + u.getContentType())
+                    + (u.getSupportedMediaTypes().isEmpty() ? "" : "，应为：" + mediaTypes(u.getSupportedMediaTypes()));
+            field = new FieldProblem("Content-Type", detail);
+        } else if (ex instanceof NoResourceFoundException || ex instanceof NoHandlerFoundException) {
+            detail = "请求的地址不存在";
+        } else if (ex instanceof MissingServletRequestParameterException p) {
+            field = new FieldProblem(p.getParameterName(), "必须填写");
+        } else if (ex instanceof MissingServletRequestPartException p) {
+            field = new FieldProblem(p.getRequestPartName(), "必须上传");
+        } else if (ex instanceof MissingRequestHeaderException h) {
+            field = new FieldProblem(h.getHeaderName(), "缺少请求头");
+        } else if (ex instanceof TypeMismatchException t && t.getPropertyName() != null) {
+            field = new FieldProblem(t.getPropertyName(), "不是有效的" + typeName(t.getRequiredType()));
+        } else if (ex instanceof ServletRequestBindingException) {
+            detail = "请求参数不完整或有误";
+        } else if (ex instanceof AsyncRequestTimeoutException) {
+            detail = "处理超时，请稍后重试";
+        }
+        if (status >= 500) {
+            log.error("Unexpected error", ex);
+        }
+        if (field != null && detail.equals(Problems.detail(status))) {
+            detail = field.field() + ": " + field.problem();
+        }
+        ProblemDetail problem = Problems.of(statusCode, Problems.type(status), Problems.title(status), detail);
+        if (field != null) {
+            problem.setProperty("errors", List.of(field));
+        }
+        HttpHeaders answer = new HttpHeaders();
+        answer.putAll(headers);
+        answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return super.handleExceptionInternal(ex, problem, answer, statusCode, request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -179,6 +294,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return null;
+    }
+
+    private static String mediaTypes(List<MediaType> types) {
+        return types.stream().map(MediaType::toString).collect(Collectors.joining("、"));
     }
 
     private static String abbreviate(String s) {
@@ -226,10 +345,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             Map.entry(java.time.Duration.class, "时长"), Map.entry(java.util.UUID.class, "标识"));
 
     static ProblemDetail detail(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setType(URI.create(TYPE_BASE + type));
-        body.setTitle(title);
-        return body;
+        return Problems.of(status, type, title, detail);
     }
 
     private static ResponseEntity<Object> problem(HttpStatus status, String type, String title, String detail,
@@ -238,7 +354,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (!fields.isEmpty()) {
             body.setProperty("errors", fields);
         }
-        return ResponseEntity.status(status).body(body);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
     /** One field and what is wrong with it, as listed under {@code errors} in the problem detail. */

@@ -13,11 +13,12 @@ import org.springframework.format.Formatter;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.format.Parser;
 import org.springframework.format.Printer;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * How request parameters are read before a controller sees them: dates and moments through
- * {@link TimeParameters}, one reading for every endpoint.
+ * How request parameters and headers are read before a controller sees them: dates and moments through
+ * {@link TimeParameters} (one reading for every endpoint), and the text checks of {@link RequestChecks}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebInputConfiguration implements WebMvcConfigurer {
@@ -43,6 +44,12 @@ class WebInputConfiguration implements WebMvcConfigurer {
                 return date.toString();
             }
         });
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        // not on the error page, which must answer whatever the request carried
+        registry.addInterceptor(new RequestChecks()).excludePathPatterns("/error");
     }
 
     /** Reads {@code @DateOrInstant Instant} parameters; the parameter's name is added by the error handler. */
