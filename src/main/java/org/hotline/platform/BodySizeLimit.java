@@ -19,10 +19,9 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The most a request body other than an upload may hold ({@code hotline.web.max-body-size}, 1 MB: a work order
- * with its longest texts is about 40 KB). Without it a JSON body was read whole, however large. A declared length
- * over the limit is refused before reading; a chunked body is refused once it passes the limit. Uploads
- * (multipart) have their own limits, {@code spring.servlet.multipart.*}.
+ * The most a request body other than an upload may hold ({@code hotline.web.max-body-size}). Without it a JSON
+ * body was read whole, however large. A declared length over the limit is refused before reading; a chunked body
+ * is refused once it passes the limit. Uploads (multipart) have their own limits, {@code spring.servlet.multipart.*}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -30,7 +29,7 @@ class BodySizeLimit extends OncePerRequestFilter {
 
     private final long limit;
 
-    BodySizeLimit(@Value("${hotline.web.max-body-size:1MB}") DataSize limit) {
+    BodySizeLimit(@Value("${hotline.web.max-body-size}") DataSize limit) {
         this.limit = limit.toBytes();
     }
 

@@ -17,6 +17,8 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -57,8 +59,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalidInput(InvalidInputException e) {
+        // "field: problem", as for every other refusal that names a field
         return problem(HttpStatus.BAD_REQUEST, "invalid-input", "请求内容有误",
-                e.getMessage(), List.of(new FieldProblem(e.field(), e.getMessage())));
+                e.field() == null ? e.getMessage() : e.field() + ": " + e.getMessage(),
+                List.of(new FieldProblem(e.field(), e.getMessage())));
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -70,14 +74,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> conflict(ConflictException e) {
         ProblemDetail body = detail(HttpStatus.CONFLICT, e.code(), "操作被拒绝", e.getMessage());
         body.setProperty("code", e.code());
-        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return answer(body, new HttpHeaders());
     }
 
     @ExceptionHandler(ForbiddenException.class)
     ResponseEntity<Object> forbidden(ForbiddenException e) {
         ProblemDetail body = detail(HttpStatus.FORBIDDEN, e.code(), "无权操作", e.getMessage());
         body.setProperty("code", e.code());
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return answer(body, new HttpHeaders());
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -85,7 +89,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail body = detail(HttpStatus.CONFLICT, "concurrent-change", "并发修改",
                 "工单已被其他用户修改，请刷新后重试");
         body.setProperty("code", "concurrent-change");
-        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return answer(body, new HttpHeaders());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -205,7 +209,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         String detail;
         if (cause instanceof MismatchedInputException m) {
-            detail = "请求体应为 JSON 对象" + (m.getTargetType() == null ? "" : "（" + typeName(m.getTargetType()) + "）");
+            String expected = m.getTargetType() == null ? "对象" : typeName(m.getTargetType());
+            detail = "请求体应为" + (expected.equals("对象") || expected.equals("列表") ? " JSON " : "") + expected;
         } else if (find(ex, StreamConstraintsException.class) != null) {
             detail = "JSON 嵌套过深、数字过长或文本过长";
         } else if (cause instanceof JsonProcessingException j) {
@@ -271,10 +276,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (field != null) {
             problem.setProperty("errors", List.of(field));
         }
-        HttpHeaders answer = new HttpHeaders();
-        answer.putAll(headers);
-        answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        return super.handleExceptionInternal(ex, problem, answer, statusCode, request);
+        ResponseEntity<Object> answer = answer(problem, headers);
+        return super.handleExceptionInternal(ex, answer.getBody(), answer.getHeaders(), statusCode, request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -354,7 +357,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (!fields.isEmpty()) {
             body.setProperty("errors", fields);
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return answer(body, new HttpHeaders());
+    }
+
+    /**
+     * The answer, with its content type set so that no Accept header can turn the error into a 406: problem+json,
+     * or the same problem as a page for a browser asking for one outside the API ({@link Problems#wantsPage}).
+     */
+    private static ResponseEntity<Object> answer(ProblemDetail problem, HttpHeaders headers) {
+        HttpHeaders answer = new HttpHeaders();
+        answer.putAll(headers);
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
+                && Problems.wantsPage(current.getRequest().getRequestURI(), current.getRequest().getHeader("Accept"))) {
+            answer.setContentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8));
+            return ResponseEntity.status(problem.getStatus()).headers(answer).body(Problems.page(problem));
+        }
+        answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return ResponseEntity.status(problem.getStatus()).headers(answer).body(problem);
     }
 
     /** One field and what is wrong with it, as listed under {@code errors} in the problem detail. */

@@ -19,6 +19,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartRequest;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * The text of a request outside its JSON body, checked before any controller reads it: query parameters, form
@@ -28,7 +29,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * <ul>
  * <li>The query string is decoded strictly: a bad percent escape or bytes that are not UTF-8 are refused where
  * the servlet container would silently drop the parameter or replace the bytes with U+FFFD.</li>
- * <li>Every parameter name and value, and every uploaded file's name, passes {@link TextChecks}.</li>
+ * <li>Every parameter name and value, every variable of the path ({@code /orders/{number}}) and every uploaded
+ * file's name passes {@link TextChecks}.</li>
  * <li>Every header is free of control characters. A header the endpoint reads ({@code @RequestHeader}, e.g.
  * {@code Idempotency-Key}, {@code If-Match}) must also be printable ASCII, as HTTP header values are: the
  * container reads header bytes as ISO-8859-1, so any other byte would reach the controller as mojibake. Headers
@@ -48,6 +50,9 @@ class RequestChecks implements HandlerInterceptor {
             for (String value : p.getValue()) {
                 TextChecks.check(p.getKey(), value);
             }
+        }
+        if (request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> path) {
+            path.forEach((name, value) -> TextChecks.check(String.valueOf(name), String.valueOf(value)));
         }
         if (request.getAttribute(PARAMETERS_FAILED) != null) {
             throw new InvalidInputException("body", "表单内容无法解析（编码错误或超过大小限制）");
