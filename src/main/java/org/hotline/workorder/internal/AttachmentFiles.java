@@ -1,21 +1,9 @@
 package org.hotline.workorder.internal;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 
-import org.apache.commons.imaging.Imaging;
-import org.apache.commons.imaging.ImagingException;
-import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
-import org.apache.commons.imaging.formats.jpeg.exif.ExifRewriter;
-import org.apache.commons.imaging.formats.jpeg.iptc.JpegIptcRewriter;
-import org.apache.commons.imaging.formats.jpeg.xmp.JpegXmpRewriter;
-import org.apache.commons.imaging.formats.tiff.TiffImageMetadata;
-import org.apache.commons.imaging.formats.tiff.constants.ExifTagConstants;
-import org.apache.commons.imaging.formats.tiff.constants.TiffDirectoryConstants;
-import org.apache.commons.imaging.formats.tiff.write.TiffOutputDirectory;
-import org.apache.commons.imaging.formats.tiff.write.TiffOutputSet;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypes;
@@ -29,11 +17,9 @@ import org.hotline.platform.TextChecks;
  * found.
  *
  * <p>A photo from a phone carries where it was taken. Orders and their attachments are shown to units and may be
- * published with replies, so a citizen's photo must not tell where they live: JPEG photos lose their GPS
- * directory, their XMP (which repeats the position) and their IPTC block (place names) before they are stored;
- * the rest of the EXIF (orientation above all, without which photos show sideways) is kept. A JPEG whose
- * metadata cannot be read is refused rather than stored with what it may hide. PNG, WebP, GIF and HEIC photos are
- * stored as sent: phones save their photos as JPEG or HEIC, and HEIC is left for now (see README).
+ * published with replies, so a citizen's photo must not tell where they live: {@link PhotoLocation} takes the
+ * position out of JPEG, HEIC/HEIF, PNG and WebP photos before they are stored. A photo whose structure cannot be
+ * read is refused rather than stored with what it may hide.
  */
 final class AttachmentFiles {
 
@@ -60,7 +46,12 @@ final class AttachmentFiles {
             throw new InvalidInputException(field, "文件内容不是照片或 PDF（识别为 " + type + "），只接受 JPEG、PNG、WebP、GIF、"
                     + "HEIC 照片和 PDF 文件，与文件名无关");
         }
-        byte[] stored = type.equals("image/jpeg") ? withoutLocation(field, data) : data;
+        byte[] stored;
+        try {
+            stored = PhotoLocation.removed(type, data);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(field, "照片（" + ACCEPTED.get(type) + "）已损坏或其元数据无法读取，请重新拍摄或另存后上传");
+        }
         return new Accepted(name(field, clientName), type, stored);
     }
 
@@ -95,40 +86,5 @@ final class AttachmentFiles {
             throw new InvalidInputException(field, "文件名不能超过 255 个字符");
         }
         return name;
-    }
-
-    /** The JPEG without GPS, XMP and IPTC; the rest of its EXIF and the image itself unchanged. */
-    static byte[] withoutLocation(String field, byte[] jpeg) {
-        try {
-            byte[] bytes = jpeg;
-            TiffImageMetadata exif = Imaging.getMetadata(bytes) instanceof JpegImageMetadata metadata
-                    ? metadata.getExif() : null;
-            if (exif != null) {
-                TiffOutputSet kept = withoutGps(exif.getOutputSet());
-                ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
-                // Lossy: the EXIF block is written anew from what is kept, so no byte of the old GPS block remains.
-                new ExifRewriter().updateExifMetadataLossy(bytes, out, kept);
-                bytes = out.toByteArray();
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
-            new JpegXmpRewriter().removeXmpXml(bytes, out);
-            bytes = out.toByteArray();
-            out = new ByteArrayOutputStream(bytes.length);
-            new JpegIptcRewriter().removeIptc(bytes, out);
-            return out.toByteArray();
-        } catch (IOException | RuntimeException e) {
-            throw new InvalidInputException(field, "照片（JPEG）已损坏或其元数据无法读取，请重新拍摄或另存后上传");
-        }
-    }
-
-    private static TiffOutputSet withoutGps(TiffOutputSet set) throws ImagingException {
-        TiffOutputSet kept = new TiffOutputSet(set.byteOrder);
-        for (TiffOutputDirectory directory : set.getDirectories()) {
-            if (directory.getType() != TiffDirectoryConstants.DIRECTORY_TYPE_GPS) {
-                directory.removeField(ExifTagConstants.EXIF_TAG_GPSINFO);
-                kept.addDirectory(directory);
-            }
-        }
-        return kept;
     }
 }

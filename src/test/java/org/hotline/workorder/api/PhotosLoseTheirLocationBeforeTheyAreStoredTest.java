@@ -21,9 +21,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.jayway.jsonpath.JsonPath;
 
 /**
- * A phone's photo tells where it was taken; a citizen's photo must not tell where they live. The photo is stored
+ * A phone's photo tells where it was taken; a citizen's photo must not tell where they live. A JPEG is stored
  * without its GPS directory and without the XMP that repeats the position, and keeps the rest of its EXIF (the
- * orientation, without which it would show sideways).
+ * orientation, without which it would show sideways); HEIC, PNG and WebP photos lose their EXIF and XMP.
  */
 @HotlineIntegrationTest
 class PhotosLoseTheirLocationBeforeTheyAreStoredTest {
@@ -69,5 +69,63 @@ class PhotosLoseTheirLocationBeforeTheyAreStoredTest {
                 .andReturn().getResponse().getContentAsByteArray();
         assertThat(((JpegImageMetadata) Imaging.getMetadata(stored)).findExifValue(TiffTagConstants.TIFF_TAG_ORIENTATION)
                 .getIntValue()).isEqualTo(6);
+    }
+
+    private byte[] uploadAndReadBack(String name, byte[] sent, String expectedType) throws Exception {
+        String n = new Api(mvc).register("附件位置信息：" + name);
+        String body = mvc.perform(multipart("/api/v1/orders/" + n + "/attachments")
+                        .file(new MockMultipartFile("file", name, "application/octet-stream", sent))
+                        .with(httpBasic("operator1", Api.PASSWORD)))
+                .andExpect(status().isCreated())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.contentType")
+                        .value(expectedType))
+                .andReturn().getResponse().getContentAsString();
+        return new Api(mvc).get("operator1", "/api/v1/orders/" + n + "/attachments/" + JsonPath.read(body, "$.id"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    }
+
+    @Test
+    void aHeicPhotosExifItemIsBlankedInPlace() throws Exception {
+        byte[] sent = Photos.heicWithLocation();
+        byte[] gps = Photos.exifWithGps();
+        int at = indexOf(sent, gps);
+        assertThat(at).as("the test photo carries its EXIF").isPositive();
+        byte[] stored = uploadAndReadBack("IMG_0001.HEIC", sent, "image/heic");
+        assertThat(stored).hasSameSizeAs(sent);
+        assertThat(indexOf(stored, gps)).isNegative();
+        assertThat(java.util.Arrays.copyOfRange(stored, at, at + gps.length)).containsOnly((byte) 0);
+        assertThat(java.util.Arrays.copyOfRange(stored, 0, at - 4)).isEqualTo(java.util.Arrays.copyOfRange(sent, 0, at - 4));
+    }
+
+    @Test
+    void aPngPhotoLosesItsExifAndXmpChunks() throws Exception {
+        byte[] stored = uploadAndReadBack("截图.png", Photos.pngWithLocation(), "image/png");
+        String text = new String(stored, StandardCharsets.ISO_8859_1);
+        assertThat(text).doesNotContain("eXIf").doesNotContain("XML:com.adobe.xmp").doesNotContain("GPSLatitude");
+        assertThat(indexOf(stored, Photos.exifWithGps())).isNegative();
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(stored)).getWidth()).isEqualTo(4);
+    }
+
+    @Test
+    void aWebpPhotoLosesItsExifAndXmpChunksAndFlags() throws Exception {
+        byte[] stored = uploadAndReadBack("photo.webp", Photos.webpWithLocation(), "image/webp");
+        String text = new String(stored, StandardCharsets.ISO_8859_1);
+        assertThat(text).doesNotContain("EXIF").doesNotContain("XMP ").doesNotContain("GPSLatitude").contains("VP8L");
+        assertThat(stored[20] & 0x0C).as("VP8X flags for EXIF and XMP").isZero();
+        assertThat(java.nio.ByteBuffer.wrap(stored, 4, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt())
+                .isEqualTo(stored.length - 8);
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }
