@@ -303,6 +303,30 @@ abstract class BadInputCorpus {
     }
 
     /**
+     * Text that means something to SQL's LIKE or to a string literal is harmless in a search: answered (200 or a
+     * 400 for what the parameter does not allow), never a server error, on either database.
+     */
+    @Test
+    void searchTextThatMeansSomethingToSqlIsHarmless() throws IOException {
+        String[] tricky = { "%5C", "a%5C", "%25", "_", "%27", "%27%3B+DROP+TABLE+work_order%3B--", "%5C%25%5C_",
+                "%F0%9F%98%80", "a".repeat(100) };
+        String[] searches = { "/api/v1/orders?q=", "/api/v1/orders?category=", "/api/v1/orders?unit=",
+                "/api/v1/statistics/volumes?category=", "/api/v1/statistics/volumes?unit=",
+                "/api/v1/statistics/overdue?category=", "/api/v1/dispatch/queue?category=" };
+        Map<String, Long> before = rows();
+        for (String search : searches) {
+            for (String text : tricky) {
+                RawHttp.Response r = http().send("GET", search + text, headers("director1", Map.of()), new byte[0]);
+                assertThat(r.status()).as(search + text + ": " + r).isLessThan(500);
+                if (r.status() >= 400) {
+                    assertThat(r.header("Content-Type")).as(search + text).startsWith("application/problem+json");
+                }
+            }
+        }
+        assertThat(rows()).isEqualTo(before);
+    }
+
+    /**
      * The API always answers problem+json; a browser asking for a page outside the API gets the same problem as a
      * page (where the console's error template will hook in).
      */

@@ -50,6 +50,8 @@ import org.springframework.util.unit.DataSize;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -201,8 +203,12 @@ class WorkOrderController {
     OrderViews.PageView search(@RequestParam(required = false) Set<OrderStatus> status,
             @RequestParam(required = false) String unit, @RequestParam(required = false) String category,
             @RequestParam(required = false) Channel channel, @RequestParam(required = false) AppealType appealType,
-            @RequestParam(required = false) @DateOrInstant(TimeParameters.Edge.START_OF_DAY) Instant from,
-            @RequestParam(required = false) @DateOrInstant(TimeParameters.Edge.END_OF_DAY) Instant to,
+            @RequestParam(required = false) @DateOrInstant(TimeParameters.Edge.START_OF_DAY)
+            @Parameter(description = "起始：日期（2026-12-01，当天零点起）或带时区的时间", schema = @Schema(type = "string"))
+            Instant from,
+            @RequestParam(required = false) @DateOrInstant(TimeParameters.Edge.END_OF_DAY)
+            @Parameter(description = "截止：日期（2026-12-07，含当天）或带时区的时间（不含）", schema = @Schema(type = "string"))
+            Instant to,
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于 0") int page,
             @RequestParam(defaultValue = "20") @Min(value = 1, message = "至少为 1")
