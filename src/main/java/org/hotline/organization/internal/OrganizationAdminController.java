@@ -2,7 +2,6 @@ package org.hotline.organization.internal;
 
 import java.util.List;
 
-import org.hotline.organization.PasswordLength;
 import org.hotline.organization.PlaceKind;
 import org.hotline.organization.Role;
 import org.hotline.organization.UnitKind;
@@ -10,6 +9,7 @@ import org.hotline.organization.internal.OrganizationViews.CategoryView;
 import org.hotline.organization.internal.OrganizationViews.PlaceView;
 import org.hotline.organization.internal.OrganizationViews.UnitView;
 import org.hotline.organization.internal.OrganizationViews.UserView;
+import org.hotline.platform.PasswordLength;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

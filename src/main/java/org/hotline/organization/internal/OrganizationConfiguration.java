@@ -1,6 +1,6 @@
 package org.hotline.organization.internal;
 
-import org.hotline.organization.PasswordLength;
+import org.hotline.platform.PasswordLength;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;

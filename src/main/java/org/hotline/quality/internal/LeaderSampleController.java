@@ -5,11 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.hotline.organization.Actor;
-import org.hotline.organization.PasswordLength;
 import org.hotline.organization.Unit;
 import org.hotline.organization.UnitId;
 import org.hotline.organization.Units;
 import org.hotline.platform.InvalidInputException;
+import org.hotline.platform.PasswordLength;
 import org.hotline.platform.TimeParameters;
 import org.hotline.quality.CallResult;
 import org.hotline.quality.Satisfaction;

@@ -1,4 +1,4 @@
-package org.hotline.organization;
+package org.hotline.platform;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
