@@ -3,7 +3,6 @@ package org.hotline.statistics.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -11,6 +10,7 @@ import java.util.stream.Collectors;
 import org.hotline.organization.Actor;
 import org.hotline.organization.UnitId;
 import org.hotline.platform.InvalidInputException;
+import org.hotline.platform.TimeParameters;
 import org.hotline.statistics.DateRange;
 import org.hotline.statistics.Dimension;
 import org.hotline.statistics.OverdueKind;
@@ -240,15 +240,7 @@ class StatisticsController {
     }
 
     private static LocalDate date(String field, String value) {
-        String v = blankToNull(value);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "日期应为 yyyy-MM-dd 格式的有效日期，而不是「" + abbreviate(v) + "」");
-        }
+        return TimeParameters.date(field, value);
     }
 
     private static Dimension dimension(String value, Dimension fallback) {

@@ -14,8 +14,10 @@ import java.util.Set;
 import org.hotline.deadline.Deadlines;
 import org.hotline.organization.Actor;
 import org.hotline.organization.UnitId;
+import org.hotline.platform.DateOrInstant;
 import org.hotline.platform.InvalidInputException;
 import org.hotline.platform.NotFoundException;
+import org.hotline.platform.TimeParameters;
 import org.hotline.workorder.AppealType;
 import org.hotline.workorder.Channel;
 import org.hotline.workorder.Citizen;
@@ -28,7 +30,6 @@ import org.hotline.workorder.ReturnReason;
 import org.hotline.workorder.Urgency;
 import org.hotline.workorder.WorkOrder;
 import org.hotline.workorder.WorkOrderService;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,6 +50,8 @@ import org.springframework.util.unit.DataSize;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -206,8 +209,12 @@ class WorkOrderController {
     OrderViews.PageView search(@RequestParam(required = false) Set<OrderStatus> status,
             @RequestParam(required = false) String unit, @RequestParam(required = false) String category,
             @RequestParam(required = false) Channel channel, @RequestParam(required = false) AppealType appealType,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(required = false) @DateOrInstant(TimeParameters.Edge.START_OF_DAY)
+            @Parameter(description = "起始：日期（2026-12-01，当天零点起）或带时区的时间", schema = @Schema(type = "string"))
+            Instant from,
+            @RequestParam(required = false) @DateOrInstant(TimeParameters.Edge.END_OF_DAY)
+            @Parameter(description = "截止：日期（2026-12-07，含当天）或带时区的时间（不含）", schema = @Schema(type = "string"))
+            Instant to,
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于 0") int page,
             @RequestParam(defaultValue = "20") @Min(value = 1, message = "至少为 1")
@@ -386,7 +393,7 @@ class WorkOrderController {
     // ---------------------------------------------------------------- attachments
 
     @PostMapping(path = "/{number}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "上传附件（照片或 PDF，单个不超过 10 MB）")
+    @Operation(summary = "上传附件（照片或 PDF，单个不超过 10 MB；按文件内容识别类型，照片去除拍摄位置）")
     ResponseEntity<Attachments.Stored> upload(@PathVariable String number, @RequestPart("file") MultipartFile file,
             Actor actor) throws IOException {
         if (file.getSize() > maxUpload.toBytes()) {
@@ -394,20 +401,10 @@ class WorkOrderController {
             // configured with a looser limit than the platform's.
             throw new MaxUploadSizeExceededException(maxUpload.toBytes());
         }
-        if (file.isEmpty()) {
-            throw new InvalidInputException("file", "文件为空");
-        }
-        String type = file.getContentType();
-        if (type == null || !Attachments.ACCEPTED_TYPES.contains(type)) {
-            throw new InvalidInputException("file", "不支持的文件类型：" + type + "（支持 JPEG、PNG、WebP、GIF、PDF）");
-        }
-        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "attachment"
-                : file.getOriginalFilename();
-        if (name.length() > 255) {
-            throw new InvalidInputException("file", "文件名不能超过 255 个字符");
-        }
         OrderNumber n = number(number);
-        Attachments.Stored stored = service.attach(n, name, type, file.getBytes(), actor);
+        // The type and the name come from the file's bytes and a checked name, never from the client's word.
+        AttachmentFiles.Accepted accepted = AttachmentFiles.accept("file", file.getOriginalFilename(), file.getBytes());
+        Attachments.Stored stored = service.attach(n, accepted.name(), accepted.contentType(), accepted.data(), actor);
         return ResponseEntity.created(URI.create("/api/v1/orders/" + n + "/attachments/" + stored.id())).body(stored);
     }
 
