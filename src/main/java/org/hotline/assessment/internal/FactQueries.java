@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -36,7 +35,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -82,7 +81,7 @@ class FactQueries {
     record UnitDay(UnitId unit, LocalDate day) {
     }
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ZoneId zone;
     private final TransactionTemplate readOnly;
     private final ExecutorService secondReader = Executors.newSingleThreadExecutor(r -> {
@@ -93,7 +92,9 @@ class FactQueries {
 
     FactQueries(DataSource dataSource, Clock clock, PlatformTransactionManager transactions) {
         // a year's rows stream through in chunks rather than being held by the driver all at once (PostgreSQL
-        // only streams within a transaction: the recompute's own, or the second reader's below)
+        // only streams within a transaction: the recompute's own, or the second reader's below). JdbcClient
+        // has no fetch size or statement settings of its own: it runs on this template, which sets both on
+        // every statement, and hands each row to a RowCallbackHandler as the driver delivers it.
         JdbcTemplate streaming = new JdbcTemplate(dataSource) {
             @Override
             protected void applyStatementSettings(Statement statement) throws SQLException {
@@ -102,7 +103,7 @@ class FactQueries {
             }
         };
         streaming.setFetchSize(5_000);
-        this.jdbc = new NamedParameterJdbcTemplate(streaming);
+        this.jdbc = JdbcClient.create(streaming);
         this.zone = clock.getZone();
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -444,7 +445,7 @@ class FactQueries {
         private void query(String source, String sql, String unitFilter, RowCallbackHandler handler) {
             long started = System.nanoTime();
             int[] rows = {0};
-            jdbc.query(onlyUnit == null ? sql : sql + unitFilter, params, (RowCallbackHandler) rs -> {
+            jdbc.sql(onlyUnit == null ? sql : sql + unitFilter).paramSource(params).query((RowCallbackHandler) rs -> {
                 rows[0]++;
                 handler.processRow(rs);
             });

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.hotline.organization.UnitId;
+import org.hotline.platform.JdbcBatches;
 import org.hotline.workorder.AppealType;
 import org.hotline.workorder.Channel;
 import org.hotline.workorder.Citizen;
@@ -33,14 +34,13 @@ import org.hotline.workorder.WorkOrder;
 import org.hotline.workorder.WorkOrders;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Work orders in plain SQL that runs on PostgreSQL and on H2 in PostgreSQL mode. The order row carries a
  * version for optimistic locking; co-units are rewritten with their order; replies and history rows are only
- * ever inserted.
+ * ever inserted. The child rows of one save go as JDBC batches ({@link JdbcBatches}): one round trip each.
  */
 @Repository
 class JdbcWorkOrders implements WorkOrders {
@@ -48,10 +48,12 @@ class JdbcWorkOrders implements WorkOrders {
     /** Statuses in which the handling clock runs, so an order in them past its deadline is overdue. */
     private static final List<String> RUNNING = List.of(OrderStatus.DISPATCHED.name(), OrderStatus.IN_PROGRESS.name());
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
+    private final JdbcBatches batches;
 
-    JdbcWorkOrders(NamedParameterJdbcTemplate jdbc) {
+    JdbcWorkOrders(JdbcClient jdbc, JdbcBatches batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     @Override
@@ -67,21 +69,22 @@ class JdbcWorkOrders implements WorkOrders {
     }
 
     private List<WorkOrder> load(String where, MapSqlParameterSource params) {
-        List<WorkOrder.Snapshot> rows = jdbc.query("SELECT * FROM work_order " + where, params, this::snapshot);
+        List<WorkOrder.Snapshot> rows = jdbc.sql("SELECT * FROM work_order " + where).paramSource(params)
+                .query(this::snapshot).list();
         if (rows.isEmpty()) {
             return List.of();
         }
         List<String> numbers = rows.stream().map(s -> s.number().value()).toList();
         Map<String, List<CoUnit>> coUnits = new HashMap<>();
-        jdbc.query("SELECT * FROM work_order_co_unit WHERE order_number IN (:n) ORDER BY added_at, unit_id",
-                new MapSqlParameterSource("n", numbers),
-                rs -> {
+        jdbc.sql("SELECT * FROM work_order_co_unit WHERE order_number IN (:n) ORDER BY added_at, unit_id")
+                .param("n", numbers)
+                .query(rs -> {
                     coUnits.computeIfAbsent(rs.getString("order_number"), k -> new ArrayList<>()).add(coUnit(rs));
                 });
         Map<String, List<Reply>> replies = new HashMap<>();
-        jdbc.query("SELECT * FROM work_order_reply WHERE order_number IN (:n) ORDER BY seq",
-                new MapSqlParameterSource("n", numbers),
-                rs -> {
+        jdbc.sql("SELECT * FROM work_order_reply WHERE order_number IN (:n) ORDER BY seq")
+                .param("n", numbers)
+                .query(rs -> {
                     replies.computeIfAbsent(rs.getString("order_number"), k -> new ArrayList<>()).add(reply(rs));
                 });
         return rows.stream().map(s -> WorkOrder.restore(withChildren(s,
@@ -92,7 +95,7 @@ class JdbcWorkOrders implements WorkOrders {
     @Override
     public void add(WorkOrder order) {
         WorkOrder.Snapshot s = order.snapshot();
-        jdbc.update("""
+        jdbc.sql("""
                 INSERT INTO work_order (number, version, channel, appeal_type, citizen_name, citizen_phone,
                   confidential, content, address, latitude, longitude, urgency, registered_at, registered_by,
                   category_code, status, intake_answer, lead_unit_id, dispatched_at, acknowledge_deadline,
@@ -107,7 +110,7 @@ class JdbcWorkOrders implements WorkOrders {
                   :returnsRequested, :statusBeforeReturn, :extensionDaysUsed, :pendingExtensionDays,
                   :pendingExtensionReason, :redoCount, :supervisionCount, :lastSupervisedAt, :master,
                   :mergedCount, :repliedAt, :closedAt, :historySize)
-                """, params(s));
+                """).paramSource(params(s)).update();
         writeChildren(order, false);
         order.stored(0);
     }
@@ -115,7 +118,7 @@ class JdbcWorkOrders implements WorkOrders {
     @Override
     public void update(WorkOrder order) {
         WorkOrder.Snapshot s = order.snapshot();
-        int updated = jdbc.update("""
+        int updated = jdbc.sql("""
                 UPDATE work_order SET version = version + 1, category_code = :categoryCode, status = :status,
                   intake_answer = :intakeAnswer, lead_unit_id = :leadUnit, dispatched_at = :dispatchedAt,
                   acknowledge_deadline = :acknowledgeDeadline, acknowledged_at = :acknowledgedAt,
@@ -128,7 +131,7 @@ class JdbcWorkOrders implements WorkOrders {
                   last_supervised_at = :lastSupervisedAt, master_number = :master, merged_count = :mergedCount,
                   replied_at = :repliedAt, closed_at = :closedAt, history_size = :historySize
                 WHERE number = :number AND version = :version
-                """, params(s));
+                """).paramSource(params(s)).update();
         if (updated != 1) {
             throw new OptimisticLockingFailureException("work order " + s.number() + " changed since version "
                     + s.version());
@@ -140,62 +143,56 @@ class JdbcWorkOrders implements WorkOrders {
     private void writeChildren(WorkOrder order, boolean existing) {
         String number = order.number().value();
         if (existing) {
-            jdbc.update("DELETE FROM work_order_co_unit WHERE order_number = :n", new MapSqlParameterSource("n", number));
+            jdbc.sql("DELETE FROM work_order_co_unit WHERE order_number = :n").param("n", number).update();
         }
-        if (!order.coUnits().isEmpty()) {
-            jdbc.batchUpdate("""
-                    INSERT INTO work_order_co_unit (order_number, unit_id, added_at, added_by, deadline,
-                      acknowledged_at, submitted_at, contribution, non_cooperation_at, non_cooperation_reason)
-                    VALUES (:n, :unit, :addedAt, :addedBy, :deadline, :ack, :sub, :contribution, :nonCoop, :nonCoopReason)
-                    """, order.coUnits().stream().map(c -> new MapSqlParameterSource()
-                    .addValue("n", number).addValue("unit", c.unit().value()).addValue("addedAt", time(c.addedAt()))
-                    .addValue("addedBy", c.addedBy()).addValue("deadline", time(c.deadline()))
-                    .addValue("ack", time(c.acknowledgedAt())).addValue("sub", time(c.submittedAt()))
-                    .addValue("contribution", c.contribution()).addValue("nonCoop", time(c.nonCooperationAt()))
-                    .addValue("nonCoopReason", c.nonCooperationReason())).toArray(SqlParameterSource[]::new));
-        }
-        if (!order.newReplies().isEmpty()) {
-            jdbc.batchUpdate("""
-                    INSERT INTO work_order_reply (order_number, seq, unit_id, replied_by, replied_at, outcome,
-                      public_reply, actions_taken, internal_note, citizen_contacted)
-                    VALUES (:n, :seq, :unit, :by, :at, :outcome, :publicReply, :actions, :note, :contacted)
-                    """, order.newReplies().stream().map(r -> new MapSqlParameterSource()
-                    .addValue("n", number).addValue("seq", r.seq()).addValue("unit", r.unit().value())
-                    .addValue("by", r.repliedBy()).addValue("at", time(r.at())).addValue("outcome", r.outcome().name())
-                    .addValue("publicReply", r.publicReply()).addValue("actions", r.actionsTaken())
-                    .addValue("note", r.internalNote()).addValue("contacted", r.citizenContacted()))
-                    .toArray(SqlParameterSource[]::new));
-        }
-        if (!order.newHistory().isEmpty()) {
-            jdbc.batchUpdate("""
-                    INSERT INTO work_order_history (order_number, seq, occurred_at, actor, actor_name, actor_role,
-                      actor_unit, action, from_status, to_status, reason, detail, unit_id, other_unit_id, late)
-                    VALUES (:n, :seq, :at, :actor, :actorName, :actorRole, :actorUnit, :action, :from, :to,
-                      :reason, :detail, :unit, :otherUnit, :late)
-                    """, order.newHistory().stream().map(h -> new MapSqlParameterSource()
-                    .addValue("n", number).addValue("seq", h.seq()).addValue("at", time(h.at()))
-                    .addValue("actor", h.actor()).addValue("actorName", h.actorName())
-                    .addValue("actorRole", h.actorRole()).addValue("actorUnit", h.actorUnit())
-                    .addValue("action", h.action().name())
-                    .addValue("from", h.fromStatus() == null ? null : h.fromStatus().name())
-                    .addValue("to", h.toStatus().name()).addValue("reason", h.reason())
-                    .addValue("detail", h.detail())
-                    .addValue("unit", h.unit() == null ? null : h.unit().value(), Types.VARCHAR)
-                    .addValue("otherUnit", h.otherUnit() == null ? null : h.otherUnit().value(), Types.VARCHAR)
-                    .addValue("late", h.late(), Types.BOOLEAN)).toArray(SqlParameterSource[]::new));
-        }
+        batches.update("""
+                INSERT INTO work_order_co_unit (order_number, unit_id, added_at, added_by, deadline,
+                  acknowledged_at, submitted_at, contribution, non_cooperation_at, non_cooperation_reason)
+                VALUES (:n, :unit, :addedAt, :addedBy, :deadline, :ack, :sub, :contribution, :nonCoop, :nonCoopReason)
+                """, order.coUnits(), c -> new MapSqlParameterSource()
+                .addValue("n", number).addValue("unit", c.unit().value()).addValue("addedAt", time(c.addedAt()))
+                .addValue("addedBy", c.addedBy()).addValue("deadline", time(c.deadline()))
+                .addValue("ack", time(c.acknowledgedAt())).addValue("sub", time(c.submittedAt()))
+                .addValue("contribution", c.contribution()).addValue("nonCoop", time(c.nonCooperationAt()))
+                .addValue("nonCoopReason", c.nonCooperationReason()));
+        batches.update("""
+                INSERT INTO work_order_reply (order_number, seq, unit_id, replied_by, replied_at, outcome,
+                  public_reply, actions_taken, internal_note, citizen_contacted)
+                VALUES (:n, :seq, :unit, :by, :at, :outcome, :publicReply, :actions, :note, :contacted)
+                """, order.newReplies(), r -> new MapSqlParameterSource()
+                .addValue("n", number).addValue("seq", r.seq()).addValue("unit", r.unit().value())
+                .addValue("by", r.repliedBy()).addValue("at", time(r.at())).addValue("outcome", r.outcome().name())
+                .addValue("publicReply", r.publicReply()).addValue("actions", r.actionsTaken())
+                .addValue("note", r.internalNote()).addValue("contacted", r.citizenContacted()));
+        batches.update("""
+                INSERT INTO work_order_history (order_number, seq, occurred_at, actor, actor_name, actor_role,
+                  actor_unit, action, from_status, to_status, reason, detail, unit_id, other_unit_id, late)
+                VALUES (:n, :seq, :at, :actor, :actorName, :actorRole, :actorUnit, :action, :from, :to,
+                  :reason, :detail, :unit, :otherUnit, :late)
+                """, order.newHistory(), h -> new MapSqlParameterSource()
+                .addValue("n", number).addValue("seq", h.seq()).addValue("at", time(h.at()))
+                .addValue("actor", h.actor()).addValue("actorName", h.actorName())
+                .addValue("actorRole", h.actorRole()).addValue("actorUnit", h.actorUnit())
+                .addValue("action", h.action().name())
+                .addValue("from", h.fromStatus() == null ? null : h.fromStatus().name())
+                .addValue("to", h.toStatus().name()).addValue("reason", h.reason())
+                .addValue("detail", h.detail())
+                .addValue("unit", h.unit() == null ? null : h.unit().value(), Types.VARCHAR)
+                .addValue("otherUnit", h.otherUnit() == null ? null : h.otherUnit().value(), Types.VARCHAR)
+                .addValue("late", h.late(), Types.BOOLEAN));
     }
 
     @Override
     public List<HistoryEntry> history(OrderNumber number) {
-        return jdbc.query("SELECT * FROM work_order_history WHERE order_number = :n ORDER BY seq",
-                new MapSqlParameterSource("n", number.value()),
-                (rs, i) -> new HistoryEntry(rs.getInt("seq"), instant(rs, "occurred_at"), rs.getString("actor"),
+        return jdbc.sql("SELECT * FROM work_order_history WHERE order_number = :n ORDER BY seq")
+                .param("n", number.value())
+                .query((rs, i) -> new HistoryEntry(rs.getInt("seq"), instant(rs, "occurred_at"), rs.getString("actor"),
                         rs.getString("actor_name"), rs.getString("actor_role"), rs.getString("actor_unit"),
                         OrderAction.valueOf(rs.getString("action")), status(rs.getString("from_status")),
                         OrderStatus.valueOf(rs.getString("to_status")), rs.getString("reason"),
                         rs.getString("detail"), unit(rs.getString("unit_id")), unit(rs.getString("other_unit_id")),
-                        rs.getObject("late", Boolean.class)));
+                        rs.getObject("late", Boolean.class)))
+                .list();
     }
 
     @Override
@@ -254,29 +251,30 @@ class JdbcWorkOrders implements WorkOrders {
             where.append(" AND o.citizen_name LIKE :callerName");
             p.addValue("callerName", escapeLike(q.callerName().strip()) + "%");
         }
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM work_order o" + where, p, Long.class);
+        long total = jdbc.sql("SELECT COUNT(*) FROM work_order o" + where).paramSource(p).query(Long.class).single();
         p.addValue("limit", q.size()).addValue("offset", (long) q.page() * q.size());
-        List<OrderSummary> items = jdbc.query("SELECT o.*, CASE WHEN o.status IN (:running) AND o.handle_deadline < :now"
+        List<OrderSummary> items = jdbc.sql("SELECT o.*, CASE WHEN o.status IN (:running) AND o.handle_deadline < :now"
                 + " THEN TRUE ELSE FALSE END AS overdue FROM work_order o" + where
-                + " ORDER BY o.registered_at DESC, o.number DESC LIMIT :limit OFFSET :offset", p,
-                (rs, i) -> new OrderSummary(new OrderNumber(rs.getString("number")), OrderStatus.valueOf(rs.getString("status")),
+                + " ORDER BY o.registered_at DESC, o.number DESC LIMIT :limit OFFSET :offset").paramSource(p)
+                .query((rs, i) -> new OrderSummary(new OrderNumber(rs.getString("number")), OrderStatus.valueOf(rs.getString("status")),
                         Channel.valueOf(rs.getString("channel")), AppealType.valueOf(rs.getString("appeal_type")),
                         Urgency.valueOf(rs.getString("urgency")), rs.getString("category_code"),
                         unit(rs.getString("lead_unit_id")), citizen(rs), rs.getString("content"),
                         rs.getString("address"), instant(rs, "registered_at"), instant(rs, "handle_deadline"),
-                        rs.getInt("redo_count"), rs.getInt("supervision_count"), rs.getBoolean("overdue")));
-        return new OrderPage(items, q.page(), q.size(), total == null ? 0 : total);
+                        rs.getInt("redo_count"), rs.getInt("supervision_count"), rs.getBoolean("overdue")))
+                .list();
+        return new OrderPage(items, q.page(), q.size(), total);
     }
 
     @Override
     public List<OrderNumber> withOverdueCoUnits(Instant now, int limit) {
-        return jdbc.query("""
+        return jdbc.sql("""
                 SELECT DISTINCT c.order_number FROM work_order_co_unit c JOIN work_order o ON o.number = c.order_number
                 WHERE c.deadline < :now AND c.submitted_at IS NULL AND c.non_cooperation_at IS NULL
                   AND o.status IN ('DISPATCHED', 'IN_PROGRESS', 'RETURN_REQUESTED')
                 ORDER BY c.order_number LIMIT :limit
-                """, new MapSqlParameterSource("now", time(now)).addValue("limit", limit),
-                (rs, i) -> new OrderNumber(rs.getString(1)));
+                """).param("now", time(now)).param("limit", limit)
+                .query((rs, i) -> new OrderNumber(rs.getString(1))).list();
     }
 
     private static String escapeLike(String s) {

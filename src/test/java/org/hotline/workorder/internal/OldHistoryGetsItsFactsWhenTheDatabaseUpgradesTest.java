@@ -18,6 +18,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.hotline.organization.UnitId;
+import org.hotline.platform.JdbcBatches;
 import org.hotline.support.SharedPostgres;
 import org.hotline.workorder.CoUnit;
 import org.hotline.workorder.EveryAction;
@@ -32,6 +33,7 @@ import org.hotline.workorder.WorkOrderFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -73,7 +75,8 @@ class OldHistoryGetsItsFactsWhenTheDatabaseUpgradesTest {
 
         flyway(db, vendor, null).migrate();
 
-        JdbcWorkOrders orders = new JdbcWorkOrders(new NamedParameterJdbcTemplate(db));
+        JdbcWorkOrders orders = new JdbcWorkOrders(JdbcClient.create(db),
+                new JdbcBatches(new NamedParameterJdbcTemplate(db)));
         for (WorkOrder o : built.orders()) {
             List<Facts> stored = new ArrayList<>();
             for (HistoryEntry h : orders.history(o.number())) {

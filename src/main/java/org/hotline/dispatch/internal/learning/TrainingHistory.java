@@ -9,8 +9,8 @@ import java.util.Map;
 
 import org.hotline.dispatch.LabelKind;
 import org.hotline.dispatch.internal.model.TrainingExample;
+import org.hotline.platform.JdbcBatches;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,18 +29,15 @@ class TrainingHistory {
             VALUES (:source, :subject, :body, :label, :kind, :order, :occurred, :created, :import)""";
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate named;
+    private final JdbcBatches batches;
 
-    TrainingHistory(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+    TrainingHistory(JdbcClient jdbc, JdbcBatches batches) {
         this.jdbc = jdbc;
-        this.named = named;
+        this.batches = batches;
     }
 
     void add(List<NewExample> examples, Instant now) {
-        if (examples.isEmpty()) {
-            return;
-        }
-        MapSqlParameterSource[] batch = examples.stream().map(e -> new MapSqlParameterSource()
+        batches.update(INSERT, examples, e -> new MapSqlParameterSource()
                 .addValue("source", e.source().name())
                 .addValue("subject", e.subject() == null ? "" : e.subject())
                 .addValue("body", e.body())
@@ -49,8 +46,7 @@ class TrainingHistory {
                 .addValue("order", e.orderNumber())
                 .addValue("occurred", utc(e.occurredAt()))
                 .addValue("created", utc(now))
-                .addValue("import", e.importId())).toArray(MapSqlParameterSource[]::new);
-        named.batchUpdate(INSERT, batch);
+                .addValue("import", e.importId()));
     }
 
     /** Every example of one label kind, oldest first. */
