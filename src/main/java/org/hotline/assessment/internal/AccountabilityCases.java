@@ -1,13 +1,11 @@
 package org.hotline.assessment.internal;
 
+import static org.hotline.platform.DbTime.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -25,6 +23,7 @@ import org.hotline.assessment.EvidenceOrder;
 import org.hotline.assessment.Indicator;
 import org.hotline.assessment.RankingGroup;
 import org.hotline.organization.UnitId;
+import org.hotline.platform.DbTime;
 import org.hotline.platform.JdbcBatches;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -82,7 +81,7 @@ class AccountabilityCases {
                 """)
                 .param("kind", s.kind().name()).param("unit", s.unit().value())
                 .param("unitName", s.unitName()).param("group", s.group().name())
-                .param("month", s.month().atDay(1)).param("openedAt", time(s.openedAt()))
+                .param("month", s.month().atDay(1)).param("openedAt", DbTime.param(s.openedAt()))
                 .param("reason", s.reason()).param("addressedTo", s.addressedTo())
                 .param("status", s.status().name())
                 .update(key, "id");
@@ -114,7 +113,7 @@ class AccountabilityCases {
                     ps.setInt(first + 1, index + 1);
                     ps.setString(first + 2, o.orderNumber());
                     ps.setString(first + 3, o.indicator().name());
-                    ps.setObject(first + 4, time(o.at()));
+                    ps.setObject(first + 4, DbTime.param(o.at()));
                 });
         return OptionalLong.of(id);
     }
@@ -129,9 +128,9 @@ class AccountabilityCases {
                 WHERE id = :id AND version = :version
                 """).param("id", s.id()).param("version", s.version())
                 .param("status", s.status().name()).param("explanation", s.explanation())
-                .param("explainedBy", s.explainedBy()).param("explainedAt", time(s.explainedAt()))
+                .param("explainedBy", s.explainedBy()).param("explainedAt", DbTime.param(s.explainedAt()))
                 .param("conclusion", s.conclusion()).param("concludedBy", s.concludedBy())
-                .param("concludedAt", time(s.concludedAt()))
+                .param("concludedAt", DbTime.param(s.concludedAt()))
                 .update();
         if (updated != 1) {
             throw new OptimisticLockingFailureException("accountability case " + s.id() + " changed meanwhile");
@@ -192,7 +191,7 @@ class AccountabilityCases {
         return new AccountabilityCase.Snapshot(rs.getLong("id"), rs.getLong("version"),
                 CaseKind.valueOf(rs.getString("kind")), new UnitId(rs.getString("unit_id")),
                 rs.getString("unit_name"), RankingGroup.valueOf(rs.getString("ranking_group")),
-                YearMonth.from(rs.getObject("case_month", LocalDate.class)), instant(rs, "opened_at"),
+                YearMonth.from(DbTime.date(rs, "case_month")), instant(rs, "opened_at"),
                 rs.getString("reason"), rs.getString("addressed_to"), List.of(), List.of(),
                 CaseStatus.valueOf(rs.getString("status")), rs.getString("explanation"),
                 rs.getString("explained_by"), instant(rs, "explained_at"), rs.getString("conclusion"),
@@ -202,7 +201,7 @@ class AccountabilityCases {
     private static CaseScore score(ResultSet rs) throws SQLException {
         int rank = rs.getInt("unit_rank");
         Integer rankOrNull = rs.wasNull() ? null : rank;
-        return new CaseScore(YearMonth.from(rs.getObject("score_month", LocalDate.class)),
+        return new CaseScore(YearMonth.from(DbTime.date(rs, "score_month")),
                 RankingGroup.valueOf(rs.getString("ranking_group")), rankOrNull, rs.getInt("group_size"),
                 rs.getBigDecimal("score"), nullableDouble(rs, "response_rate"), nullableDouble(rs, "resolution_rate"),
                 nullableDouble(rs, "satisfaction_rate"), rs.getInt("replied"), rs.getInt("overdue"),
@@ -212,14 +211,5 @@ class AccountabilityCases {
     private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? null : v;
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

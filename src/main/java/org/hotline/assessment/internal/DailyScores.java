@@ -6,8 +6,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +16,7 @@ import org.hotline.assessment.Facts;
 import org.hotline.assessment.Indicator;
 import org.hotline.assessment.ScoreCard;
 import org.hotline.organization.UnitId;
+import org.hotline.platform.DbTime;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -64,7 +63,7 @@ class DailyScores {
                     setDouble(ps, c++, s.card().resolutionRate());
                     setDouble(ps, c++, s.card().satisfactionRate());
                     ps.setBigDecimal(c++, s.card().publishedScore());
-                    ps.setObject(c, s.computedAt().atOffset(ZoneOffset.UTC));
+                    ps.setObject(c, DbTime.param(s.computedAt()));
                 });
         return scores.size();
     }
@@ -112,10 +111,10 @@ class DailyScores {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
-        return new Row(new UnitId(rs.getString("unit_id")), rs.getObject("score_day", LocalDate.class), facts(rs),
+        return new Row(new UnitId(rs.getString("unit_id")), DbTime.date(rs, "score_day"), facts(rs),
                 nullableDouble(rs, "response_rate"), nullableDouble(rs, "resolution_rate"),
                 nullableDouble(rs, "satisfaction_rate"), rs.getBigDecimal("score"),
-                rs.getObject("computed_at", OffsetDateTime.class).toInstant());
+                DbTime.instant(rs, "computed_at"));
     }
 
     private static Facts facts(ResultSet rs) throws SQLException {

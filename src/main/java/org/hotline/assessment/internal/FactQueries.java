@@ -1,14 +1,13 @@
 package org.hotline.assessment.internal;
 
-import java.sql.ResultSet;
+import static org.hotline.platform.DbTime.instant;
+
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -30,6 +29,7 @@ import javax.sql.DataSource;
 import org.hotline.assessment.Facts;
 import org.hotline.assessment.Indicator;
 import org.hotline.organization.UnitId;
+import org.hotline.platform.DbTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -264,11 +264,11 @@ class FactQueries {
             this.onlyUnit = onlyUnit;
             this.sink = sink;
             this.params = new MapSqlParameterSource()
-                    .addValue("from", from.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC))
-                    .addValue("to", to.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC))
+                    .addValue("from", DbTime.startOfDay(from, zone))
+                    .addValue("to", DbTime.startOfDay(to, zone))
                     .addValue("fromDay", from)
                     .addValue("toDay", to)
-                    .addValue("now", now.atOffset(ZoneOffset.UTC))
+                    .addValue("now", DbTime.param(now))
                     .addValue("unit", onlyUnit == null ? null : onlyUnit.value());
         }
 
@@ -398,12 +398,12 @@ class FactQueries {
                     SELECT d.sample_day, d.unit_id, d.due_at FROM leader_sample_draw d
                     WHERE d.sample_day >= :fromDay AND d.sample_day < :toDay
                     """, "AND d.unit_id = :unit",
-                    rs -> due.put(rs.getObject(1, LocalDate.class) + "|" + rs.getString(2), instant(rs, 3)));
+                    rs -> due.put(DbTime.date(rs, 1) + "|" + rs.getString(2), instant(rs, 3)));
             query("leader samples", """
                     SELECT s.sample_day, s.unit_id, s.order_number, s.completed_at FROM leader_sample s
                     WHERE s.sample_day >= :fromDay AND s.sample_day < :toDay
                     """, "AND s.unit_id = :unit", rs -> {
-                        LocalDate day = rs.getObject(1, LocalDate.class);
+                        LocalDate day = DbTime.date(rs, 1);
                         String unit = rs.getString(2);
                         Instant dueAt = due.get(day + "|" + unit);
                         Instant completed = instant(rs, 4);
@@ -479,11 +479,6 @@ class FactQueries {
                 sink.fact(id, day, at, order, indicator);
             }
         }
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     static String column(Indicator indicator) {

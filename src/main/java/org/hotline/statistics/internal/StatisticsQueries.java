@@ -1,20 +1,21 @@
 package org.hotline.statistics.internal;
 
+import static org.hotline.platform.DbTime.instant;
+
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.hotline.platform.DbTime;
 import org.hotline.statistics.CallbackResults;
 import org.hotline.statistics.Dimension;
 import org.hotline.statistics.OverdueKind;
@@ -82,7 +83,7 @@ class StatisticsQueries {
 
     private LocalDate day(ResultSet rs, String column) throws SQLException {
         if (castsToLocalDate) {
-            return rs.getObject(column, LocalDate.class);
+            return DbTime.date(rs, column);
         }
         int yyyymmdd = rs.getInt(column);
         return LocalDate.of(yyyymmdd / 10000, yyyymmdd / 100 % 100, yyyymmdd % 100);
@@ -133,7 +134,7 @@ class StatisticsQueries {
                 + " AND l.reply_seq = c.reply_seq AND l.reached = TRUE AND l.attempt > c.attempt"
                 + " AND l.attempted_at >= :start)");
         MapSqlParameterSource p = new MapSqlParameterSource()
-                .addValue("start", time(filter.range().start(zone))).addValue("end", time(filter.range().end(zone)));
+                .addValue("start", DbTime.param(filter.range().start(zone))).addValue("end", DbTime.param(filter.range().end(zone)));
         if (filter.unit() != null) {
             sql.append(" AND c.unit_id = :unit");
             p.addValue("unit", filter.unit().value());
@@ -167,7 +168,7 @@ class StatisticsQueries {
         StringBuilder sql = new StringBuilder(" WHERE h.action = :action"
                 + " AND h.occurred_at >= :start AND h.occurred_at < :end");
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("action", OrderAction.OVERRIDE_CLOSE.name())
-                .addValue("start", time(filter.range().start(zone))).addValue("end", time(filter.range().end(zone)));
+                .addValue("start", DbTime.param(filter.range().start(zone))).addValue("end", DbTime.param(filter.range().end(zone)));
         if (filter.unit() != null) {
             sql.append(" AND o.lead_unit_id = :unit");
             p.addValue("unit", filter.unit().value());
@@ -199,7 +200,7 @@ class StatisticsQueries {
             case OPEN -> " AND o.status IN (:running) AND o.handle_deadline < :now";
             case CLOSED_LATE -> " AND o.status = :closed AND o.replied_at > o.handle_deadline";
         };
-        MapSqlParameterSource p = where.params.addValue("running", RUNNING).addValue("now", time(now))
+        MapSqlParameterSource p = where.params.addValue("running", RUNNING).addValue("now", DbTime.param(now))
                 .addValue("closed", OrderStatus.CLOSED.name());
         String from = " FROM work_order o" + where.sql + condition;
         long total = jdbc.sql("SELECT COUNT(*)" + from).paramSource(p).query(Long.class).single();
@@ -223,7 +224,7 @@ class StatisticsQueries {
         MapSqlParameterSource p = new MapSqlParameterSource();
         if (filter.range() != null) {
             sql.append(" AND o.registered_at >= :start AND o.registered_at < :end");
-            p.addValue("start", time(filter.range().start(zone))).addValue("end", time(filter.range().end(zone)));
+            p.addValue("start", DbTime.param(filter.range().start(zone))).addValue("end", DbTime.param(filter.range().end(zone)));
         }
         if (filter.unit() != null) {
             sql.append(" AND o.lead_unit_id = :unit");
@@ -243,14 +244,5 @@ class StatisticsQueries {
 
     private static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

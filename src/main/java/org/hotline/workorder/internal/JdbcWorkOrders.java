@@ -1,7 +1,6 @@
 package org.hotline.workorder.internal;
 
-import static org.hotline.workorder.internal.Sql.instant;
-import static org.hotline.workorder.internal.Sql.time;
+import static org.hotline.platform.DbTime.instant;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.hotline.organization.UnitId;
+import org.hotline.platform.DbTime;
 import org.hotline.platform.JdbcBatches;
 import org.hotline.workorder.AppealType;
 import org.hotline.workorder.Channel;
@@ -150,10 +150,10 @@ class JdbcWorkOrders implements WorkOrders {
                   acknowledged_at, submitted_at, contribution, non_cooperation_at, non_cooperation_reason)
                 VALUES (:n, :unit, :addedAt, :addedBy, :deadline, :ack, :sub, :contribution, :nonCoop, :nonCoopReason)
                 """, order.coUnits(), c -> new MapSqlParameterSource()
-                .addValue("n", number).addValue("unit", c.unit().value()).addValue("addedAt", time(c.addedAt()))
-                .addValue("addedBy", c.addedBy()).addValue("deadline", time(c.deadline()))
-                .addValue("ack", time(c.acknowledgedAt())).addValue("sub", time(c.submittedAt()))
-                .addValue("contribution", c.contribution()).addValue("nonCoop", time(c.nonCooperationAt()))
+                .addValue("n", number).addValue("unit", c.unit().value()).addValue("addedAt", DbTime.param(c.addedAt()))
+                .addValue("addedBy", c.addedBy()).addValue("deadline", DbTime.param(c.deadline()))
+                .addValue("ack", DbTime.param(c.acknowledgedAt())).addValue("sub", DbTime.param(c.submittedAt()))
+                .addValue("contribution", c.contribution()).addValue("nonCoop", DbTime.param(c.nonCooperationAt()))
                 .addValue("nonCoopReason", c.nonCooperationReason()));
         batches.update("""
                 INSERT INTO work_order_reply (order_number, seq, unit_id, replied_by, replied_at, outcome,
@@ -161,7 +161,8 @@ class JdbcWorkOrders implements WorkOrders {
                 VALUES (:n, :seq, :unit, :by, :at, :outcome, :publicReply, :actions, :note, :contacted)
                 """, order.newReplies(), r -> new MapSqlParameterSource()
                 .addValue("n", number).addValue("seq", r.seq()).addValue("unit", r.unit().value())
-                .addValue("by", r.repliedBy()).addValue("at", time(r.at())).addValue("outcome", r.outcome().name())
+                .addValue("by", r.repliedBy()).addValue("at", DbTime.param(r.at()))
+                .addValue("outcome", r.outcome().name())
                 .addValue("publicReply", r.publicReply()).addValue("actions", r.actionsTaken())
                 .addValue("note", r.internalNote()).addValue("contacted", r.citizenContacted()));
         batches.update("""
@@ -170,7 +171,7 @@ class JdbcWorkOrders implements WorkOrders {
                 VALUES (:n, :seq, :at, :actor, :actorName, :actorRole, :actorUnit, :action, :from, :to,
                   :reason, :detail, :unit, :otherUnit, :late)
                 """, order.newHistory(), h -> new MapSqlParameterSource()
-                .addValue("n", number).addValue("seq", h.seq()).addValue("at", time(h.at()))
+                .addValue("n", number).addValue("seq", h.seq()).addValue("at", DbTime.param(h.at()))
                 .addValue("actor", h.actor()).addValue("actorName", h.actorName())
                 .addValue("actorRole", h.actorRole()).addValue("actorUnit", h.actorUnit())
                 .addValue("action", h.action().name())
@@ -198,7 +199,7 @@ class JdbcWorkOrders implements WorkOrders {
     @Override
     public OrderPage search(OrderQuery q, Instant now) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        MapSqlParameterSource p = new MapSqlParameterSource("now", time(now)).addValue("running", RUNNING);
+        MapSqlParameterSource p = new MapSqlParameterSource("now", DbTime.param(now)).addValue("running", RUNNING);
         if (q.statuses() != null && !q.statuses().isEmpty()) {
             where.append(" AND o.status IN (:statuses)");
             p.addValue("statuses", q.statuses().stream().map(Enum::name).toList());
@@ -227,11 +228,11 @@ class JdbcWorkOrders implements WorkOrders {
         }
         if (q.from() != null) {
             where.append(" AND o.registered_at >= :from");
-            p.addValue("from", time(q.from()));
+            p.addValue("from", DbTime.param(q.from()));
         }
         if (q.to() != null) {
             where.append(" AND o.registered_at < :to");
-            p.addValue("to", time(q.to()));
+            p.addValue("to", DbTime.param(q.to()));
         }
         if (q.overdue() != null) {
             where.append(q.overdue() ? " AND o.status IN (:running) AND o.handle_deadline < :now"
@@ -273,7 +274,7 @@ class JdbcWorkOrders implements WorkOrders {
                 WHERE c.deadline < :now AND c.submitted_at IS NULL AND c.non_cooperation_at IS NULL
                   AND o.status IN ('DISPATCHED', 'IN_PROGRESS', 'RETURN_REQUESTED')
                 ORDER BY c.order_number LIMIT :limit
-                """).param("now", time(now)).param("limit", limit)
+                """).param("now", DbTime.param(now)).param("limit", limit)
                 .query((rs, i) -> new OrderNumber(rs.getString(1))).list();
     }
 
@@ -291,15 +292,15 @@ class JdbcWorkOrders implements WorkOrders {
                 .addValue("confidential", s.citizen().confidential()).addValue("content", s.content())
                 .addValue("address", s.location().address()).addValue("latitude", s.location().latitude())
                 .addValue("longitude", s.location().longitude()).addValue("urgency", s.urgency().name())
-                .addValue("registeredAt", time(s.registeredAt())).addValue("registeredBy", s.registeredBy())
+                .addValue("registeredAt", DbTime.param(s.registeredAt())).addValue("registeredBy", s.registeredBy())
                 .addValue("categoryCode", s.categoryCode()).addValue("status", s.status().name())
                 .addValue("intakeAnswer", s.intakeAnswer()).addValue("leadUnit", id(s.leadUnit()))
-                .addValue("dispatchedAt", time(s.dispatchedAt()))
-                .addValue("acknowledgeDeadline", time(s.acknowledgeDeadline()))
-                .addValue("acknowledgedAt", time(s.acknowledgedAt()))
-                .addValue("handleDeadline", time(s.handleDeadline()))
-                .addValue("returnRequestDeadline", time(s.returnRequestDeadline()))
-                .addValue("returnRequestedAt", time(s.returnRequestedAt()))
+                .addValue("dispatchedAt", DbTime.param(s.dispatchedAt()))
+                .addValue("acknowledgeDeadline", DbTime.param(s.acknowledgeDeadline()))
+                .addValue("acknowledgedAt", DbTime.param(s.acknowledgedAt()))
+                .addValue("handleDeadline", DbTime.param(s.handleDeadline()))
+                .addValue("returnRequestDeadline", DbTime.param(s.returnRequestDeadline()))
+                .addValue("returnRequestedAt", DbTime.param(s.returnRequestedAt()))
                 .addValue("returnReason", s.returnReason())
                 .addValue("returnSuggestedUnit", id(s.returnSuggestedUnit()))
                 .addValue("returnsRequested", s.returnsRequested())
@@ -308,18 +309,18 @@ class JdbcWorkOrders implements WorkOrders {
                 .addValue("pendingExtensionDays", s.pendingExtensionDays())
                 .addValue("pendingExtensionReason", s.pendingExtensionReason())
                 .addValue("redoCount", s.redoCount()).addValue("supervisionCount", s.supervisionCount())
-                .addValue("lastSupervisedAt", time(s.lastSupervisedAt()))
+                .addValue("lastSupervisedAt", DbTime.param(s.lastSupervisedAt()))
                 .addValue("master", s.master() == null ? null : s.master().value())
-                .addValue("mergedCount", s.mergedCount()).addValue("repliedAt", time(s.repliedAt()))
-                .addValue("closedAt", time(s.closedAt())).addValue("historySize", s.historySize());
+                .addValue("mergedCount", s.mergedCount()).addValue("repliedAt", DbTime.param(s.repliedAt()))
+                .addValue("closedAt", DbTime.param(s.closedAt())).addValue("historySize", s.historySize());
     }
 
     private WorkOrder.Snapshot snapshot(ResultSet rs, int row) throws SQLException {
         return new WorkOrder.Snapshot(new OrderNumber(rs.getString("number")), rs.getLong("version"),
                 Channel.valueOf(rs.getString("channel")), AppealType.valueOf(rs.getString("appeal_type")),
                 citizen(rs), rs.getString("content"),
-                new Location(rs.getString("address"), Sql.nullableDouble(rs, "latitude"),
-                        Sql.nullableDouble(rs, "longitude")),
+                new Location(rs.getString("address"), nullableDouble(rs, "latitude"),
+                        nullableDouble(rs, "longitude")),
                 Urgency.valueOf(rs.getString("urgency")), instant(rs, "registered_at"), rs.getString("registered_by"),
                 rs.getString("category_code"), OrderStatus.valueOf(rs.getString("status")),
                 rs.getString("intake_answer"), unit(rs.getString("lead_unit_id")), instant(rs, "dispatched_at"),
@@ -360,6 +361,11 @@ class JdbcWorkOrders implements WorkOrders {
         return new Reply(rs.getInt("seq"), new UnitId(rs.getString("unit_id")), rs.getString("replied_by"),
                 instant(rs, "replied_at"), ReplyOutcome.valueOf(rs.getString("outcome")), rs.getString("public_reply"),
                 rs.getString("actions_taken"), rs.getString("internal_note"), rs.getBoolean("citizen_contacted"));
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double v = rs.getDouble(column);
+        return rs.wasNull() ? null : v;
     }
 
     private static UnitId unit(String id) {

@@ -1,14 +1,13 @@
 package org.hotline.dispatch.internal.learning;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import org.hotline.dispatch.LabelKind;
 import org.hotline.dispatch.internal.model.TrainingExample;
+import org.hotline.platform.DbTime;
 import org.hotline.platform.JdbcBatches;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,8 +43,8 @@ class TrainingHistory {
                 .addValue("label", e.label())
                 .addValue("kind", e.kind().name())
                 .addValue("order", e.orderNumber())
-                .addValue("occurred", utc(e.occurredAt()))
-                .addValue("created", utc(now))
+                .addValue("occurred", DbTime.param(e.occurredAt()))
+                .addValue("created", DbTime.param(now))
                 .addValue("import", e.importId()));
     }
 
@@ -87,13 +86,8 @@ class TrainingHistory {
                 .param("n", orderNumber)
                 .query((rs, i) -> new NewExample(ExampleSource.valueOf(rs.getString(1)), rs.getString(2),
                         rs.getString(3), rs.getString(4), LabelKind.valueOf(rs.getString(5)), rs.getString(6),
-                        rs.getObject(7, OffsetDateTime.class) == null ? null
-                                : rs.getObject(7, OffsetDateTime.class).toInstant(),
+                        DbTime.instant(rs, 7),
                         (Long) rs.getObject(8)))
                 .list();
-    }
-
-    static OffsetDateTime utc(Instant at) {
-        return at == null ? null : at.atOffset(ZoneOffset.UTC);
     }
 }
