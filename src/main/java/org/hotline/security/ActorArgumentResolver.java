@@ -20,18 +20,25 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 /**
  * Gives a controller method that declares an {@link Actor} parameter the current user, whichever way they
  * signed in: from the verified token's claims (no database lookup) or from the account checked at Basic
- * sign-in. Controllers thus depend on the organisation's {@code Actor} only, never on this module.
+ * sign-in. Controllers thus depend on the organisation's {@code Actor} only, never on this module. A page
+ * that anyone may see but that greets a signed-in user declares {@code Optional<Actor>} and gets it empty for
+ * an anonymous caller.
  */
 final class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return Actor.class.equals(parameter.getParameterType());
+        return Actor.class.equals(parameter.getParameterType())
+                || Optional.class.equals(parameter.getParameterType())
+                        && Actor.class.equals(parameter.nested().getNestedParameterType());
     }
 
     @Override
-    public Actor resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+        if (Optional.class.equals(parameter.getParameterType())) {
+            return actor(SecurityContextHolder.getContext().getAuthentication());
+        }
         // Only a controller on a public path can get here without a user; it asked for one all the same.
         return actor(SecurityContextHolder.getContext().getAuthentication())
                 .orElseThrow(ActorArgumentResolver::notSignedIn);

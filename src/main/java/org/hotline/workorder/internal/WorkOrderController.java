@@ -41,7 +41,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.util.unit.DataSize;
@@ -364,25 +363,9 @@ class WorkOrderController {
     @Operation(summary = "上传附件（照片或 PDF，单个不超过 10 MB）")
     ResponseEntity<Attachments.Stored> upload(@PathVariable String number, @RequestPart("file") MultipartFile file,
             Actor actor) throws IOException {
-        if (file.getSize() > maxUpload.toBytes()) {
-            // The servlet container refuses larger requests before they get here; this covers a container
-            // configured with a looser limit than the platform's.
-            throw new MaxUploadSizeExceededException(maxUpload.toBytes());
-        }
-        if (file.isEmpty()) {
-            throw new InvalidInputException("file", "文件为空");
-        }
-        String type = file.getContentType();
-        if (type == null || !Attachments.ACCEPTED_TYPES.contains(type)) {
-            throw new InvalidInputException("file", "不支持的文件类型：" + type + "（支持 JPEG、PNG、WebP、GIF、PDF）");
-        }
-        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "attachment"
-                : file.getOriginalFilename();
-        if (name.length() > 255) {
-            throw new InvalidInputException("file", "文件名不能超过 255 个字符");
-        }
+        Uploads.Upload upload = Uploads.read(file, maxUpload);
         OrderNumber n = number(number);
-        Attachments.Stored stored = service.attach(n, name, type, file.getBytes(), actor);
+        Attachments.Stored stored = service.attach(n, upload.name(), upload.contentType(), upload.data(), actor);
         return ResponseEntity.created(URI.create("/api/v1/orders/" + n + "/attachments/" + stored.id())).body(stored);
     }
 

@@ -1,0 +1,32 @@
+package org.hotline.console.internal;
+
+import java.util.Optional;
+
+import org.hotline.console.ConsoleController;
+import org.hotline.console.Navigation;
+import org.hotline.organization.Actor;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The way in: the login form, and the landing page of each role. */
+@ConsoleController
+class LandingController {
+
+    /** Signed in: the role's work page; otherwise the login form (the security chain sends anonymous callers there). */
+    @GetMapping({ "/", "/console" })
+    String landing(Actor actor) {
+        return "redirect:" + Navigation.landing(actor.role());
+    }
+
+    @GetMapping("/login")
+    String login(Optional<Actor> actor, @RequestParam(required = false) String error,
+            @RequestParam(required = false) String logout, Model model) {
+        if (actor.isPresent()) {
+            return "redirect:/";
+        }
+        model.addAttribute("failed", error != null);
+        model.addAttribute("signedOut", logout != null);
+        return "console/login";
+    }
+}
