@@ -30,6 +30,18 @@ class TheConsoleAndTheApiKeepTheirOwnWaysTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    org.springframework.boot.autoconfigure.web.ServerProperties server;
+
+    @Test
+    void aConsoleSignInLastsThirtyIdleMinutesInAnHttpOnlySameSiteCookie() {
+        var session = server.getServlet().getSession();
+        org.assertj.core.api.Assertions.assertThat(session.getTimeout()).isEqualTo(java.time.Duration.ofMinutes(30));
+        org.assertj.core.api.Assertions.assertThat(session.getCookie().getHttpOnly()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(session.getCookie().getSameSite())
+                .isEqualTo(org.springframework.boot.web.server.Cookie.SameSite.LAX);
+    }
+
     @Test
     void anAnonymousVisitorIsSentToTheLoginPageAndHtmxIsToldToLoadIt() throws Exception {
         mvc.perform(get("/console/orders")).andExpect(status().isFound()).andExpect(redirectedUrlPattern("**/login"));
@@ -90,6 +102,14 @@ class TheConsoleAndTheApiKeepTheirOwnWaysTest {
                         MediaType.APPLICATION_JSON))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.status").value(404));
+    }
+
+    @Test
+    void aMalformedAddressIsAChineseBadRequestPage() throws Exception {
+        mvc.perform(get("/console/orders").param("status", "NO_SUCH_STATUS").session(signIn(mvc, "supervisor1")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("请求有误")));
     }
 
     @Test

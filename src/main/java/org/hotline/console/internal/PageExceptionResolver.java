@@ -10,7 +10,11 @@ import org.hotline.platform.InvalidInputException;
 import org.hotline.platform.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -73,6 +77,11 @@ class PageExceptionResolver implements HandlerExceptionResolver, Ordered {
         }
         if (e instanceof MaxUploadSizeExceededException) {
             return ErrorPages.page(HttpStatus.PAYLOAD_TOO_LARGE, null);
+        }
+        if (e instanceof TypeMismatchException || e instanceof HttpMessageNotReadableException
+                || e instanceof MultipartException || e instanceof BindException) {
+            // an address or a form a person edited by hand: the user's mistake, not ours
+            return ErrorPages.page(HttpStatus.BAD_REQUEST, null);
         }
         if (e instanceof ErrorResponse spring) {
             // Spring's own 4xx (unknown address, wrong method, missing parameter): the status says it all
