@@ -11,8 +11,9 @@ import org.springframework.stereotype.Controller;
 
 /**
  * Marks a controller that renders console pages. Its pages get the layout's model (the viewer, the navigation
- * for their role, the formatting helpers) and its errors become Chinese HTML pages, never a problem detail
- * or a stack trace.
+ * for their role, the formatting helpers). Its errors, like every error a browser asks a page for, are the
+ * console's Chinese error page (the platform decides page or problem detail in one place,
+ * {@link org.hotline.platform.Problems#wantsPage}), never a stack trace.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

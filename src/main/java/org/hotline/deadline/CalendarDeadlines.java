@@ -99,6 +99,11 @@ public final class CalendarDeadlines implements Deadlines {
     }
 
     @Override
+    public int returnRequestDays() {
+        return rules.returnRequestDays();
+    }
+
+    @Override
     public int maxExtensionDays() {
         return rules.maxExtensionDays();
     }

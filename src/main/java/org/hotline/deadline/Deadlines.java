@@ -29,6 +29,9 @@ public interface Deadlines {
     /** A deadline moved later by the working time that passed between two moments (a paused clock). */
     Instant pause(Instant deadline, Instant pausedFrom, Instant resumedAt);
 
+    /** The working days after dispatch in which a return may be requested (2 by default). */
+    int returnRequestDays();
+
     /** The most extra working days all extensions of one order may add up to (10 by default). */
     int maxExtensionDays();
 

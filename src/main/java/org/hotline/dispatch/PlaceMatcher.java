@@ -30,10 +30,12 @@ import org.hotline.organization.UnitId;
  * cannot both touch.
  *
  * <p>Which match wins, in order: the address over the text (a text often mentions other places, the
- * address is where the problem is); a trusted match over a typo; the most specific place (a community
- * or village says more than a road, a road more than a whole street office); the longer match; the first
- * mentioned. A shorter match inside a longer one does not count (东关 inside 东关社区), which is also how
- * stop names work: the district's own name (东昌府区) hides the road 东昌路's short name 东昌.
+ * address is where the problem is); a street office, town or park the citizen names, over any community,
+ * village or road of another unit in the same words (see {@link #withinNamedAreas}); a trusted match over a
+ * typo; the most specific place (a community or village says more than a road, a road more than a whole
+ * street office); the longer match; the first mentioned. A shorter match inside a longer one does not count
+ * (东关 inside 东关社区), which is also how stop names work: the district's own name (东昌府区) hides the road
+ * 东昌路's short name 东昌.
  *
  * <p>Ambiguity is refused rather than guessed: a short name or exact name shared by places of different
  * units is not used, and typo matches in one source must all point at one unit. Short names of roads count
@@ -204,7 +206,7 @@ public final class PlaceMatcher {
             }
         }
         if (!usable.isEmpty()) {
-            return Optional.of(toMatch(best(usable), s, source));
+            return Optional.of(toMatch(best(withinNamedAreas(usable)), s, source));
         }
         if (source != Source.ADDRESS) {
             // Typos are forgiven in the address, which is short and names a place by intent. In the free text
@@ -312,6 +314,27 @@ public final class PlaceMatcher {
         return false;
     }
 
+    /**
+     * A street office or town the citizen names beats a community matched elsewhere: the area named (新区街道, or
+     * without its suffix 新区) is the citizen's own statement of where they are, while a community, village or
+     * road name may belong to another area in the gazetteer (names repeat across areas and roads cross them,
+     * and the gazetteer does not know every community). So when the words name areas, only places inside them
+     * (of the same units) remain candidates: a community the gazetteer places in the named area still pins the
+     * place down, one it places elsewhere is passed over, and an unknown community leaves the area itself.
+     */
+    private static List<Hit> withinNamedAreas(List<Hit> hits) {
+        Set<UnitId> named = new java.util.HashSet<>();
+        for (Hit hit : hits) {
+            if (specificity(hit.key().place().kind()) == AREA) {
+                named.add(hit.key().place().unit());
+            }
+        }
+        if (named.isEmpty()) {
+            return hits;
+        }
+        return hits.stream().filter(h -> named.contains(h.key().place().unit())).toList();
+    }
+
     private static final Comparator<Hit> PREFERENCE = Comparator
             .comparingInt((Hit h) -> specificity(h.key().place().kind()))
             .thenComparingInt(h -> h.typo() ? trust(How.TYPO) : trust(h.key().how()))
@@ -328,12 +351,15 @@ public final class PlaceMatcher {
                 s.substring(hit.start(), hit.end()));
     }
 
+    /** The specificity of a territorial unit's whole area: a town, street office or park. */
+    private static final int AREA = 1;
+
     /** A community or village pins the place down; a road may cross areas; a street office is a whole area. */
     private static int specificity(PlaceKind kind) {
         return switch (kind) {
             case COMMUNITY, VILLAGE -> 3;
             case ROAD -> 2;
-            case TOWN, STREET_OFFICE, PARK -> 1;
+            case TOWN, STREET_OFFICE, PARK -> AREA;
         };
     }
 

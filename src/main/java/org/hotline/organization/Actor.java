@@ -1,12 +1,27 @@
 package org.hotline.organization;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Who is acting: the authenticated user, their role and, for unit roles, their unit. Every change to an
  * order records its actor. {@code unit} is null for center roles and for the system itself.
  */
 public record Actor(String username, String displayName, Role role, UnitId unit) {
+
+    /** The platform itself: scheduled jobs, first-start loading, retraining. */
+    public static final String SYSTEM = "system";
+    /** AI dispatch, when it dispatches on its own. */
+    public static final String AI_DISPATCHER = "ai-dispatcher";
+    /** The quality loop: reviews, callbacks and escalations that move on by themselves. */
+    public static final String QUALITY_LOOP = "quality-loop";
+
+    /**
+     * The usernames the platform acts under itself; the one list of them. Rules and records single them out
+     * (only "system" may record a non-cooperation; AI dispatches are not learned from as corrections), so no
+     * person may have one: the organisation refuses them as usernames and no one signs in with one.
+     */
+    public static final Set<String> PLATFORM_USERNAMES = Set.of(SYSTEM, AI_DISPATCHER, QUALITY_LOOP);
 
     public Actor {
         Objects.requireNonNull(username, "username");
@@ -18,7 +33,12 @@ public record Actor(String username, String displayName, Role role, UnitId unit)
 
     /** The platform itself, for scheduled jobs (deadline sweeps). */
     public static Actor system() {
-        return new Actor("system", "系统", Role.ADMIN, null);
+        return new Actor(SYSTEM, "系统", Role.ADMIN, null);
+    }
+
+    /** Whether the platform acts under this username itself (see {@link #PLATFORM_USERNAMES}). */
+    public static boolean isPlatformUsername(String username) {
+        return username != null && PLATFORM_USERNAMES.contains(username);
     }
 
     public boolean isCenter() {

@@ -21,6 +21,15 @@ public record CallResult(boolean reached, Boolean resolved, Satisfaction satisfa
         return reached && Boolean.TRUE.equals(resolved) && satisfaction != Satisfaction.UNSATISFIED;
     }
 
+    /** What the call found, in words: 未接通, or solved or not and the rating (已解决，满意). */
+    public String label() {
+        if (!reached) {
+            return "未接通";
+        }
+        return (Boolean.TRUE.equals(resolved) ? "已解决" : "未解决") + "，"
+                + (satisfaction == null ? "未评价" : satisfaction.label());
+    }
+
     /** Both answers when reached, none when not. */
     public Decision isComplete() {
         if (reached && (resolved == null || satisfaction == null)) {

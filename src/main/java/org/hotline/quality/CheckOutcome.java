@@ -14,9 +14,18 @@ public enum CheckOutcome {
     REDONE_AFTER_REVIEW("审核驳回，重办"),
     /** The citizen was not satisfied or the problem not solved; the order went back for redo. */
     REDONE_AFTER_CALLBACK("回访不满意，重办"),
-    /** Failed again after two redos; a supervisor took it over. */
+    /**
+     * Failed again after two redos; a supervisor took it over. The order closes once a supervisor concludes it
+     * (督办办结), or goes back for another redo.
+     */
     ESCALATED("多次重办仍未解决，转督办"),
-    /** Someone closed or redid the order directly, outside the loop; this check no longer applies. */
+    /**
+     * The director closed the order outside the loop, with a reason in the order's history (主任决定办结); this
+     * check was not finished. Named as what it is, so that a bypassed review or callback is never mistaken for
+     * one that was done.
+     */
+    CLOSED_BY_OVERRIDE("中心主任决定办结，审核回访未完成"),
+    /** Someone redid the order directly, outside the loop; this check no longer applies. */
     SUPERSEDED("工单已在审核回访之外处理");
 
     private final String label;
@@ -27,5 +36,11 @@ public enum CheckOutcome {
 
     public String label() {
         return label;
+    }
+
+    /** Whether the check ended by letting the order close (the work order's close rule asks). */
+    public boolean closesOrder() {
+        return this == CLOSED_CONFIRMED || this == CLOSED_NOT_SAMPLED || this == CLOSED_NO_CONTACT
+                || this == CLOSED_UNREACHABLE;
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.hotline.organization.Actor;
 import org.hotline.organization.UnitId;
@@ -27,7 +28,7 @@ import org.hotline.workorder.OrderNumber;
  * a callback agent ({@link CallbackAgents}) calls. Not reached: the call is due again on a later working day,
  * until the attempts run out and the order closes as unreachable ({@link CallbackRetries}). Reached, solved and
  * not unsatisfied: the order closes. Otherwise it goes back for redo, or, after two redos, to a supervisor
- * ({@link RedoEscalation}).
+ * ({@link RedoEscalation}), whose conclusion then closes it ({@link #concludeEscalation}).
  *
  * <p>Like the work order, every action here is a guarded method that answers with a {@link Decision}; a refused
  * one changes nothing. An allowed one records what happened (a review decision, a callback attempt, events) and
@@ -207,10 +208,10 @@ public final class ReplyCheck {
                     }
                     if (result.confirmsReply()) {
                         finish(CheckOutcome.CLOSED_CONFIRMED, now);
-                        next = new NextStep.Close("回访：" + describe(result));
+                        next = new NextStep.Close("回访：" + result.label());
                         return;
                     }
-                    String why = "回访" + describe(result) + (blank(result.comment()) ? "" : "：" + result.comment().strip());
+                    String why = "回访" + result.label() + (blank(result.comment()) ? "" : "：" + result.comment().strip());
                     if (escalation.afterFailedCallback(redoCount) == RedoEscalation.Consequence.ESCALATE) {
                         finish(CheckOutcome.ESCALATED, now);
                         String reason = "已重办 " + redoCount + " 次，" + why;
@@ -221,6 +222,41 @@ public final class ReplyCheck {
                         next = new NextStep.Redo(why);
                     }
                 });
+    }
+
+    // ---------------------------------------------------------------- escalation
+
+    /**
+     * 督办办结: a supervisor (or the director) concludes an order that failed its callback after two redos, once
+     * they have settled with the unit what can be done. The conclusion is the loop's last word on this reply: the
+     * order may close on it ({@link #closingBasis}). The check itself stays ended as escalated.
+     */
+    public Decision concludeEscalation(Actor supervisor, String conclusion, Instant now) {
+        return Decision.firstRejection(
+                () -> outcome == CheckOutcome.ESCALATED ? Decision.allowed()
+                        : Decision.rejected("not-escalated", "该答复处于「" + describeStage() + "」，未转督办，不能作督办结论"),
+                () -> EscalationDesk.mayConclude(supervisor),
+                () -> !blank(conclusion) ? Decision.allowed()
+                        : Decision.rejected("conclusion-required", "督办办结必须写明督办结论"))
+                .ifAllowed(() -> next = new NextStep.Close(EscalationDesk.basis(conclusion.strip())));
+    }
+
+    /**
+     * Why the work order may close after this reply, or empty when it may not: the check ended with an outcome
+     * that closes the order ({@link CheckOutcome#closesOrder()}), or it was escalated and a supervisor has since
+     * concluded it ({@code escalationConclusion}, null when nobody has).
+     */
+    public Optional<String> closingBasis(String escalationConclusion) {
+        if (stage != Stage.DONE) {
+            return Optional.empty();
+        }
+        if (outcome.closesOrder()) {
+            return Optional.of(outcome.label());
+        }
+        if (outcome == CheckOutcome.ESCALATED && !blank(escalationConclusion)) {
+            return Optional.of(EscalationDesk.basis(escalationConclusion));
+        }
+        return Optional.empty();
     }
 
     private void finish(CheckOutcome how, Instant now) {
@@ -235,10 +271,6 @@ public final class ReplyCheck {
     private String describeStage() {
         return stage == Stage.DONE ? stage.label() + "：" + outcome.label()
                 : stage == Stage.REVIEW ? currentLevel.label() : stage.label();
-    }
-
-    private static String describe(CallResult r) {
-        return (Boolean.TRUE.equals(r.resolved()) ? "已解决" : "未解决") + "，" + r.satisfaction().label();
     }
 
     private static boolean blank(String s) {

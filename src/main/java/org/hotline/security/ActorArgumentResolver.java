@@ -7,10 +7,8 @@ import org.hotline.organization.Actor;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -19,10 +17,9 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
  * Gives a controller method that declares an {@link Actor} parameter the current user, whichever way they
- * signed in: from the verified token's claims (no database lookup) or from the account checked at Basic
- * sign-in. Controllers thus depend on the organisation's {@code Actor} only, never on this module. A page
- * that anyone may see but that greets a signed-in user declares {@code Optional<Actor>} and gets it empty for
- * an anonymous caller.
+ * signed in, as their account is at this request (see {@link CurrentUserFilter}). Controllers thus depend on
+ * the organisation's {@code Actor} only, never on this module. A page that anyone may see but that greets a
+ * signed-in user declares {@code Optional<Actor>} and gets it empty for an anonymous caller.
  */
 final class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
@@ -36,26 +33,18 @@ final class ActorArgumentResolver implements HandlerMethodArgumentResolver {
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+        Optional<Actor> actor = actor(SecurityContextHolder.getContext().getAuthentication());
         if (Optional.class.equals(parameter.getParameterType())) {
-            return actor(SecurityContextHolder.getContext().getAuthentication());
+            return actor;
         }
         // Only a controller on a public path can get here without a user; it asked for one all the same.
-        return actor(SecurityContextHolder.getContext().getAuthentication())
-                .orElseThrow(ActorArgumentResolver::notSignedIn);
+        return actor.orElseThrow(ActorArgumentResolver::notSignedIn);
     }
 
     static Optional<Actor> actor(Authentication authentication) {
-        if (authentication == null || !authentication.isAuthenticated()
-                || authentication instanceof AnonymousAuthenticationToken) {
-            return Optional.empty();
-        }
-        if (authentication instanceof JwtAuthenticationToken token) {
-            return Optional.of(BearerTokens.actor(token.getToken()));
-        }
-        if (authentication.getPrincipal() instanceof ActorUserDetails user) {
-            return Optional.of(user.actor());
-        }
-        return Optional.empty();
+        // never a token's claims or a sign-in's copy of the account: those may be hours old
+        return authentication instanceof ActorAuthentication current && current.isAuthenticated()
+                ? Optional.of(current.actor()) : Optional.empty();
     }
 
     private static ErrorResponseException notSignedIn() {

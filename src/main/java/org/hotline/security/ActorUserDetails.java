@@ -3,9 +3,7 @@ package org.hotline.security;
 import java.util.Collection;
 import java.util.List;
 
-import org.hotline.organization.Actor;
 import org.hotline.organization.Role;
-import org.hotline.organization.UnitId;
 import org.hotline.organization.UserAccount;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
@@ -13,24 +11,21 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * A user account as Spring Security checks it at HTTP Basic sign-in, carrying the {@link Actor} the
- * controllers receive. Holds plain fields rather than the account so that it stays serializable for a
- * future session-based console.
+ * A user account as Spring Security checks it at HTTP Basic sign-in: the password and whether the account is
+ * enabled. Who the request then acts as is read from the account by {@link CurrentUserFilter}, as for every
+ * other sign-in. Holds plain fields rather than the account so that it stays serializable for a future
+ * session-based console.
  */
 final class ActorUserDetails implements UserDetails, CredentialsContainer {
 
     private final String username;
-    private final String displayName;
     private final Role role;
-    private final String unit;
     private final boolean enabled;
     private String passwordHash;
 
     private ActorUserDetails(UserAccount account) {
         this.username = account.username();
-        this.displayName = account.displayName();
         this.role = account.role();
-        this.unit = account.unit() == null ? null : account.unit().value();
         this.enabled = account.enabled();
         this.passwordHash = account.passwordHash();
     }
@@ -42,10 +37,6 @@ final class ActorUserDetails implements UserDetails, CredentialsContainer {
     /** The authority a role grants: {@code ROLE_<role name>}. */
     static GrantedAuthority authority(Role role) {
         return new SimpleGrantedAuthority("ROLE_" + role.name());
-    }
-
-    Actor actor() {
-        return new Actor(username, displayName, role, unit == null ? null : new UnitId(unit));
     }
 
     @Override

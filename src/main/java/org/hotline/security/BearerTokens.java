@@ -40,10 +40,9 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
  * needs (sub = username, name = display name, role, unit).
  *
  * <p>Why tokens exist: a password check is a BCrypt hash, about 100 ms of CPU by design, and busy clients
- * such as the intake benchmark send about 1000 requests a second. A token is checked with one HMAC and its
- * claims, in memory: verifying it never touches the database, and the actor comes from the claims, not from
- * a user lookup. The price is that a disabled user keeps a valid token until it expires
- * ({@code hotline.security.token-ttl}, 8 hours by default).
+ * such as the intake benchmark send about 1000 requests a second. A token is checked with one HMAC, in memory,
+ * and names its user; what the user may do comes from their account as it is at each request, which the
+ * organisation keeps in memory ({@link CurrentUserFilter}), so a disabled user's token stops working at once.
  */
 @Component
 class BearerTokens {
@@ -141,7 +140,7 @@ class BearerTokens {
                 actor.username());
     }
 
-    /** The actor a verified token stands for, from its claims alone. */
+    /** The actor a verified token described when it was issued, from its claims alone. */
     static Actor actor(Jwt jwt) {
         String unit = jwt.getClaimAsString(UNIT);
         return new Actor(jwt.getSubject(), jwt.getClaimAsString(NAME), Role.valueOf(jwt.getClaimAsString(ROLE)),

@@ -11,7 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
-import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -23,14 +22,17 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * {@code X-CSRF-TOKEN} header. Machine clients never come here: the API chain before this one stays stateless
  * and ignores the cookie.
  *
- * <p>The session remembers only who signed in. Each request looks the account up again
- * ({@link CurrentAccountFilter}), so a disabled user is out at the next click and a changed role or unit counts
- * at once, and the controllers get the {@link org.hotline.organization.Actor} the same way as on the API.
+ * <p>The session remembers only who signed in. Each request acts as the account is now, by the same filter as
+ * the API's ({@link SecurityConfiguration#actingAsTheAccountIsNow}): a changed role or unit counts at once, and
+ * the controllers get the {@link org.hotline.organization.Actor} the same way as on the API. A disabled user's
+ * session ends at the next click, which lands on the login page saying why (where the API answers 401).
  */
 @Configuration(proxyBeanMethods = false)
 class ConsoleSecurity {
 
     static final String LOGIN = "/login";
+    /** The login page's address after a session ended because the account was disabled or removed. */
+    static final String LOGIN_ACCOUNT_ENDED = LOGIN + "?ended";
     /** Public pages and the assets every page needs, login page included. */
     static final String[] PUBLIC = { LOGIN, "/cases", "/cases/**", "/console/*.css", "/console/*.js",
             "/webjars/**", "/favicon.ico" };
@@ -67,9 +69,8 @@ class ConsoleSecurity {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer
-                                .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
-                .addFilterBefore(new CurrentAccountFilter(accounts), AnonymousAuthenticationFilter.class);
-        return http.build();
+                                .policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return SecurityConfiguration.actingAsTheAccountIsNow(http, accounts).build();
     }
 
     /**
@@ -85,17 +86,20 @@ class ConsoleSecurity {
 
     /**
      * Not signed in (or signed out meanwhile): a page goes to the login form; an htmx request, which would
-     * paste the login page into a part of the page, is told to load it as a whole page instead.
+     * paste the login page into a part of the page, is told to load it as a whole page instead. A session whose
+     * account was disabled since (its sign-in already ended by {@link CurrentUserFilter}) goes to the login form
+     * with a notice saying so, never to a 401.
      */
     private static void signIn(jakarta.servlet.http.HttpServletRequest request,
             jakarta.servlet.http.HttpServletResponse response,
             org.springframework.security.core.AuthenticationException e) throws java.io.IOException,
             jakarta.servlet.ServletException {
+        String login = e instanceof CurrentUserFilter.AccountNoLongerValid ? LOGIN_ACCOUNT_ENDED : LOGIN;
         if ("true".equals(request.getHeader("HX-Request"))) {
-            response.setHeader("HX-Redirect", request.getContextPath() + LOGIN);
+            response.setHeader("HX-Redirect", request.getContextPath() + login);
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             return;
         }
-        new LoginUrlAuthenticationEntryPoint(LOGIN).commence(request, response, e);
+        new LoginUrlAuthenticationEntryPoint(login).commence(request, response, e);
     }
 }

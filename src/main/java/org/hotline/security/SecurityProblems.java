@@ -37,6 +37,8 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     // One message for both, so that a caller without the password cannot learn which accounts are disabled.
     static final String BAD_CREDENTIALS = "用户名或密码错误，或账号已停用";
     static final String BAD_TOKEN = "令牌无效或已过期，请重新获取令牌";
+    // Only someone who signed in as the user learns this: the token or session was theirs.
+    static final String ACCOUNT_NO_LONGER_VALID = "账号已停用或已不存在，登录已失效；如有疑问请联系系统管理员";
     static final String FORBIDDEN = "当前角色无权访问此地址";
     static final String TOKEN_NEEDS_PASSWORD = "获取令牌须使用用户名和密码（HTTP Basic），不能以令牌换取令牌";
 
@@ -59,7 +61,8 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
             return;
         }
         response.addHeader(HttpHeaders.WWW_AUTHENTICATE, challenge(request, e));
-        String detail = e instanceof OAuth2AuthenticationException ? BAD_TOKEN
+        String detail = e instanceof CurrentUserFilter.AccountNoLongerValid ? ACCOUNT_NO_LONGER_VALID
+                : e instanceof OAuth2AuthenticationException ? BAD_TOKEN
                 : e instanceof BadCredentialsException || e instanceof AccountStatusException ? BAD_CREDENTIALS
                 : NOT_SIGNED_IN;
         write(request, response, HttpStatus.UNAUTHORIZED, "unauthorized", UNAUTHORIZED_TITLE, detail);
@@ -81,7 +84,9 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
         if (isTokenEndpoint(request)) {
             return "Basic realm=\"hotline\", charset=\"UTF-8\"";
         }
-        return e instanceof OAuth2AuthenticationException ? "Bearer error=\"invalid_token\"" : "Bearer";
+        // a token whose user was disabled is as invalid as an expired one (RFC 6750, 3.1)
+        return e instanceof OAuth2AuthenticationException || e instanceof CurrentUserFilter.AccountNoLongerValid
+                ? "Bearer error=\"invalid_token\"" : "Bearer";
     }
 
     private static boolean isTokenEndpoint(HttpServletRequest request) {

@@ -22,6 +22,9 @@ public interface Statistics {
     /** Satisfaction and resolution rates per period from reached callbacks, overall and per lead unit. */
     SatisfactionTrend satisfactionTrend(Actor viewer, ReportFilter filter, Period period);
 
+    /** Replied orders closed by the director's override outside the quality loop, per period, overall and per unit. */
+    OverrideTrend overrides(Actor viewer, ReportFilter filter, Period period);
+
     /** Orders overdue now, or closed after their deadline; {@code page} from 0. */
     OverduePage overdue(Actor viewer, OverdueKind kind, ReportFilter filter, int page, int size);
 

@@ -23,8 +23,9 @@ final class FirstReceiverResponsibility {
     private FirstReceiverResponsibility() {
     }
 
+    /** @param windowDays the configured return window in working days, named in the reason */
     static Decision mayRequestReturn(WorkOrder order, ReturnReason reason, UnitId suggestedUnit, String explanation,
-            Instant now) {
+            Instant now, int windowDays) {
         if (reason != ReturnReason.OUTSIDE_JURISDICTION) {
             return Decision.rejected("return-reason-not-accepted", "只有「非本单位职责范围」可以申请退回");
         }
@@ -37,16 +38,17 @@ final class FirstReceiverResponsibility {
         if (explanation == null || explanation.isBlank()) {
             return Decision.rejected("return-needs-explanation", "申请退回必须说明理由");
         }
-        return mayStillReturn(order, now);
+        return mayStillReturn(order, now, windowDays);
     }
 
     /** Rules 3 and 4, which the order's state alone decides: whether a return is still possible at all. */
-    static Decision mayStillReturn(WorkOrder order, Instant now) {
+    static Decision mayStillReturn(WorkOrder order, Instant now, int windowDays) {
         if (order.returnsRequested() >= MAX_RETURNS_PER_ORDER) {
             return Decision.rejected("return-already-used", "每个工单只能申请退回一次，本工单已申请过退回，须由本单位办理");
         }
         if (now.isAfter(order.returnRequestDeadline())) {
-            return Decision.rejected("return-window-closed", "已超过派单后 2 个工作日的退回期限，须由本单位办理");
+            return Decision.rejected("return-window-closed",
+                    "已超过派单后 " + windowDays + " 个工作日的退回期限，须由本单位办理");
         }
         return Decision.allowed();
     }

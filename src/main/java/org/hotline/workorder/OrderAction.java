@@ -24,8 +24,15 @@ public enum OrderAction {
     MERGE("并单"),
     ATTACH("上传附件"),
     REPLY("答复"),
+    /** A review level's decision on the reply, written by the quality loop; not a status change. */
+    REVIEW("审核"),
+    /** One attempt to call the citizen back, written by the quality loop; not a status change. */
+    CALLBACK("回访"),
     REDO("重办"),
-    CLOSE("办结");
+    /** Closed through the quality loop: the check of the latest reply allows it (see {@link CloseRule}). */
+    CLOSE("办结"),
+    /** Closed by the director outside the quality loop, with a reason; counted in the statistics. */
+    OVERRIDE_CLOSE("主任决定办结");
 
     private final String label;
 

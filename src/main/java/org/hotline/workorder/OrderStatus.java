@@ -23,10 +23,11 @@ public enum OrderStatus {
     RETURN_REQUESTED("退回审核中", EnumSet.of(APPROVE_RETURN, REJECT_RETURN, CO_UNIT_ACKNOWLEDGE, CO_UNIT_SUBMIT,
             CO_UNIT_DECLINE, RECORD_NON_COOPERATION, SUPERVISE, ATTACH)),
     /**
-     * 已答复: the lead unit replied; review and callback decide between closing and redo. The center may still
-     * supervise it: a reply that failed its callback after two redos is escalated to a supervisor here.
+     * 已答复: the lead unit replied; review and callback decide between closing and redo (see {@link CloseRule}).
+     * The center may still supervise it: a reply that failed its callback after two redos is escalated to a
+     * supervisor here.
      */
-    REPLIED("已答复", EnumSet.of(REDO, CLOSE, ATTACH, SUPERVISE)),
+    REPLIED("已答复", EnumSet.of(REVIEW, CALLBACK, REDO, CLOSE, OVERRIDE_CLOSE, ATTACH, SUPERVISE)),
     /** 已办结: finished. Nothing more happens to it. */
     CLOSED("已办结", EnumSet.noneOf(OrderAction.class)),
     /** 已并单: merged into a master order, whose outcome it follows. */

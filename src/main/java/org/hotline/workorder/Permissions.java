@@ -42,7 +42,8 @@ final class Permissions {
         CENTER.put(OrderAction.MERGE, EnumSet.of(DISPATCHER, SUPERVISOR));
         CENTER.put(OrderAction.ATTACH, EnumSet.of(OPERATOR, DISPATCHER, SUPERVISOR));
         CENTER.put(OrderAction.REDO, EnumSet.of(REVIEWER, SUPERVISOR, DISPATCHER));
-        CENTER.put(OrderAction.CLOSE, EnumSet.of(REVIEWER, SUPERVISOR, DISPATCHER));
+        // Closing a replied order is not a role's right: CloseRule lets the quality loop's clearance or the
+        // director's recorded override close it, and refuses everyone else.
     }
 
     private Permissions() {
@@ -80,7 +81,7 @@ final class Permissions {
 
     /** The platform's own scheduled jobs act as the system actor. */
     static boolean isSystem(Actor actor) {
-        return "system".equals(actor.username()) && actor.unit() == null;
+        return Actor.SYSTEM.equals(actor.username()) && actor.unit() == null;
     }
 
     private static Decision notPermitted(OrderAction action) {

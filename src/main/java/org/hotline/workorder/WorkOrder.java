@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.hotline.deadline.Deadlines;
 import org.hotline.organization.Actor;
@@ -23,23 +25,26 @@ import org.hotline.organization.UnitId;
  * within its handling deadline, both on the working-day calendar.
  *
  * <p>Under first-receiver responsibility (首接负责制) the unit that received the order handles it. Its only exit
- * is a <b>return</b> request: outside its jurisdiction, naming the right unit, within 2 working days of
- * dispatch, once per order. While the center reviews it the handling clock is paused. The center either
+ * is a <b>return</b> request: outside its jurisdiction, naming the right unit, within the return window (2
+ * working days of dispatch by default), once per order. While the center reviews it the handling clock is paused. The center either
  * approves and re-dispatches to another unit, or rejects, after which the unit must handle the order.
  *
  * <p>The lead unit (or the center) may add <b>co-units</b> for joint handling. Each co-unit acknowledges and
  * submits its part by its own deadline; one that misses it or declines is recorded as non-cooperating. The
- * lead unit may ask for an <b>extension</b> (at most 10 working days in all), which the center approves or
+ * lead unit may ask for an <b>extension</b> (at most 10 working days in all by default), which the center approves or
  * rejects. The center may <b>supervise</b> (督办) an open order, and may <b>merge</b> repeat appeals about the
  * same matter into a master order; merged orders follow the master's outcome.
  *
  * <p>The lead unit <b>replies</b> with the result and what was done. Review and the citizen's callback then
  * decide: a rejected or unsatisfactory result goes back to the same unit for <b>redo</b> (重办) with a new
- * deadline, counted; an accepted one is <b>closed</b> (办结).
+ * deadline, counted; an accepted one is <b>closed</b> (办结). Each review decision and callback attempt is a line
+ * in the order's history. A replied order closes only through that quality loop, or by the director's
+ * recorded override ({@link CloseRule}).
  *
  * <p>Each transition is one method here that checks the status, the actor's right and the named rules, and
  * answers with a {@link Decision}. A rejected action changes nothing. An allowed one changes the state,
- * appends a {@link HistoryEntry} (who, when, why, from which status to which) and registers a
+ * appends a {@link HistoryEntry} (who, when, why, from which status to which, and beside that text the facts
+ * other modules count: the units concerned, whether it came late) and registers a
  * {@link WorkOrderEvent}. Overdue and at-risk are not fields: they are derived from the deadlines and the
  * time the caller passes in.
  */
@@ -172,7 +177,7 @@ public final class WorkOrder {
             order.record(actor, now, OrderAction.ANSWER_AT_INTAKE, null, OrderStatus.CLOSED, null, answer);
             order.events.add(new WorkOrderEvent.Registered(number, now, actor.username(), appeal.channel(),
                     appeal.appealType(), appeal.categoryCode(), true));
-            order.events.add(new WorkOrderEvent.Closed(number, now, actor.username(), null, true, null));
+            order.events.add(new WorkOrderEvent.Closed(number, now, actor.username(), null, true, null, false));
             created.accept(order);
         });
     }
@@ -212,7 +217,7 @@ public final class WorkOrder {
                         coUnits.add(CoUnit.added(c, now, actor.username(), deadlines.coUnitBy(now, handleDeadline)));
                     }
                     record(actor, now, OrderAction.DISPATCH, from, OrderStatus.DISPATCHED, note,
-                            "主办：" + lead + (co.isEmpty() ? "" : "；协办：" + join(co)));
+                            "主办：" + lead + (co.isEmpty() ? "" : "；协办：" + join(co)), lead, null, null);
                     events.add(new WorkOrderEvent.Dispatched(number, now, actor.username(), lead, co, categoryCode,
                             false));
                 });
@@ -237,7 +242,7 @@ public final class WorkOrder {
                     boolean onTime = !now.isAfter(acknowledgeDeadline);
                     acknowledgedAt = now;
                     transition(actor, now, OrderAction.ACKNOWLEDGE, OrderStatus.IN_PROGRESS, null,
-                            onTime ? null : "超时签收");
+                            onTime ? null : "超时签收", leadUnit, null, !onTime);
                     events.add(new WorkOrderEvent.Acknowledged(number, now, actor.username(), leadUnit, onTime));
                 });
     }
@@ -246,11 +251,12 @@ public final class WorkOrder {
 
     /** 申请退回: see {@link FirstReceiverResponsibility} for when this is allowed. The handling clock pauses. */
     public Decision requestReturn(ReturnReason reason, UnitId suggestedUnit, String explanation, Actor actor,
-            Instant now) {
+            Instant now, Deadlines deadlines) {
         return Decision.firstRejection(
                 () -> statusAllows(OrderAction.REQUEST_RETURN),
                 () -> Permissions.may(OrderAction.REQUEST_RETURN, actor, this),
-                () -> FirstReceiverResponsibility.mayRequestReturn(this, reason, suggestedUnit, explanation, now))
+                () -> FirstReceiverResponsibility.mayRequestReturn(this, reason, suggestedUnit, explanation, now,
+                        deadlines.returnRequestDays()))
                 .ifAllowed(() -> {
                     statusBeforeReturn = status;
                     returnsRequested++;
@@ -258,7 +264,8 @@ public final class WorkOrder {
                     returnReason = explanation;
                     returnSuggestedUnit = suggestedUnit;
                     transition(actor, now, OrderAction.REQUEST_RETURN, OrderStatus.RETURN_REQUESTED,
-                            explanation, reason.label() + "；建议承办单位：" + suggestedUnit);
+                            explanation, reason.label() + "；建议承办单位：" + suggestedUnit, leadUnit, suggestedUnit,
+                            null);
                     events.add(new WorkOrderEvent.ReturnRequested(number, now, actor.username(), leadUnit,
                             suggestedUnit, explanation));
                 });
@@ -280,7 +287,7 @@ public final class WorkOrder {
                     coUnits.removeIf(c -> c.unit().equals(target));
                     startHandling(target, now, deadlines);
                     record(actor, now, OrderAction.APPROVE_RETURN, OrderStatus.RETURN_REQUESTED,
-                            OrderStatus.DISPATCHED, note, "原承办：" + from + "；改派：" + target);
+                            OrderStatus.DISPATCHED, note, "原承办：" + from + "；改派：" + target, from, target, null);
                     events.add(new WorkOrderEvent.ReturnApproved(number, now, actor.username(), from, target,
                             categoryCode));
                     events.add(new WorkOrderEvent.Dispatched(number, now, actor.username(), target,
@@ -320,7 +327,8 @@ public final class WorkOrder {
                 .ifAllowed(() -> {
                     Instant deadline = deadlines.coUnitBy(now, handleDeadline);
                     coUnits.add(CoUnit.added(unit, now, actor.username(), deadline));
-                    record(actor, now, OrderAction.ADD_CO_UNIT, status, status, note, "协办：" + unit);
+                    record(actor, now, OrderAction.ADD_CO_UNIT, status, status, note, "协办：" + unit, unit, null,
+                            null);
                     events.add(new WorkOrderEvent.CoUnitAdded(number, now, actor.username(), unit, deadline));
                 });
     }
@@ -333,7 +341,8 @@ public final class WorkOrder {
                 () -> coUnitNotYetAcknowledged(actor))
                 .ifAllowed(() -> {
                     replaceCoUnit(coUnit(actor.unit()).orElseThrow().acknowledged(now));
-                    record(actor, now, OrderAction.CO_UNIT_ACKNOWLEDGE, status, status, null, null);
+                    record(actor, now, OrderAction.CO_UNIT_ACKNOWLEDGE, status, status, null, null, actor.unit(),
+                            null, null);
                 });
     }
 
@@ -349,7 +358,8 @@ public final class WorkOrder {
                     CoUnit before = coUnit(actor.unit()).orElseThrow();
                     boolean onTime = !now.isAfter(before.deadline());
                     replaceCoUnit(before.submitted(now, contribution));
-                    record(actor, now, OrderAction.CO_UNIT_SUBMIT, status, status, null, contribution);
+                    record(actor, now, OrderAction.CO_UNIT_SUBMIT, status, status, null, contribution,
+                            actor.unit(), null, !onTime);
                     events.add(new WorkOrderEvent.CoUnitSubmitted(number, now, actor.username(), actor.unit(),
                             onTime));
                 });
@@ -368,7 +378,8 @@ public final class WorkOrder {
                 () -> coUnitStillPending(actor))
                 .ifAllowed(() -> {
                     replaceCoUnit(coUnit(actor.unit()).orElseThrow().nonCooperating(now, "拒绝协办：" + reason));
-                    record(actor, now, OrderAction.CO_UNIT_DECLINE, status, status, reason, "记为不配合");
+                    record(actor, now, OrderAction.CO_UNIT_DECLINE, status, status, reason, "记为不配合",
+                            actor.unit(), null, null);
                     events.add(new WorkOrderEvent.NonCooperationRecorded(number, now, actor.username(),
                             actor.unit(), leadUnit, "拒绝协办：" + reason));
                 });
@@ -392,7 +403,8 @@ public final class WorkOrder {
     private void markNonCooperating(UnitId unit, Actor actor, Instant now) {
         CoUnit c = coUnit(unit).orElseThrow();
         replaceCoUnit(c.nonCooperating(now, "超过协办期限未提交"));
-        record(actor, now, OrderAction.RECORD_NON_COOPERATION, status, status, "超过协办期限未提交", "协办：" + unit);
+        record(actor, now, OrderAction.RECORD_NON_COOPERATION, status, status, "超过协办期限未提交", "协办：" + unit,
+                unit, null, null);
         events.add(new WorkOrderEvent.NonCooperationRecorded(number, now, actor.username(), unit, leadUnit,
                 "超过协办期限未提交"));
     }
@@ -493,7 +505,8 @@ public final class WorkOrder {
         leadUnit = masterOrder.leadUnit;
         record(actor, now, OrderAction.CLOSE, OrderStatus.MERGED, OrderStatus.MERGED, "随主单办结",
                 "主单：" + masterOrder.number);
-        events.add(new WorkOrderEvent.Closed(number, now, actor.username(), leadUnit, false, masterOrder.number));
+        events.add(new WorkOrderEvent.Closed(number, now, actor.username(), leadUnit, false, masterOrder.number,
+                false));
         return Decision.allowed();
     }
 
@@ -526,7 +539,8 @@ public final class WorkOrder {
                     repliedAt = now;
                     pendingExtensionDays = 0;
                     pendingExtensionReason = null;
-                    transition(actor, now, OrderAction.REPLY, OrderStatus.REPLIED, null, r.outcome().label());
+                    transition(actor, now, OrderAction.REPLY, OrderStatus.REPLIED, null, r.outcome().label(),
+                            leadUnit, null, now.isAfter(handleDeadline));
                     events.add(new WorkOrderEvent.Replied(number, now, actor.username(), leadUnit, r.outcome(),
                             !now.isAfter(handleDeadline), redoCount));
                 });
@@ -553,16 +567,68 @@ public final class WorkOrder {
                 });
     }
 
-    /** 办结 */
-    public Decision close(String note, Actor actor, Instant now) {
+    /**
+     * 办结 through the quality loop: {@code clearance} is the loop's word that the latest reply passed (see
+     * {@link CloseRule}); {@code actor} is whoever made the deciding step, and {@code note} their words.
+     */
+    public Decision close(QualityClearance clearance, String note, Actor actor, Instant now) {
         return Decision.firstRejection(
                 () -> statusAllows(OrderAction.CLOSE),
-                () -> Permissions.may(OrderAction.CLOSE, actor, this))
+                () -> CloseRule.mayCloseThroughTheLoop(this, clearance))
                 .ifAllowed(() -> {
                     closedAt = now;
-                    transition(actor, now, OrderAction.CLOSE, OrderStatus.CLOSED, note, null);
-                    events.add(new WorkOrderEvent.Closed(number, now, actor.username(), leadUnit, false, null));
+                    transition(actor, now, OrderAction.CLOSE, OrderStatus.CLOSED,
+                            note == null || note.isBlank() ? clearance.basis() : note,
+                            "审核回访：" + clearance.basis());
+                    events.add(new WorkOrderEvent.Closed(number, now, actor.username(), leadUnit, false, null, false));
                 });
+    }
+
+    /**
+     * 主任决定办结: the director closes a replied order outside the quality loop, with a reason (see
+     * {@link CloseRule}). The history records it as an override, and the statistics count it.
+     */
+    public Decision overrideClose(String reason, Actor actor, Instant now) {
+        return Decision.firstRejection(
+                () -> statusAllows(OrderAction.OVERRIDE_CLOSE),
+                () -> CloseRule.mayOverride(actor, reason))
+                .ifAllowed(() -> {
+                    closedAt = now;
+                    transition(actor, now, OrderAction.OVERRIDE_CLOSE, OrderStatus.CLOSED, reason.strip(),
+                            "未经审核回访办结");
+                    events.add(new WorkOrderEvent.Closed(number, now, actor.username(), leadUnit, false, null, true));
+                });
+    }
+
+    /**
+     * 审核: a review level's decision on the current reply, for the order's timeline. The quality loop keeps the
+     * decision itself and writes this line in the same transaction; the status does not change.
+     */
+    public Decision recordReview(String level, boolean approved, String reason, Actor reviewer, Instant now) {
+        boolean hasReason = reason != null && !reason.isBlank();
+        return Decision.firstRejection(
+                () -> statusAllows(OrderAction.REVIEW),
+                () -> level != null && !level.isBlank() ? Decision.allowed()
+                        : Decision.rejected("review-level-required", "审核记录必须写明审核级别"),
+                () -> approved || hasReason ? Decision.allowed()
+                        : Decision.rejected("reason-required", "审核驳回必须说明理由"))
+                .ifAllowed(() -> record(reviewer, now, OrderAction.REVIEW, status, status,
+                        hasReason ? reason.strip() : null, level + "：" + (approved ? "通过" : "驳回")));
+    }
+
+    /**
+     * 回访: one attempt to call the citizen about the current reply, for the order's timeline ({@code result}:
+     * 未接通, or whether it is solved and the rating). The units read the timeline, so any phone number the
+     * agent wrote into the comment is masked here; the quality loop keeps the attempt itself.
+     */
+    public Decision recordCallback(int attempt, String result, String comment, Actor agent, Instant now) {
+        return Decision.firstRejection(
+                () -> statusAllows(OrderAction.CALLBACK),
+                () -> attempt >= 1 && result != null && !result.isBlank() ? Decision.allowed()
+                        : Decision.rejected("callback-result-required", "回访记录必须写明第几次回访及结果"))
+                .ifAllowed(() -> record(agent, now, OrderAction.CALLBACK, status, status,
+                        comment == null || comment.isBlank() ? null : Citizen.maskPhonesIn(comment.strip()),
+                        "第 " + attempt + " 次回访：" + result));
     }
 
     /** 上传附件: records who attached what; the file itself is stored beside the order. */
@@ -570,7 +636,8 @@ public final class WorkOrder {
         return Decision.firstRejection(
                 () -> statusAllows(OrderAction.ATTACH),
                 () -> Permissions.may(OrderAction.ATTACH, actor, this))
-                .ifAllowed(() -> record(actor, now, OrderAction.ATTACH, status, status, null, fileName));
+                .ifAllowed(() -> record(actor, now, OrderAction.ATTACH, status, status, null, fileName,
+                        actor.isCenter() ? null : actor.unit(), null, null));
     }
 
     // ---------------------------------------------------------------- derived state
@@ -655,21 +722,36 @@ public final class WorkOrder {
      * are listed at all. An allowed action can still be refused for what the viewer then enters (a return to
      * the unit itself, an extension beyond the limit); the action's own method decides that, with these same
      * rules. Screens offer exactly these, so they never show a button the order would refuse for its state.
+     *
+     * <p>The quality loop's steps (review, callback, the close they clear) are never listed: the loop takes them
+     * on its own screens, from its own records ({@link CloseRule}). The director's override is listed for the
+     * director exactly when {@link #overrideClose} would accept it with a reason.
      */
     public Map<OrderAction, Decision> actionsFor(Actor viewer, Instant now, Deadlines deadlines) {
         Map<OrderAction, Decision> actions = new EnumMap<>(OrderAction.class);
         for (OrderAction action : OrderAction.values()) {
-            if (!action.isCreation() && status.allows(action) && Permissions.may(action, viewer, this).isAllowed()) {
+            if (!action.isCreation() && !QUALITY_LOOP_STEPS.contains(action) && status.allows(action)
+                    && whoMay(action, viewer).isAllowed()) {
                 actions.put(action, stateAllows(action, viewer, now, deadlines));
             }
         }
         return actions;
     }
 
+    /** What the quality loop writes and decides itself; no screen of the order offers them. */
+    private static final Set<OrderAction> QUALITY_LOOP_STEPS = EnumSet.of(OrderAction.REVIEW, OrderAction.CALLBACK,
+            OrderAction.CLOSE);
+
+    /** Whether the viewer's role and unit may take the action at all: the permission each action's method checks. */
+    private Decision whoMay(OrderAction action, Actor viewer) {
+        return action == OrderAction.OVERRIDE_CLOSE ? CloseRule.mayOverride(viewer)
+                : Permissions.may(action, viewer, this);
+    }
+
     /** The rules of an action that depend on the order's state alone, not on what the actor enters. */
     private Decision stateAllows(OrderAction action, Actor actor, Instant now, Deadlines deadlines) {
         return switch (action) {
-            case REQUEST_RETURN -> FirstReceiverResponsibility.mayStillReturn(this, now);
+            case REQUEST_RETURN -> FirstReceiverResponsibility.mayStillReturn(this, now, deadlines.returnRequestDays());
             case CO_UNIT_ACKNOWLEDGE -> coUnitNotYetAcknowledged(actor);
             case CO_UNIT_SUBMIT -> coUnitNotYetSubmitted(actor);
             case CO_UNIT_DECLINE -> coUnitStillPending(actor);
@@ -718,17 +800,33 @@ public final class WorkOrder {
 
     private void transition(Actor actor, Instant now, OrderAction action, OrderStatus to, String reason,
             String detail) {
-        OrderStatus from = status;
-        status = to;
-        record(actor, now, action, from, to, reason, detail);
+        transition(actor, now, action, to, reason, detail, leadUnit, null, null);
     }
 
+    private void transition(Actor actor, Instant now, OrderAction action, OrderStatus to, String reason,
+            String detail, UnitId unit, UnitId otherUnit, Boolean late) {
+        OrderStatus from = status;
+        status = to;
+        record(actor, now, action, from, to, reason, detail, unit, otherUnit, late);
+    }
+
+    /** Records an action that concerns the lead unit (if any yet) and has no deadline of its own. */
     private void record(Actor actor, Instant now, OrderAction action, OrderStatus from, OrderStatus to, String reason,
             String detail) {
+        record(actor, now, action, from, to, reason, detail, leadUnit, null, null);
+    }
+
+    /**
+     * Appends the entry: the text for people ({@code reason}, {@code detail}) and, beside it, the facts other
+     * modules count (see {@link HistoryEntry}), which never have to be read back out of the text.
+     */
+    private void record(Actor actor, Instant now, OrderAction action, OrderStatus from, OrderStatus to, String reason,
+            String detail, UnitId unit, UnitId otherUnit, Boolean late) {
         status = to;
         historySize++;
         newHistory.add(new HistoryEntry(historySize, now, actor.username(), actor.displayName(), actor.role().name(),
-                actor.unit() == null ? null : actor.unit().value(), action, from, to, reason, detail));
+                actor.unit() == null ? null : actor.unit().value(), action, from, to, reason, detail, unit, otherUnit,
+                late));
     }
 
     private void replaceCoUnit(CoUnit updated) {

@@ -79,7 +79,11 @@ public sealed interface WorkOrderEvent {
             Instant newDeadline) implements WorkOrderEvent {
     }
 
+    /**
+     * 办结: through the quality loop, at intake, after the master ({@code master}), or by the director's override
+     * outside the loop ({@code overridden}).
+     */
     record Closed(OrderNumber order, Instant at, String actor, UnitId leadUnit, boolean answeredAtIntake,
-            OrderNumber master) implements WorkOrderEvent {
+            OrderNumber master, boolean overridden) implements WorkOrderEvent {
     }
 }

@@ -40,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class WorkOrderService {
 
     /** The actor the AI dispatcher acts as, so its dispatches are told apart from people's in the history. */
-    public static final Actor AI_DISPATCHER = new Actor("ai-dispatcher", "智能派单", Role.DISPATCHER, null);
+    public static final Actor AI_DISPATCHER = new Actor(Actor.AI_DISPATCHER, "智能派单", Role.DISPATCHER, null);
 
     private final WorkOrders orders;
     private final OrderNumbers numbers;
@@ -51,6 +51,8 @@ public class WorkOrderService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<AutoDispatch> autoDispatch;
+    /** The quality loop, asked whether a reply has passed; without one, only the director's override closes. */
+    private final ObjectProvider<QualityGate> qualityGate;
     /** The AI dispatcher once looked up (empty: there is none); the beans are fixed once the application runs. */
     private volatile Optional<AutoDispatch> dispatcher;
     private final Attachments attachments;
@@ -59,7 +61,9 @@ public class WorkOrderService {
 
     WorkOrderService(WorkOrders orders, OrderNumbers numbers, IdempotencyKeys idempotencyKeys, Units units,
             Categories categories, Deadlines deadlines, Clock clock, ApplicationEventPublisher events,
-            ObjectProvider<AutoDispatch> autoDispatch, Attachments attachments, GroupCommit intakeCommit) {
+            ObjectProvider<AutoDispatch> autoDispatch, ObjectProvider<QualityGate> qualityGate,
+            Attachments attachments, GroupCommit intakeCommit) {
+        this.qualityGate = qualityGate;
         this.attachments = attachments;
         this.intakeCommit = intakeCommit;
         this.orders = orders;
@@ -81,11 +85,12 @@ public class WorkOrderService {
      * 受理: registers an appeal, or with {@code intakeAnswer} answers an inquiry at intake and closes it. With an
      * idempotency key, a retry of the same request gets the order the first call created.
      *
-     * <p>The key is stored in the intake transaction, after the order, under a unique index. A retry's intake
-     * therefore fails on that index and rolls back whole, and the retry gets the earlier order instead; so does
-     * the loser of two identical requests sent at the same moment. Looking the key up first would cost every
-     * intake a query for the sake of the rare retry; this way a retry costs a wasted order number instead (a
-     * gap in the day's numbering, like the numbers of a block left unused at a restart).
+     * <p>A call with a key looks it up first, so that a retry gets the earlier order without drawing an order
+     * number: a client retrying one call 50 times must not leave 50 gaps in the day's numbering. Only keyed calls
+     * pay for that query. The key is then stored in the intake transaction, after the order, under a unique
+     * index: two identical requests sent at the same moment both miss the lookup, and the loser's intake fails
+     * on that index, rolls back whole and gets the winner's order instead (at the price of one unused number,
+     * like the numbers of a block left unused at a restart).
      *
      * <p>The order number is drawn before the intake transaction opens: drawing may reserve a new block of
      * numbers in a short transaction of its own, and doing that while holding the intake's connection would let
@@ -104,14 +109,22 @@ public class WorkOrderService {
         if (idempotencyKey == null) {
             return create(appeal, intakeAnswer, actor, null, null);
         }
+        Optional<Intake> replay = replay(actor, idempotencyKey, requestFingerprint);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
         try {
             return create(appeal, intakeAnswer, actor, idempotencyKey, requestFingerprint);
         } catch (DuplicateKeyException keyUsedBefore) {
-            // a retry (or a twin that committed first): its order, or a conflict if the body differs
-            return idempotencyKeys.find(actor.username(), idempotencyKey, requestFingerprint)
-                    .map(number -> new Intake(orders.find(number).orElseThrow(), true))
-                    .orElseThrow(() -> keyUsedBefore);
+            // a twin that committed first: its order, or a conflict if the body differs
+            return replay(actor, idempotencyKey, requestFingerprint).orElseThrow(() -> keyUsedBefore);
         }
+    }
+
+    /** The order an earlier call with this key created; a conflict when that call sent another body. */
+    private Optional<Intake> replay(Actor actor, String idempotencyKey, String requestFingerprint) {
+        return idempotencyKeys.find(actor.username(), idempotencyKey, requestFingerprint)
+                .map(number -> new Intake(orders.find(number).orElseThrow(), true));
     }
 
     private Intake create(WorkOrder.Appeal appeal, String intakeAnswer, Actor actor, String idempotencyKey,
@@ -197,12 +210,13 @@ public class WorkOrderService {
         return orders.mergedInto(master);
     }
 
+    /** Orders the actor may see; a search by caller is refused (403) to roles that may not call citizens. */
     @Transactional(readOnly = true)
     public OrderPage search(OrderQuery query, Actor actor) {
-        OrderQuery scoped = actor.isCenter() ? query
-                : new OrderQuery(query.statuses(), query.unit(), query.category(), query.channel(),
-                        query.appealType(), query.from(), query.to(), query.overdue(), query.keyword(), actor.unit(),
-                        query.page(), query.size());
+        if (query.asksForCaller()) {
+            refuseIfRejected(CallerSearch.mayFind(actor));
+        }
+        OrderQuery scoped = actor.isCenter() ? query : query.restrictedTo(actor.unit());
         return orders.search(scoped, clock.instant());
     }
 
@@ -231,7 +245,7 @@ public class WorkOrderService {
             Actor actor, Long expectedVersion) {
         requireUnit("suggestedUnit", suggestedUnit);
         return change(number, actor, expectedVersion,
-                o -> o.requestReturn(reason, suggestedUnit, explanation, actor, clock.instant()));
+                o -> o.requestReturn(reason, suggestedUnit, explanation, actor, clock.instant(), deadlines));
     }
 
     @Transactional
@@ -313,11 +327,50 @@ public class WorkOrderService {
         return change(number, actor, expectedVersion, o -> o.redo(reason, actor, clock.instant(), deadlines));
     }
 
-    /** 办结; orders merged into this one follow it and close with it. */
+    /**
+     * 办结 through the quality loop, for the loop itself: the order closes only if {@link QualityGate} finds, in
+     * the loop's stored records, that the latest reply has passed ({@link CloseRule}). {@code actor} made the
+     * deciding step; {@code note} is what the history says. Orders merged into this one close with it.
+     */
     @Transactional
-    public WorkOrder close(OrderNumber number, String note, Actor actor, Long expectedVersion) {
-        WorkOrder closed = change(number, actor, expectedVersion, o -> o.close(note, actor, clock.instant()));
-        for (WorkOrder follower : orders.mergedInto(number)) {
+    public WorkOrder closeThroughQualityLoop(OrderNumber number, String note, Actor actor) {
+        return closeWithFollowers(change(number, actor, null,
+                o -> o.close(clearance(o).orElse(null), note, actor, clock.instant())), actor);
+    }
+
+    /**
+     * 主任决定办结 ({@code POST /close}): the director closes a replied order outside the quality loop, with a
+     * reason; everyone else is refused with the reason why ({@link CloseRule}). Merged orders close with it.
+     */
+    @Transactional
+    public WorkOrder overrideClose(OrderNumber number, String reason, Actor actor, Long expectedVersion) {
+        return closeWithFollowers(change(number, actor, expectedVersion,
+                o -> o.overrideClose(reason, actor, clock.instant())), actor);
+    }
+
+    /** 审核: a review decision the quality loop has recorded, added to the order's history in its transaction. */
+    @Transactional
+    public WorkOrder recordReview(OrderNumber number, String level, boolean approved, String reason, Actor reviewer) {
+        return change(number, reviewer, null, o -> o.recordReview(level, approved, reason, reviewer, clock.instant()));
+    }
+
+    /** 回访: a callback attempt the quality loop has recorded, added to the order's history in its transaction. */
+    @Transactional
+    public WorkOrder recordCallback(OrderNumber number, int attempt, String result, String comment, Actor agent) {
+        return change(number, agent, null, o -> o.recordCallback(attempt, result, comment, agent, clock.instant()));
+    }
+
+    private Optional<QualityClearance> clearance(WorkOrder order) {
+        QualityGate gate = qualityGate.getIfAvailable();
+        if (gate == null || order.replies().isEmpty()) {
+            return Optional.empty();
+        }
+        int latest = order.replies().get(order.replies().size() - 1).seq();
+        return gate.closingBasis(order.number(), latest).map(basis -> new QualityClearance(latest, basis));
+    }
+
+    private WorkOrder closeWithFollowers(WorkOrder closed, Actor actor) {
+        for (WorkOrder follower : orders.mergedInto(closed.number())) {
             if (follower.closeWithMaster(closed, actor, clock.instant()).isAllowed()) {
                 orders.update(follower);
                 follower.events().forEach(events::publishEvent);

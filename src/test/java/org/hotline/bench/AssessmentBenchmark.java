@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -422,7 +423,7 @@ public final class AssessmentBenchmark {
                 UnitId other = units.get(pickUnit(lead)).id();
                 if (!co.contains(other)) {
                     require(o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, other, "不属于本单位职责",
-                            handler(o.leadUnit()), asked));
+                            handler(o.leadUnit()), asked, deadlines));
                     t = work(asked, 60 + random.nextInt(180));
                     if (random.nextDouble() < 0.8) {
                         require(o.approveReturn(null, "同意改派", dispatcher, t, deadlines));
@@ -522,8 +523,8 @@ public final class AssessmentBenchmark {
                     lastCoEvent = t;
                     continue;
                 }
-                require(o.close(null, reviewer, satisfaction != null ? call.plusSeconds(3600)
-                        : reply.plusSeconds(3 * 86400)));
+                require(o.close(org.hotline.workorder.WorkOrderFixture.passedTheLoop(o), null, reviewer,
+                        satisfaction != null ? call.plusSeconds(3600) : reply.plusSeconds(3 * 86400)));
                 return built;
             }
         }
@@ -634,8 +635,8 @@ public final class AssessmentBenchmark {
                     """);
             history = c.prepareStatement("""
                     INSERT INTO work_order_history (order_number, seq, occurred_at, actor, actor_name, actor_role,
-                      actor_unit, action, from_status, to_status, reason, detail)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      actor_unit, action, from_status, to_status, reason, detail, unit_id, other_unit_id, late)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """);
             reply = c.prepareStatement("""
                     INSERT INTO work_order_reply (order_number, seq, unit_id, replied_by, replied_at, outcome,
@@ -731,6 +732,9 @@ public final class AssessmentBenchmark {
                     history.setString(i++, h.toStatus().name());
                     history.setString(i++, h.reason());
                     history.setString(i++, h.detail());
+                    history.setString(i++, h.unit() == null ? null : h.unit().value());
+                    history.setString(i++, h.otherUnit() == null ? null : h.otherUnit().value());
+                    history.setObject(i++, h.late(), Types.BOOLEAN);
                     history.addBatch();
                     historyRows++;
                 }

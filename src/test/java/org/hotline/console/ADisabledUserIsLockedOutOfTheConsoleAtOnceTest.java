@@ -5,6 +5,7 @@ import static org.hotline.console.ConsoleSessions.createUser;
 import static org.hotline.console.ConsoleSessions.signIn;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -24,6 +25,7 @@ import org.hotline.workorder.WorkOrder;
 import org.hotline.workorder.WorkOrderService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -48,7 +50,13 @@ class ADisabledUserIsLockedOutOfTheConsoleAtOnceTest {
 
         changeUser(mvc, "console-disabled", "SUPERVISOR", null, false);
 
-        mvc.perform(get("/console/orders").session(session))
+        mvc.perform(get("/console/orders").session(session).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("http://localhost/login?ended"));
+        mvc.perform(get("/login").param("ended", "").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("您的账号已停用或已不存在")));
+        mvc.perform(get("/console/orders").session(session).accept(MediaType.TEXT_HTML))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrlPattern("**/login"));
     }

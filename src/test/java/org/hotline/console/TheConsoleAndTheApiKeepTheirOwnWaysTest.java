@@ -106,7 +106,8 @@ class TheConsoleAndTheApiKeepTheirOwnWaysTest {
 
     @Test
     void aMalformedAddressIsAChineseBadRequestPage() throws Exception {
-        mvc.perform(get("/console/orders").param("status", "NO_SUCH_STATUS").session(signIn(mvc, "supervisor1")))
+        mvc.perform(get("/console/orders").param("status", "NO_SUCH_STATUS").session(signIn(mvc, "supervisor1"))
+                        .accept(MediaType.TEXT_HTML))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andExpect(content().string(containsString("请求有误")));

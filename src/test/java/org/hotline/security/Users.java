@@ -1,5 +1,6 @@
 package org.hotline.security;
 
+import org.hotline.organization.Actor;
 import org.hotline.organization.Role;
 import org.hotline.organization.UnitId;
 
@@ -14,8 +15,10 @@ final class Users {
     static final TestUser UNIT_HANDLER = new TestUser("zhao.cb", "赵承办", Role.UNIT_HANDLER,
             new UnitId("dcf-scjgj"), true);
     static final TestUser DISABLED = new TestUser("qian.ty", "钱停用", Role.OPERATOR, null, false);
+    /** An account under a name the platform acts under itself, as a database from before the rule might hold. */
+    static final TestUser PLATFORM_NAMED = new TestUser(Actor.SYSTEM, "冒名系统", Role.ADMIN, null, true);
 
-    static final TestUser[] ALL = { OPERATOR, ADMIN, DIRECTOR, UNIT_HANDLER, DISABLED };
+    static final TestUser[] ALL = { OPERATOR, ADMIN, DIRECTOR, UNIT_HANDLER, DISABLED, PLATFORM_NAMED };
 
     private Users() {
     }

@@ -139,6 +139,19 @@ public final class StatisticsRows {
         callback(order, unit, 1, attemptedBeijing, satisfaction, resolved);
     }
 
+    /**
+     * A line of {@code order}'s history with {@code action} (an {@code OrderAction} name), as the work order writes
+     * it: {@code OVERRIDE_CLOSE} for the director's override, {@code CLOSE} for a close through the quality loop.
+     */
+    public void history(String order, String action, String atBeijing) {
+        jdbc.update("""
+                INSERT INTO work_order_history (order_number, seq, occurred_at, actor, actor_name, actor_role, action,
+                  from_status, to_status, reason)
+                VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM work_order_history WHERE order_number = ?), ?,
+                  'director1', '主任', 'DIRECTOR', ?, 'REPLIED', 'CLOSED', '统计测试')
+                """, order, order, ts(beijing(atBeijing)), action);
+    }
+
     private static OffsetDateTime ts(Instant t) {
         return t == null ? null : t.atOffset(ZoneOffset.UTC);
     }

@@ -27,17 +27,18 @@ class EveryStatusAndActionTest {
             OrderAction.CO_UNIT_ACKNOWLEDGE, OrderAction.CO_UNIT_SUBMIT, OrderAction.CO_UNIT_DECLINE,
             OrderAction.RECORD_NON_COOPERATION, OrderAction.REQUEST_EXTENSION, OrderAction.APPROVE_EXTENSION,
             OrderAction.REJECT_EXTENSION, OrderAction.SUPERVISE, OrderAction.MERGE, OrderAction.ATTACH,
-            OrderAction.REPLY, OrderAction.REDO, OrderAction.CLOSE);
+            OrderAction.REPLY, OrderAction.REVIEW, OrderAction.CALLBACK, OrderAction.REDO, OrderAction.CLOSE,
+            OrderAction.OVERRIDE_CLOSE);
 
     private static final String[] TABLE = {
-            //                 DIS ACK RRQ RAP RRJ ADD CAK CSU CDE NCO XRQ XAP XRJ SUP MRG ATT RPL RDO CLS
-            "REGISTERED         Y   .   .   .   .   .   .   .   .   .   .   .   .   Y   Y   Y   .   .   .",
-            "DISPATCHED         .   Y   Y   .   .   Y   Y   Y   Y   Y   .   .   .   Y   Y   Y   .   .   .",
-            "IN_PROGRESS        .   .   Y   .   .   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   .   .",
-            "RETURN_REQUESTED   .   .   .   Y   Y   .   Y   Y   Y   Y   .   .   .   Y   .   Y   .   .   .",
-            "REPLIED            .   .   .   .   .   .   .   .   .   .   .   .   .   Y   .   Y   .   Y   Y",
-            "CLOSED             .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
-            "MERGED             .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
+            //                 DIS ACK RRQ RAP RRJ ADD CAK CSU CDE NCO XRQ XAP XRJ SUP MRG ATT RPL REV CBK RDO CLS OVR
+            "REGISTERED         Y   .   .   .   .   .   .   .   .   .   .   .   .   Y   Y   Y   .   .   .   .   .   .",
+            "DISPATCHED         .   Y   Y   .   .   Y   Y   Y   Y   Y   .   .   .   Y   Y   Y   .   .   .   .   .   .",
+            "IN_PROGRESS        .   .   Y   .   .   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   .   .   .   .   .",
+            "RETURN_REQUESTED   .   .   .   Y   Y   .   Y   Y   Y   Y   .   .   .   Y   .   Y   .   .   .   .   .   .",
+            "REPLIED            .   .   .   .   .   .   .   .   .   .   .   .   .   Y   .   Y   .   Y   Y   Y   Y   Y",
+            "CLOSED             .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
+            "MERGED             .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
     };
 
     static Stream<Arguments> everyStatusAndAction() {
@@ -92,7 +93,7 @@ class EveryStatusAndActionTest {
             case DISPATCH -> o.dispatch(ENFORCEMENT, List.of(GULOU), null, null, dispatcher(), now, DEADLINES);
             case ACKNOWLEDGE -> o.acknowledge(handlerOf(ENFORCEMENT), now);
             case REQUEST_RETURN -> o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, HOUSING, "属于住建部门职责",
-                    handlerOf(ENFORCEMENT), now);
+                    handlerOf(ENFORCEMENT), now, DEADLINES);
             case APPROVE_RETURN -> o.approveReturn(null, "同意", dispatcher(), now, DEADLINES);
             case REJECT_RETURN -> o.rejectReturn("属于执法局职责", dispatcher(), now, DEADLINES);
             case ADD_CO_UNIT -> o.addCoUnit(MARKET, null, handlerOf(ENFORCEMENT), now, DEADLINES);
@@ -118,8 +119,13 @@ class EveryStatusAndActionTest {
                 }
                 yield o.reply(reply(), handlerOf(ENFORCEMENT), now);
             }
+            case REVIEW -> o.recordReview("区级中心审核", true, null, reviewer(), now);
+            case CALLBACK -> o.recordCallback(1, "已解决，满意", null, supervisor(), now);
             case REDO -> o.redo("群众不满意", reviewer(), now, DEADLINES);
-            case CLOSE -> o.close(null, reviewer(), now);
+            // the quality loop's clearance of the latest reply (of a first reply, for an order without one)
+            case CLOSE -> o.close(new QualityClearance(o.replies().size() == 0 ? 1 : o.replies().size(), "回访已解决，办结"),
+                    null, supervisor(), now);
+            case OVERRIDE_CLOSE -> o.overrideClose("市民来电撤回诉求", director(), now);
             case REGISTER, ANSWER_AT_INTAKE -> throw new IllegalArgumentException("creation is not an action");
         };
     }

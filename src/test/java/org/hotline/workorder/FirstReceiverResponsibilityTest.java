@@ -23,7 +23,7 @@ class FirstReceiverResponsibilityTest {
         void returnNamesTheUnitThatShouldHaveIt() {
             WorkOrder o = dispatched(ENFORCEMENT, MONDAY_MORNING);
             Decision d = o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, null, "不归我们管",
-                    handlerOf(ENFORCEMENT), MONDAY_MORNING.plusSeconds(600));
+                    handlerOf(ENFORCEMENT), MONDAY_MORNING.plusSeconds(600), DEADLINES);
             assertThat(rejected(d).code()).isEqualTo("return-needs-suggested-unit");
             assertThat(o.status()).isEqualTo(OrderStatus.DISPATCHED);
         }
@@ -32,7 +32,7 @@ class FirstReceiverResponsibilityTest {
         void returnExplainsWhy() {
             WorkOrder o = dispatched(ENFORCEMENT, MONDAY_MORNING);
             Decision d = o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, HOUSING, " ", handlerOf(ENFORCEMENT),
-                    MONDAY_MORNING.plusSeconds(600));
+                    MONDAY_MORNING.plusSeconds(600), DEADLINES);
             assertThat(rejected(d).code()).isEqualTo("return-needs-explanation");
         }
 
@@ -40,7 +40,7 @@ class FirstReceiverResponsibilityTest {
         void aUnitCannotSuggestItself() {
             WorkOrder o = dispatched(ENFORCEMENT, MONDAY_MORNING);
             Decision d = o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, ENFORCEMENT, "不归我们管",
-                    handlerOf(ENFORCEMENT), MONDAY_MORNING.plusSeconds(600));
+                    handlerOf(ENFORCEMENT), MONDAY_MORNING.plusSeconds(600), DEADLINES);
             assertThat(rejected(d).code()).isEqualTo("return-suggests-itself");
         }
     }
@@ -53,7 +53,7 @@ class FirstReceiverResponsibilityTest {
             WorkOrder o = dispatched(ENFORCEMENT, MONDAY_MORNING);
             // Wednesday 08:59: not yet two full working days (Mon 09:00 + 2 days = Wed 09:00).
             Decision d = o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, HOUSING, "属于住建部门职责",
-                    handlerOf(ENFORCEMENT), at("2026-12-02T08:59"));
+                    handlerOf(ENFORCEMENT), at("2026-12-02T08:59"), DEADLINES);
             assertThat(d.isAllowed()).isTrue();
             assertThat(o.status()).isEqualTo(OrderStatus.RETURN_REQUESTED);
         }
@@ -62,7 +62,7 @@ class FirstReceiverResponsibilityTest {
         void returnAfterTwoWorkingDaysIsRefused() {
             WorkOrder o = inProgress(ENFORCEMENT, MONDAY_MORNING);
             Decision d = o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, HOUSING, "属于住建部门职责",
-                    handlerOf(ENFORCEMENT), at("2026-12-02T09:01"));
+                    handlerOf(ENFORCEMENT), at("2026-12-02T09:01"), DEADLINES);
             assertThat(rejected(d).code()).isEqualTo("return-window-closed");
             assertThat(o.status()).isEqualTo(OrderStatus.IN_PROGRESS);
         }
@@ -75,7 +75,7 @@ class FirstReceiverResponsibilityTest {
             WorkOrder o = dispatched(ENFORCEMENT, at("2026-10-09T09:00"));
             assertThat(o.returnRequestDeadline()).isEqualTo(at("2026-10-12T09:00"));
             Decision late = o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, HOUSING, "属于住建部门职责",
-                    handlerOf(ENFORCEMENT), at("2026-10-12T09:01"));
+                    handlerOf(ENFORCEMENT), at("2026-10-12T09:01"), DEADLINES);
             assertThat(rejected(late).code()).isEqualTo("return-window-closed");
         }
     }
@@ -93,7 +93,7 @@ class FirstReceiverResponsibilityTest {
             assertThat(o.status()).isEqualTo(OrderStatus.IN_PROGRESS);
             assertThat(o.leadUnit()).isEqualTo(ENFORCEMENT);
             Decision again = o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, HOUSING, "仍认为属于住建",
-                    handlerOf(ENFORCEMENT), decided.plusSeconds(60));
+                    handlerOf(ENFORCEMENT), decided.plusSeconds(60), DEADLINES);
             assertThat(rejected(again).code()).isEqualTo("return-already-used");
         }
 
@@ -104,7 +104,7 @@ class FirstReceiverResponsibilityTest {
             assertThat(o.approveReturn(null, "同意改派", dispatcher(), decided, DEADLINES).isAllowed()).isTrue();
 
             Decision secondReturn = o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, ENFORCEMENT, "应属执法局",
-                    handlerOf(HOUSING), decided.plusSeconds(60));
+                    handlerOf(HOUSING), decided.plusSeconds(60), DEADLINES);
             assertThat(rejected(secondReturn).code()).isEqualTo("return-already-used");
         }
     }
@@ -116,7 +116,7 @@ class FirstReceiverResponsibilityTest {
         void coUnitsCanNeverReturn() {
             WorkOrder o = dispatched(ENFORCEMENT, MONDAY_MORNING);
             Decision d = o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, HOUSING, "不归我们管", handlerOf(GULOU),
-                    MONDAY_MORNING.plusSeconds(600));
+                    MONDAY_MORNING.plusSeconds(600), DEADLINES);
             assertThat(rejected(d).code()).isEqualTo("co-unit-cannot-return");
             assertThat(rejected(d).forbidden()).isTrue();
         }
@@ -155,7 +155,7 @@ class FirstReceiverResponsibilityTest {
         Instant asked = at("2026-11-30T10:00");
         Instant decided = at("2026-11-30T15:00");
         assertThat(o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, HOUSING, "属于住建部门职责",
-                handlerOf(ENFORCEMENT), asked).isAllowed()).isTrue();
+                handlerOf(ENFORCEMENT), asked, DEADLINES).isAllowed()).isTrue();
         assertThat(o.rejectReturn("属执法局职责", dispatcher(), decided, DEADLINES).isAllowed()).isTrue();
 
         assertThat(o.handleDeadline()).isEqualTo(DEADLINES.pause(deadlineBefore, asked, decided));

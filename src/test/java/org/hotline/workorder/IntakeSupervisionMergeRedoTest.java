@@ -126,7 +126,7 @@ class IntakeSupervisionMergeRedoTest {
 
             master.submitCoUnitPart("已配合", handlerOf(GULOU), MONDAY_MORNING.plusSeconds(800));
             master.reply(reply(), handlerOf(ENFORCEMENT), MONDAY_MORNING.plusSeconds(900));
-            master.close(null, reviewer(), MONDAY_MORNING.plusSeconds(1000));
+            require(master.close(passedTheLoop(master), null, reviewer(), MONDAY_MORNING.plusSeconds(1000)));
             assertThat(repeat.closeWithMaster(master, reviewer(), MONDAY_MORNING.plusSeconds(1000)).isAllowed()).isTrue();
             assertThat(repeat.closedAt()).isNotNull();
             assertThat(repeat.leadUnit()).isEqualTo(ENFORCEMENT);
@@ -191,7 +191,7 @@ class IntakeSupervisionMergeRedoTest {
         void closingEndsTheOrder() {
             WorkOrder o = inStatus(OrderStatus.REPLIED, MONDAY_MORNING);
             Instant now = MONDAY_MORNING.plusSeconds(86400);
-            assertThat(o.close("回访满意", reviewer(), now).isAllowed()).isTrue();
+            assertThat(o.close(passedTheLoop(o), "回访满意", reviewer(), now).isAllowed()).isTrue();
             assertThat(o.status()).isEqualTo(OrderStatus.CLOSED);
             assertThat(o.closedAt()).isEqualTo(now);
         }

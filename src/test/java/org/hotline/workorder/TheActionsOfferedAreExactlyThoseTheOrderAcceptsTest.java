@@ -19,7 +19,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@link WorkOrder#actionsFor} is what screens offer: for every state of an order, every person and every
  * action, the action is offered as allowed exactly when doing it (with valid input) succeeds. So a screen never
- * shows a button the order would refuse, nor hides one it would accept.
+ * shows a button the order would refuse, nor hides one it would accept. The director's override of the quality
+ * loop is one of them; the loop's own steps (review, callback, the close it clears) are never offered: they are
+ * taken by the quality loop from its records, not by a person on the order.
  */
 class TheActionsOfferedAreExactlyThoseTheOrderAcceptsTest {
 
@@ -78,6 +80,10 @@ class TheActionsOfferedAreExactlyThoseTheOrderAcceptsTest {
             if (action.isCreation()) {
                 continue;
             }
+            if (QUALITY_LOOP_STEPS.contains(action)) {
+                assertThat(offered).as("the quality loop's own step %s", action).doesNotContainKey(action);
+                continue;
+            }
             WorkOrder copy = WorkOrder.restore(order.snapshot());
             Decision done = perform(action, copy, actor, now);
             boolean offeredAsAllowed = offered.get(action) instanceof Decision.Allowed;
@@ -101,6 +107,20 @@ class TheActionsOfferedAreExactlyThoseTheOrderAcceptsTest {
     }
 
     @Test
+    void theDirectorAloneIsOfferedTheOverrideOfAReplyOutsideTheQualityLoop() {
+        WorkOrder replied = inStatus(OrderStatus.REPLIED, MONDAY_MORNING);
+
+        assertThat(replied.actionsFor(director(), LATER, DEADLINES).get(OrderAction.OVERRIDE_CLOSE))
+                .isInstanceOf(Decision.Allowed.class);
+        for (Actor other : List.of(operator(), dispatcher(), supervisor(), reviewer(), admin(), handlerOf(ENFORCEMENT))) {
+            assertThat(replied.actionsFor(other, LATER, DEADLINES)).as(other.username())
+                    .doesNotContainKeys(OrderAction.OVERRIDE_CLOSE, OrderAction.CLOSE);
+        }
+        assertThat(inStatus(OrderStatus.IN_PROGRESS, MONDAY_MORNING).actionsFor(director(), LATER, DEADLINES))
+                .doesNotContainKey(OrderAction.OVERRIDE_CLOSE);
+    }
+
+    @Test
     void aReplyWhileACoUnitStillHasTimeIsListedWithTheReason() {
         WorkOrder order = inProgress(ENFORCEMENT, MONDAY_MORNING);
 
@@ -110,13 +130,16 @@ class TheActionsOfferedAreExactlyThoseTheOrderAcceptsTest {
         assertThat(((Decision.Rejected) reply).reason()).contains("协办单位尚未提交协办意见", GULOU.value());
     }
 
+    private static final java.util.Set<OrderAction> QUALITY_LOOP_STEPS = java.util.EnumSet.of(OrderAction.REVIEW,
+            OrderAction.CALLBACK, OrderAction.CLOSE);
+
     /** Does the action as {@code actor}, with input that no rule objects to. */
     private static Decision perform(OrderAction action, WorkOrder o, Actor actor, Instant now) {
         return switch (action) {
             case DISPATCH -> o.dispatch(HOUSING, List.of(), null, null, actor, now, DEADLINES);
             case ACKNOWLEDGE -> o.acknowledge(actor, now);
             case REQUEST_RETURN -> o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION,
-                    o.leadUnit() != null && o.leadUnit().equals(HOUSING) ? MARKET : HOUSING, "属于住建部门职责", actor, now);
+                    o.leadUnit() != null && o.leadUnit().equals(HOUSING) ? MARKET : HOUSING, "属于住建部门职责", actor, now, DEADLINES);
             case APPROVE_RETURN -> o.approveReturn(MARKET, "同意", actor, now, DEADLINES);
             case REJECT_RETURN -> o.rejectReturn("属于执法局职责", actor, now, DEADLINES);
             case ADD_CO_UNIT -> o.addCoUnit(MARKET, null, actor, now, DEADLINES);
@@ -132,7 +155,8 @@ class TheActionsOfferedAreExactlyThoseTheOrderAcceptsTest {
             case ATTACH -> o.attach("现场照片.jpg", actor, now);
             case REPLY -> o.reply(reply(), actor, now);
             case REDO -> o.redo("群众不满意", actor, now, DEADLINES);
-            case CLOSE -> o.close("回访满意", actor, now);
+            case OVERRIDE_CLOSE -> o.overrideClose("市民来电撤回诉求", actor, now);
+            case REVIEW, CALLBACK, CLOSE -> throw new IllegalArgumentException("the quality loop's step, not offered");
             case REGISTER, ANSWER_AT_INTAKE -> throw new IllegalArgumentException("creation is not an action");
         };
     }

@@ -110,13 +110,13 @@ public final class WorkOrderFixture {
             case RETURN_REQUESTED -> {
                 WorkOrder o = dispatched(ENFORCEMENT, t0);
                 require(o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, HOUSING, "属于住建部门职责",
-                        handlerOf(ENFORCEMENT), t0.plusSeconds(1800)));
+                        handlerOf(ENFORCEMENT), t0.plusSeconds(1800), DEADLINES));
                 yield o;
             }
             case REPLIED -> replied(t0);
             case CLOSED -> {
                 WorkOrder o = replied(t0);
-                require(o.close("回访满意", reviewer(), t0.plusSeconds(3 * 86400)));
+                require(o.close(passedTheLoop(o), "回访满意", reviewer(), t0.plusSeconds(3 * 86400)));
                 yield o;
             }
             case MERGED -> {
@@ -133,6 +133,14 @@ public final class WorkOrderFixture {
         require(o.submitCoUnitPart("已安排社区排查", handlerOf(GULOU), t0.plusSeconds(3600)));
         require(o.reply(reply(), handlerOf(ENFORCEMENT), t0.plusSeconds(7200)));
         return o;
+    }
+
+    /**
+     * The clearance the quality loop gives once the check of the order's latest reply has passed, as the
+     * work-order service builds it from what {@link QualityGate} reads in storage; tests stand in for the loop.
+     */
+    public static QualityClearance passedTheLoop(WorkOrder o) {
+        return new QualityClearance(o.replies().get(o.replies().size() - 1).seq(), "回访已解决，办结");
     }
 
     public static WorkOrder.ReplyContent reply() {

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,7 @@ import org.hotline.organization.Units;
 import org.hotline.platform.ForbiddenException;
 import org.hotline.platform.InvalidInputException;
 import org.hotline.platform.NotFoundException;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.hotline.platform.TimeParameters;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -85,8 +84,8 @@ class AssessmentController {
     @Operation(summary = "日考核：按单位、分组、日期查询每日得分（单位用户只能查本单位）")
     AssessmentViews.DailyPageView dailyScores(@RequestParam(required = false) String unit,
             @RequestParam(required = false) RankingGroup group,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于 0") int page,
             @RequestParam(defaultValue = "50") @Min(value = 1, message = "至少为 1")
             @Max(value = 500, message = "不能超过 500") int size,
@@ -106,8 +105,8 @@ class AssessmentController {
     @GetMapping("/units/{unit}/explanation")
     @Operation(summary = "得分解释：每项指标及影响它的工单（按日期范围或月份）")
     AssessmentViews.ExplanationView explanation(@PathVariable String unit,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate to,
             @RequestParam(required = false) String month, Actor actor) {
         LocalDate first;
         LocalDate last;
@@ -243,11 +242,7 @@ class AssessmentController {
     }
 
     private static YearMonth month(String value, String field) {
-        try {
-            return YearMonth.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "应为 YYYY-MM 格式的月份，例如 2026-03");
-        }
+        return TimeParameters.month(field, value);
     }
 
     private static void checkRange(LocalDate from, LocalDate to, int maxDays) {

@@ -59,11 +59,10 @@ import jakarta.annotation.PreDestroy;
  * and slower on H2 than streaming the rows, by covering indexes (V11), and counting them here. The evidence of
  * a case needs the rows anyway.
  *
- * <p>Where a fact is only in the history: the lead unit of a dispatch and the two units of an approved return
- * are written by {@code WorkOrder.dispatch} and {@code WorkOrder.approveReturn} into the entry's detail
- * ({@code 主办：<unit>[；协办：…]}, {@code 原承办：<unit>；改派：<unit>}), and a late acknowledgement is the only
- * one whose detail is set ({@code 超时签收}). The integration tests build orders through the real aggregate,
- * so a change of those texts fails there.
+ * <p>Where a fact is only in the history (the lead unit of a dispatch, the two units of an approved return, a
+ * late acknowledgement, the unit a redo sent back) it is read from the entry's fact columns ({@code unit_id},
+ * {@code other_unit_id}, {@code late}: see {@code HistoryEntry}), never from its display text, which is for people
+ * and may be reworded ({@code DailyAssessmentContract.rewordingAHistoryLineDoesNotChangeAnyScore}).
  */
 @Component
 class FactQueries {
@@ -193,9 +192,8 @@ class FactQueries {
         // so that both take about as long (measured on a year of 150,000 orders)
         Future<?> other = secondReader.submit(() -> readOnly.executeWithoutResult(status -> {
             Reader r = new Reader(from, to, now, null, second);
-            r.history(Action.ACKNOWLEDGE);
+            r.history(Action.ACKNOWLEDGE, Action.REDO);
             r.replies();
-            r.redos();
             r.leaderSamples();
         }));
         Reader r = new Reader(from, to, now, null, first);
@@ -220,8 +218,7 @@ class FactQueries {
     /** Reads the facts of one unit in {@code [from, to)} into {@code sink}, in this thread. */
     void read(UnitId unit, LocalDate from, LocalDate to, Instant now, Sink sink) {
         Reader r = new Reader(from, to, now, unit, sink);
-        r.history(Action.DISPATCH, Action.APPROVE_RETURN, Action.REQUEST_RETURN, Action.ACKNOWLEDGE);
-        r.redos();
+        r.history(Action.DISPATCH, Action.APPROVE_RETURN, Action.REQUEST_RETURN, Action.ACKNOWLEDGE, Action.REDO);
         r.overdue();
         r.coUnitParts();
         r.replies();
@@ -242,10 +239,10 @@ class FactQueries {
 
     /**
      * The history actions read in bulk ({@code OrderAction} names). They go into the SQL as literals, so that
-     * PostgreSQL can prove its partial index on these actions (V11_1) applies.
+     * PostgreSQL can prove its partial index on these actions (V19_1) applies.
      */
     private enum Action {
-        DISPATCH, APPROVE_RETURN, REQUEST_RETURN, ACKNOWLEDGE
+        DISPATCH, APPROVE_RETURN, REQUEST_RETURN, ACKNOWLEDGE, REDO
     }
 
     /** The queries of one range, for all units or one, delivering facts to one sink. */
@@ -271,60 +268,40 @@ class FactQueries {
                     .addValue("fromDay", from)
                     .addValue("toDay", to)
                     .addValue("now", now.atOffset(ZoneOffset.UTC))
-                    .addValue("unit", onlyUnit == null ? null : onlyUnit.value())
-                    .addValue("unitLike", onlyUnit == null ? null : "%" + onlyUnit.value() + "%");
+                    .addValue("unit", onlyUnit == null ? null : onlyUnit.value());
         }
 
         /**
-         * Dispatches and approved returns (received; the return's two units), acknowledgements, return requests:
-         * one query per action. Given {@code action IN (…)}, H2 looks up each action and filters the time of
-         * every entry it ever had instead of reading the range: a night's eight days took two seconds.
+         * Dispatches and approved returns (received; the return's two units), acknowledgements (on time or late),
+         * return requests, redos (against the unit whose reply was sent back, which is the lead unit the redo
+         * concerns): one query per action, read from the entries' facts by V19_1's index alone. Given
+         * {@code action IN (…)}, H2 looks up each action and filters the time of every entry it ever had instead
+         * of reading the range: a night's eight days took two seconds.
          */
         void history(Action... actions) {
             for (Action action : actions) {
                 query("history " + action, """
-                        SELECT h.order_number, h.occurred_at, h.actor_unit, h.detail
+                        SELECT h.order_number, h.occurred_at, h.unit_id, h.other_unit_id, h.late
                         FROM work_order_history h
                         WHERE h.action = '%s' AND %s
                         """.formatted(action, within("h.occurred_at")),
-                        "AND (h.actor_unit = :unit OR h.detail LIKE :unitLike)", rs -> {
+                        "AND (h.unit_id = :unit OR h.other_unit_id = :unit)", rs -> {
                             String order = rs.getString(1);
                             Instant at = instant(rs, 2);
-                            String detail = rs.getString(4);
+                            String unit = rs.getString(3);
                             switch (action) {
-                                case DISPATCH -> fact(dispatchLead(detail), at, order, Indicator.RECEIVED);
+                                case DISPATCH -> fact(unit, at, order, Indicator.RECEIVED);
                                 case APPROVE_RETURN -> {
-                                    int split = detail.indexOf('；');
-                                    fact(detail.substring(4, split), at, order, Indicator.RETURN_APPROVED);
-                                    fact(detail.substring(split + 4), at, order, Indicator.RECEIVED);
+                                    fact(unit, at, order, Indicator.RETURN_APPROVED);
+                                    fact(rs.getString(4), at, order, Indicator.RECEIVED);
                                 }
-                                case ACKNOWLEDGE -> fact(rs.getString(3), at, order,
-                                        detail == null ? Indicator.ACKNOWLEDGED_ON_TIME : Indicator.ACKNOWLEDGED_LATE);
-                                case REQUEST_RETURN -> fact(rs.getString(3), at, order, Indicator.RETURN_REQUESTED);
+                                case ACKNOWLEDGE -> fact(unit, at, order, rs.getBoolean(5)
+                                        ? Indicator.ACKNOWLEDGED_LATE : Indicator.ACKNOWLEDGED_ON_TIME);
+                                case REQUEST_RETURN -> fact(unit, at, order, Indicator.RETURN_REQUESTED);
+                                case REDO -> fact(unit, at, order, Indicator.REDONE);
                             }
                         });
             }
-        }
-
-        /**
-         * A redo counts against the unit whose reply was sent back: the order's last reply before the redo.
-         * Read as the redo with every earlier reply of its order (an order has a reply or three, rarely more),
-         * the latest picked here; cheaper on both databases than a correlated MAX per redo.
-         */
-        void redos() {
-            record SentBack(String order, Instant at, int replySeq, String unit) {
-            }
-            Map<String, SentBack> lastReply = new LinkedHashMap<>();
-            query("redos", """
-                    SELECT h.order_number, h.occurred_at, r.seq, r.unit_id
-                    FROM work_order_history h
-                    JOIN work_order_reply r ON r.order_number = h.order_number AND r.replied_at <= h.occurred_at
-                    WHERE h.action = 'REDO' AND %s
-                    """.formatted(within("h.occurred_at")), "", rs -> {
-                        SentBack s = new SentBack(rs.getString(1), instant(rs, 2), rs.getInt(3), rs.getString(4));
-                        lastReply.merge(s.order() + '|' + s.at(), s, (a, b) -> a.replySeq() >= b.replySeq() ? a : b);
-                    });
-            lastReply.values().forEach(s -> fact(s.unit(), s.at(), s.order(), Indicator.REDONE));
         }
 
         /**
@@ -501,12 +478,6 @@ class FactQueries {
                 sink.fact(id, day, at, order, indicator);
             }
         }
-    }
-
-    /** {@code 主办：<unit>} or {@code 主办：<unit>；协办：…}, as {@code WorkOrder.dispatch} writes it. */
-    static String dispatchLead(String detail) {
-        int end = detail.indexOf('；');
-        return end < 0 ? detail.substring(3) : detail.substring(3, end);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -21,12 +21,14 @@ class LandingController {
 
     @GetMapping("/login")
     String login(Optional<Actor> actor, @RequestParam(required = false) String error,
-            @RequestParam(required = false) String logout, Model model) {
+            @RequestParam(required = false) String logout, @RequestParam(required = false) String ended, Model model) {
         if (actor.isPresent()) {
             return "redirect:/";
         }
         model.addAttribute("failed", error != null);
         model.addAttribute("signedOut", logout != null);
+        // the session's account was disabled or removed since sign-in: the security chain sent them here
+        model.addAttribute("accountEnded", ended != null);
         return "console/login";
     }
 }

@@ -13,13 +13,15 @@ import java.util.Optional;
 
 import org.hotline.organization.Categories;
 import org.hotline.organization.Category;
+import org.hotline.organization.OrganizationChanges;
 import org.hotline.organization.UnitId;
+import org.hotline.platform.ChangeSignals;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The categories table, read from a short-lived in-memory snapshot (see {@link CachedSnapshot}) because
- * every intake reads it; writes drop the snapshot after commit. {@link Category#defaultUnit()} is the
+ * The categories table, read from an in-memory snapshot because every intake reads it, read again after a
+ * change on any instance (see {@link ChangeSignals}); writes signal the change. {@link Category#defaultUnit()} is the
  * category's own setting; {@link #defaultUnitOf} resolves inheritance from the parents.
  */
 @Component
@@ -27,12 +29,14 @@ class JdbcCategories implements Categories {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final CachedSnapshot<Map<String, CategoryEntry>> snapshot;
+    private final ChangeSignals signals;
+    private final ChangeSignals.Snapshot<Map<String, CategoryEntry>> snapshot;
 
-    JdbcCategories(JdbcClient jdbc, Clock clock, OrganizationProperties properties) {
+    JdbcCategories(JdbcClient jdbc, Clock clock, ChangeSignals signals) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.snapshot = new CachedSnapshot<>(this::loadAll, clock, properties.cacheTtl());
+        this.signals = signals;
+        this.snapshot = signals.snapshot(this::loadAll, OrganizationChanges.CATEGORIES);
     }
 
     @Override
@@ -90,7 +94,7 @@ class JdbcCategories implements Categories {
                 VALUES (:code, :name, :level, :parent, :unit, :active, :now)""")
                 .params(params(entry))
                 .update();
-        AfterCommit.run(snapshot::invalidate);
+        signals.changed(OrganizationChanges.CATEGORIES);
     }
 
     void update(CategoryEntry entry) {
@@ -99,7 +103,7 @@ class JdbcCategories implements Categories {
                 WHERE code = :code""")
                 .params(params(entry))
                 .update();
-        AfterCommit.run(snapshot::invalidate);
+        signals.changed(OrganizationChanges.CATEGORIES);
     }
 
     private Map<String, Object> params(CategoryEntry entry) {

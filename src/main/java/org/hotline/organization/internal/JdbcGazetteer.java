@@ -12,27 +12,32 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.hotline.organization.Gazetteer;
+import org.hotline.organization.OrganizationChanges;
 import org.hotline.organization.Place;
 import org.hotline.organization.PlaceKind;
 import org.hotline.organization.UnitId;
+import org.hotline.platform.ChangeSignals;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The places table, read from a short-lived in-memory snapshot (see {@link CachedSnapshot}): address
- * matching at intake scans it, and the whole district is a few thousand rows at most.
+ * The places table, read from an in-memory snapshot, read again after a change on any instance (see
+ * {@link ChangeSignals}): address matching at intake scans it, and the whole district is a few thousand rows
+ * at most.
  */
 @Component
 class JdbcGazetteer implements Gazetteer {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final CachedSnapshot<Map<String, PlaceEntry>> snapshot;
+    private final ChangeSignals signals;
+    private final ChangeSignals.Snapshot<Map<String, PlaceEntry>> snapshot;
 
-    JdbcGazetteer(JdbcClient jdbc, Clock clock, OrganizationProperties properties) {
+    JdbcGazetteer(JdbcClient jdbc, Clock clock, ChangeSignals signals) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.snapshot = new CachedSnapshot<>(this::loadAll, clock, properties.cacheTtl());
+        this.signals = signals;
+        this.snapshot = signals.snapshot(this::loadAll, OrganizationChanges.PLACES);
     }
 
     @Override
@@ -77,7 +82,7 @@ class JdbcGazetteer implements Gazetteer {
                 VALUES (:id, :name, :kind, :parent, :unit, :aliases, :active, :now)""")
                 .params(params(entry))
                 .update();
-        AfterCommit.run(snapshot::invalidate);
+        signals.changed(OrganizationChanges.PLACES);
     }
 
     void update(PlaceEntry entry) {
@@ -87,7 +92,7 @@ class JdbcGazetteer implements Gazetteer {
                 WHERE id = :id""")
                 .params(params(entry))
                 .update();
-        AfterCommit.run(snapshot::invalidate);
+        signals.changed(OrganizationChanges.PLACES);
     }
 
     private Map<String, Object> params(PlaceEntry entry) {

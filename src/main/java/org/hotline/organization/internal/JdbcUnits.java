@@ -10,29 +10,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hotline.organization.OrganizationChanges;
 import org.hotline.organization.Unit;
 import org.hotline.organization.UnitId;
 import org.hotline.organization.UnitKind;
 import org.hotline.organization.Units;
+import org.hotline.platform.ChangeSignals;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The units table. Reads come from a short-lived in-memory snapshot (see {@link CachedSnapshot}); writes
- * go straight to the database and drop the snapshot after commit. Lists include inactive units: callers
- * that send new work check {@link Unit#active()}.
+ * The units table. Reads come from an in-memory snapshot, read again after a change on any instance (see
+ * {@link ChangeSignals}); writes go straight to the database and signal the change. Lists include inactive
+ * units: callers that send new work check {@link Unit#active()}.
  */
 @Component
 class JdbcUnits implements Units {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final CachedSnapshot<Map<UnitId, UnitEntry>> snapshot;
+    private final ChangeSignals signals;
+    private final ChangeSignals.Snapshot<Map<UnitId, UnitEntry>> snapshot;
 
-    JdbcUnits(JdbcClient jdbc, Clock clock, OrganizationProperties properties) {
+    JdbcUnits(JdbcClient jdbc, Clock clock, ChangeSignals signals) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.snapshot = new CachedSnapshot<>(this::loadAll, clock, properties.cacheTtl());
+        this.signals = signals;
+        this.snapshot = signals.snapshot(this::loadAll, OrganizationChanges.UNITS);
     }
 
     @Override
@@ -69,7 +73,7 @@ class JdbcUnits implements Units {
                 VALUES (:id, :name, :kind, :parent, :phone, :active, :now)""")
                 .params(params(entry))
                 .update();
-        AfterCommit.run(snapshot::invalidate);
+        signals.changed(OrganizationChanges.UNITS);
     }
 
     void update(UnitEntry entry) {
@@ -79,7 +83,7 @@ class JdbcUnits implements Units {
                 WHERE id = :id""")
                 .params(params(entry))
                 .update();
-        AfterCommit.run(snapshot::invalidate);
+        signals.changed(OrganizationChanges.UNITS);
     }
 
     private Map<String, Object> params(UnitEntry entry) {

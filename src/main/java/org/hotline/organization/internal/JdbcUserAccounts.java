@@ -8,27 +8,43 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.hotline.organization.OrganizationChanges;
 import org.hotline.organization.Role;
 import org.hotline.organization.UnitId;
 import org.hotline.organization.UserAccount;
 import org.hotline.organization.UserAccounts;
+import org.hotline.platform.ChangeSignals;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The users table. Not cached: it is read once per sign-in, and a disabled user must be refused at once,
- * also by the other instances.
+ * The users table. Every request asks for its user as the account is now (a disabled user is refused, a moved
+ * one acts for the new unit), so accounts are remembered in memory, each with the users' version it was read
+ * at (see {@link ChangeSignals}): any change to any user, on any instance, makes every remembered account be
+ * read again on its next use. Unknown names are remembered too, so that guessing names costs no queries.
  */
 @Component
 class JdbcUserAccounts implements UserAccounts {
 
+    /** Far more than the people signed in at once; past it, the memory starts over. */
+    private static final int REMEMBERED = 10_000;
+
+    private record Known(long version, Optional<UserAccount> account) {
+    }
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ChangeSignals signals;
+    private final ChangeSignals.Version version;
+    private final Map<String, Known> known = new ConcurrentHashMap<>();
 
-    JdbcUserAccounts(JdbcClient jdbc, Clock clock) {
+    JdbcUserAccounts(JdbcClient jdbc, Clock clock, ChangeSignals signals) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.signals = signals;
+        this.version = signals.version(OrganizationChanges.USERS);
     }
 
     @Override
@@ -36,6 +52,22 @@ class JdbcUserAccounts implements UserAccounts {
         if (username == null) {
             return Optional.empty();
         }
+        // the version before the read: a change committed meanwhile leaves this entry outdated, never kept as new
+        long now = version.current();
+        Known k = known.get(username);
+        if (k != null && k.version() == now) {
+            return k.account();
+        }
+        Optional<UserAccount> account = current(username);
+        if (known.size() >= REMEMBERED) {
+            known.clear();
+        }
+        known.put(username, new Known(now, account));
+        return account;
+    }
+
+    /** The account as committed now, bypassing memory: for checks before a write. */
+    Optional<UserAccount> current(String username) {
         return jdbc.sql("SELECT * FROM users WHERE username = :username").param("username", username)
                 .query(JdbcUserAccounts::map).optional();
     }
@@ -50,6 +82,7 @@ class JdbcUserAccounts implements UserAccounts {
                 VALUES (:username, :displayName, :hash, :role, :unit, :enabled, :now)""")
                 .params(params(user))
                 .update();
+        signals.changed(OrganizationChanges.USERS);
     }
 
     /** Changes everything but the password, which only {@link #changePassword} sets. */
@@ -60,6 +93,7 @@ class JdbcUserAccounts implements UserAccounts {
                 WHERE username = :username""")
                 .params(params(user))
                 .update();
+        signals.changed(OrganizationChanges.USERS);
     }
 
     void changePassword(String username, String passwordHash) {
@@ -68,6 +102,7 @@ class JdbcUserAccounts implements UserAccounts {
                 .param("now", OffsetDateTime.now(clock))
                 .param("username", username)
                 .update();
+        signals.changed(OrganizationChanges.USERS);
     }
 
     private Map<String, Object> params(UserAccount user) {

@@ -215,8 +215,8 @@ class OrganizationAdmin {
 
     UserAccount createUser(String username, String displayName, String password, Role role, String unitId,
             boolean enabled) {
-        OrganizationRules.idProblem(username).ifPresent(p -> fail("username", p));
-        if (users.find(username).isPresent()) {
+        OrganizationRules.usernameProblem(username).ifPresent(p -> fail("username", p));
+        if (users.current(username).isPresent()) {
             throw new ConflictException("user-exists", "用户名「" + username + "」已存在");
         }
         UserAccount user = new UserAccount(username, displayName.strip(), passwordEncoder.encode(password), role,
@@ -226,7 +226,7 @@ class OrganizationAdmin {
     }
 
     UserAccount updateUser(String username, String displayName, Role role, String unitId, boolean enabled) {
-        UserAccount before = users.find(username)
+        UserAccount before = users.current(username)
                 .orElseThrow(() -> new NotFoundException("用户「" + username + "」不存在"));
         UserAccount after = new UserAccount(username, displayName.strip(), before.passwordHash(), role,
                 userUnit(role, unitId), enabled);
@@ -235,7 +235,7 @@ class OrganizationAdmin {
     }
 
     void changePassword(String username, String password) {
-        if (users.find(username).isEmpty()) {
+        if (users.current(username).isEmpty()) {
             throw new NotFoundException("用户「" + username + "」不存在");
         }
         users.changePassword(username, passwordEncoder.encode(password));

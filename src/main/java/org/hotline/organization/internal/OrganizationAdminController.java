@@ -9,6 +9,7 @@ import org.hotline.organization.internal.OrganizationViews.CategoryView;
 import org.hotline.organization.internal.OrganizationViews.PlaceView;
 import org.hotline.organization.internal.OrganizationViews.UnitView;
 import org.hotline.organization.internal.OrganizationViews.UserView;
+import org.hotline.platform.PasswordLength;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -140,8 +141,8 @@ class OrganizationAdminController {
     record NewUser(
             @NotBlank(message = "不能为空") @Size(max = 64, message = "最长 64 个字符") String username,
             @NotBlank(message = "不能为空") @Size(max = 100, message = "最长 100 个字符") String displayName,
-            // bcrypt only reads the first 72 bytes
-            @NotBlank(message = "不能为空") @Size(min = 8, max = 72, message = "长度应为 8 到 72 个字符") String password,
+            @NotBlank(message = "不能为空") @Size(min = 8, max = 72, message = "长度应为 8 到 72 个字符") @PasswordLength
+            String password,
             @NotNull(message = "不能为空") Role role,
             String unitId,
             Boolean enabled) {
@@ -155,7 +156,8 @@ class OrganizationAdminController {
     }
 
     record NewPassword(
-            @NotBlank(message = "不能为空") @Size(min = 8, max = 72, message = "长度应为 8 到 72 个字符") String password) {
+            @NotBlank(message = "不能为空") @Size(min = 8, max = 72, message = "长度应为 8 到 72 个字符") @PasswordLength
+            String password) {
     }
 
     @GetMapping("/users")

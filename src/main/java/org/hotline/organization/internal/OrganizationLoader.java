@@ -195,7 +195,7 @@ class OrganizationLoader implements SmartInitializingSingleton {
         for (int i = 0; i < file.users().size(); i++) {
             UserLine line = file.users().get(i);
             String where = "users[" + i + "]" + (line.username() == null ? "" : " (" + line.username() + ")");
-            OrganizationRules.idProblem(line.username()).ifPresent(p -> problems.fail(where, "username", p));
+            OrganizationRules.usernameProblem(line.username()).ifPresent(p -> problems.fail(where, "username", p));
             problems.require(where, "name", line.name());
             problems.require(where, "role", line.role());
             if (!usernames.add(line.username())) {

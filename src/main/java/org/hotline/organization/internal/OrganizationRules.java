@@ -3,6 +3,7 @@ package org.hotline.organization.internal;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.hotline.organization.Actor;
 import org.hotline.organization.Role;
 import org.hotline.organization.UnitKind;
 
@@ -31,6 +32,20 @@ final class OrganizationRules {
         }
         return ID.matcher(id).matches() ? Optional.empty()
                 : Optional.of("「" + id + "」格式不正确：只能使用小写字母、数字和 . _ -，以字母或数字开头，最长 64 个字符");
+    }
+
+    /**
+     * Usernames are ids, and none may be one the platform acts under itself ({@link Actor#PLATFORM_USERNAMES}):
+     * a person called "system" would pass for the platform in the history and in the rules that single it out.
+     */
+    static Optional<String> usernameProblem(String username) {
+        Optional<String> problem = idProblem(username);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        return Actor.isPlatformUsername(username)
+                ? Optional.of("「" + username + "」是系统保留的用户名（系统自身以此身份操作），请换一个用户名")
+                : Optional.empty();
     }
 
     static Optional<String> categoryCodeProblem(String code) {

@@ -2,7 +2,6 @@ package org.hotline.quality.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import org.hotline.organization.Actor;
@@ -10,6 +9,8 @@ import org.hotline.organization.Unit;
 import org.hotline.organization.UnitId;
 import org.hotline.organization.Units;
 import org.hotline.platform.InvalidInputException;
+import org.hotline.platform.PasswordLength;
+import org.hotline.platform.TimeParameters;
 import org.hotline.quality.CallResult;
 import org.hotline.quality.Satisfaction;
 import org.hotline.workorder.WorkOrder;
@@ -46,7 +47,8 @@ class LeaderSampleController {
 
     record SignatureRequest(@NotNull(message = "必须填写") Boolean reached, Boolean resolved, Satisfaction satisfaction,
             @Size(max = 2000, message = "不能超过 2000 个字符") String comment,
-            @NotNull(message = "签署须重新输入密码") @Size(max = 200, message = "不能超过 200 个字符") String password) {
+            @NotNull(message = "签署须重新输入密码") @Size(max = 200, message = "不能超过 200 个字符") @PasswordLength
+            String password) {
 
         @Override
         public String toString() {
@@ -135,10 +137,10 @@ class LeaderSampleController {
     }
 
     private static LocalDate day(String field, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
+        LocalDate day = TimeParameters.date(field, value);
+        if (day == null) {
             throw new InvalidInputException(field, "应为日期，例如 2026-11-30");
         }
+        return day;
     }
 }

@@ -24,12 +24,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
  * Review (审核), callback (回访) and escalation (转督办) under {@code /api/v1/quality}: a queue to read (GET) and a
- * decision to record (POST) for each.
+ * decision to record (POST) for each; an escalated order is concluded (督办办结) with a written conclusion.
  */
 @RestController
 @RequestMapping("/api/v1/quality")
@@ -50,6 +51,10 @@ class QualityController {
 
     record CallbackAttemptRequest(@NotNull(message = "必须填写") Boolean reached, Boolean resolved,
             Satisfaction satisfaction, @Size(max = 2000, message = "不能超过 2000 个字符") String comment) {
+    }
+
+    record ConclusionRequest(@NotBlank(message = "必须写明督办结论")
+            @Size(max = 2000, message = "不能超过 2000 个字符") String conclusion) {
     }
 
     /** What a decision led to: the reply's check and where the order stands now. */
@@ -100,6 +105,15 @@ class QualityController {
             @Max(value = 200, message = "不能超过 200") int size,
             Actor actor) {
         return loop.escalationQueue(actor, page, size);
+    }
+
+    @PostMapping("/escalations/{number}/conclusion")
+    @Operation(summary = "督办办结：督办员或中心主任对转督办的工单写明督办结论，工单据此办结（不计为主任决定办结）")
+    DecisionResult concludeEscalation(@PathVariable String number, @Valid @RequestBody ConclusionRequest r,
+            Actor actor) {
+        OrderNumber n = number(number);
+        ReplyCheck check = loop.concludeEscalation(n, r.conclusion(), actor);
+        return result(n, check, actor);
     }
 
     @GetMapping("/orders/{number}")

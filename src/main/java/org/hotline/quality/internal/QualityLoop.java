@@ -19,9 +19,12 @@ import org.hotline.quality.CallResult;
 import org.hotline.quality.CallbackAgents;
 import org.hotline.quality.CallbackRetries;
 import org.hotline.quality.CallbackSelection;
+import org.hotline.quality.CheckOutcome;
+import org.hotline.quality.EscalationDesk;
 import org.hotline.quality.NextStep;
 import org.hotline.quality.RedoEscalation;
 import org.hotline.quality.ReplyCheck;
+import org.hotline.quality.ReviewDecision;
 import org.hotline.quality.ReviewLevel;
 import org.hotline.quality.ReviewLevels;
 import org.hotline.workorder.Decision;
@@ -43,10 +46,13 @@ import org.springframework.transaction.annotation.Transactional;
  * the check decide, store it, and carry out what it asks of the order through the work-order service in the
  * same transaction, so a refusal there (409) undoes the decision too. Events are published last.
  *
- * <p>Changes to the order are made as the person who decided, where the work order lets their role do it
- * (a reviewer redoes, a supervisor closes or supervises). Where it does not (a unit leader's or the director's
- * rejection, the director's final approval), the loop acts as {@link #LOOP} and names the person in the reason,
- * so the order's history still says whose decision it was.
+ * <p>Each review decision and callback attempt is also written to the order's history (审核, 回访), in the same
+ * transaction as the loop's own record. Changes to the order are made as the person who decided, where the work
+ * order lets their role do it (a reviewer redoes, a supervisor closes or supervises). Where it does not (a unit
+ * leader's or the director's rejection, the director's final approval), the loop acts as {@link #LOOP} and names
+ * the person in the reason, so the order's history still says whose decision it was. A close is never the
+ * loop's say-so alone: the work order closes only when it reads, in the check just stored, that the reply has
+ * passed ({@code workorder.QualityGate}).
  */
 @Service
 class QualityLoop {
@@ -54,9 +60,9 @@ class QualityLoop {
     private static final Logger log = LoggerFactory.getLogger(QualityLoop.class);
 
     /** The loop acting on an order for a reviewer whose role may not redo or close orders themselves. */
-    static final Actor LOOP = new Actor("quality-loop", "审核回访流程", Role.REVIEWER, null);
+    static final Actor LOOP = new Actor(Actor.QUALITY_LOOP, "审核回访流程", Role.REVIEWER, null);
     /** The same, for escalations decided by someone who may not supervise. */
-    static final Actor LOOP_SUPERVISING = new Actor("quality-loop", "审核回访流程", Role.SUPERVISOR, null);
+    static final Actor LOOP_SUPERVISING = new Actor(Actor.QUALITY_LOOP, "审核回访流程", Role.SUPERVISOR, null);
 
     private static final Set<Role> MAY_REDO_AND_CLOSE = EnumSet.of(Role.REVIEWER, Role.SUPERVISOR, Role.DISPATCHER);
     private static final Set<Role> MAY_SUPERVISE = EnumSet.of(Role.SUPERVISOR, Role.DIRECTOR);
@@ -105,7 +111,7 @@ class QualityLoop {
                     replied.redoCount(), order.status());
             return;
         }
-        // REPLIED allows only redo and close, and a redo is needed before the next reply: the last reply is it.
+        // A replied order takes no new reply before a redo: the last reply is the one to check.
         Reply reply = order.replies().get(order.replies().size() - 1);
         if (checks.find(order.number(), reply.seq()).isPresent()) {
             return;
@@ -122,14 +128,26 @@ class QualityLoop {
     }
 
     /**
-     * The order was closed ({@code redoCount} null) or sent for its {@code redoCount}-th redo outside the loop: the
-     * open check of the reply before no longer applies. A late delivery never touches the check of a newer reply.
+     * The order was sent for its {@code redoCount}-th redo outside the loop: the open check of the reply before no
+     * longer applies. A late delivery never touches the check of a newer reply.
      */
     @Transactional
-    void supersede(OrderNumber order, Integer redoCount, Instant at) {
-        int ended = checks.supersede(order, redoCount, at);
+    void supersede(OrderNumber order, int redoCount, Instant at) {
+        int ended = checks.supersede(order, redoCount, at, CheckOutcome.SUPERSEDED);
         if (ended > 0) {
-            log.info("Open reply check of {} ended: the order was changed outside review and callback", order);
+            log.info("Open reply check of {} ended: the order was redone outside review and callback", order);
+        }
+    }
+
+    /**
+     * The director closed the order outside the loop (主任决定办结): its open check ends, saying so, so that the
+     * record never shows a bypassed review or callback as handled elsewhere.
+     */
+    @Transactional
+    void overridden(OrderNumber order, Instant at) {
+        int ended = checks.supersede(order, null, at, CheckOutcome.CLOSED_BY_OVERRIDE);
+        if (ended > 0) {
+            log.info("Open reply check of {} ended: the director closed the order outside review and callback", order);
         }
     }
 
@@ -156,6 +174,8 @@ class QualityLoop {
         }
         refuseIfRejected(check.review(reviewer, approve, reason, clock.instant()));
         checks.update(check);
+        ReviewDecision decided = check.decisions().get(check.decisions().size() - 1);
+        orders.recordReview(number, decided.level().label(), decided.approved(), decided.reason(), reviewer);
         carryOut(check, reviewer);
         check.events().forEach(events::publishEvent);
         return check;
@@ -171,8 +191,26 @@ class QualityLoop {
         ReplyCheck check = currentCheck(order);
         refuseIfRejected(check.recordCallback(agent, result, clock.instant(), retries, escalation));
         checks.update(check);
+        orders.recordCallback(number, check.attempts(), result.label(), result.comment(), agent);
         carryOut(check, agent);
         check.events().forEach(events::publishEvent);
+        return check;
+    }
+
+    // ---------------------------------------------------------------- escalation
+
+    /**
+     * 督办办结: a supervisor concludes the order escalated after two redos; the conclusion is stored with the
+     * escalation and the order closes on it, through the work order's close rule, in this one transaction.
+     */
+    @Transactional
+    ReplyCheck concludeEscalation(OrderNumber number, String conclusion, Actor supervisor) {
+        refuseIfRejected(EscalationDesk.mayConclude(supervisor));
+        WorkOrder order = orders.find(number, supervisor);
+        ReplyCheck check = currentCheck(order);
+        refuseIfRejected(check.concludeEscalation(supervisor, conclusion, clock.instant()));
+        checks.addConclusion(check, supervisor.username(), clock.instant(), conclusion.strip());
+        carryOut(check, supervisor);
         return check;
     }
 
@@ -232,8 +270,9 @@ class QualityLoop {
         NextStep next = check.next();
         OrderNumber n = check.order();
         if (next instanceof NextStep.Close close) {
-            orders.close(n, onBehalf(close.note(), person, MAY_REDO_AND_CLOSE), acting(person, MAY_REDO_AND_CLOSE, LOOP),
-                    null);
+            // The work order reads the check just stored to decide whether it may close (QualityGate).
+            orders.closeThroughQualityLoop(n, onBehalf(close.note(), person, MAY_REDO_AND_CLOSE),
+                    acting(person, MAY_REDO_AND_CLOSE, LOOP));
         } else if (next instanceof NextStep.Redo redo) {
             orders.redo(n, onBehalf(redo.reason(), person, MAY_REDO_AND_CLOSE), acting(person, MAY_REDO_AND_CLOSE, LOOP),
                     null);

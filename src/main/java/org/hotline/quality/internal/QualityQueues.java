@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
  * The work queues, read in one query each. They join the work-order tables read-only, for the appeal and the
  * reply the queue shows; every change to an order still goes through the work-order service. A check shows only
  * while its order stands replied with the same redo count, so a check that someone overtook outside the loop
- * (closed or redone the order directly) never lingers in a queue. The totals count the checks alone: joining
+ * (the director's override, or a direct redo) never lingers in a queue. The totals count the checks alone: joining
  * every waiting check to its order only to count them cost 100 ms at 15 000 waiting replies (QualityBenchmark),
  * and a check overtaken outside the loop is ended by the loop's listener within moments anyway.
  */

@@ -5,9 +5,9 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Listens to the work order: a reply opens its check; a close or redo that did not come from the loop ends the
- * open one. Runs after the order's change has committed, through Spring Modulith's event publication registry,
- * so a failure here is retried and never undoes the unit's reply.
+ * Listens to the work order: a reply opens its check; the director's override or a redo that did not come from
+ * the loop ends the open one. Runs after the order's change has committed, through Spring Modulith's event
+ * publication registry, so a failure here is retried and never undoes the unit's reply.
  */
 @Component
 class RepliesUnderCheck {
@@ -23,11 +23,11 @@ class RepliesUnderCheck {
         loop.open(replied);
     }
 
-    // The loop's own redos and closes find their check finished already; the conditions keep the intake path
-    // (orders answered and closed at intake) and merged followers out of the publication registry.
-    @ApplicationModuleListener(condition = "!#root.args[0].answeredAtIntake() && #root.args[0].master() == null")
+    // Every other close comes from the loop itself (its check is finished already), from intake or from a
+    // master order; the condition keeps them out of the publication registry.
+    @ApplicationModuleListener(condition = "#root.args[0].overridden()")
     void on(WorkOrderEvent.Closed closed) {
-        loop.supersede(closed.order(), null, closed.at());
+        loop.overridden(closed.order(), closed.at());
     }
 
     @ApplicationModuleListener

@@ -156,17 +156,35 @@ class ReplyChecks {
                 .update();
     }
 
+    /** 督办办结: the conclusion of an escalated reply, recorded once (the primary key refuses a second). */
+    void addConclusion(ReplyCheck c, String by, Instant at, String conclusion) {
+        jdbc.sql("""
+                INSERT INTO escalation_conclusion (order_number, reply_seq, concluded_at, concluded_by, conclusion)
+                VALUES (:order, :seq, :at, :by, :conclusion)
+                """)
+                .param("order", c.order().value()).param("seq", c.replySeq()).param("at", time(at)).param("by", by)
+                .param("conclusion", conclusion)
+                .update();
+    }
+
+    /** The conclusion of the escalated reply, if a supervisor has given one. */
+    Optional<String> conclusion(OrderNumber order, int replySeq) {
+        return jdbc.sql("SELECT conclusion FROM escalation_conclusion WHERE order_number = :o AND reply_seq = :s")
+                .param("o", order.value()).param("s", replySeq)
+                .query(String.class).optional();
+    }
+
     /**
-     * Ends the open checks of an order that someone closed or redid outside the loop: those of replies given
-     * before the order's {@code redoCountBelow}-th redo (all of them when null). Returns how many there were.
+     * Ends the open checks of an order that was overtaken outside the loop, with {@code outcome}: those of replies
+     * given before the order's {@code redoCountBelow}-th redo (all of them when null). Returns how many there were.
      */
-    int supersede(OrderNumber order, Integer redoCountBelow, Instant at) {
+    int supersede(OrderNumber order, Integer redoCountBelow, Instant at, CheckOutcome outcome) {
         return jdbc.sql("""
                 UPDATE reply_check SET stage = 'DONE', outcome = :outcome, finished_at = :at, current_level = NULL,
                     callback_due_at = NULL, version = version + 1
                 WHERE order_number = :o AND stage <> 'DONE' AND redo_count < :below
                 """)
-                .param("outcome", CheckOutcome.SUPERSEDED.name()).param("at", time(at)).param("o", order.value())
+                .param("outcome", outcome.name()).param("at", time(at)).param("o", order.value())
                 .param("below", redoCountBelow == null ? Integer.MAX_VALUE : redoCountBelow)
                 .update();
     }

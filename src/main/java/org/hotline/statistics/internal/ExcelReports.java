@@ -27,6 +27,7 @@ import org.hotline.organization.Unit;
 import org.hotline.organization.UnitId;
 import org.hotline.organization.Units;
 import org.hotline.statistics.OverduePage;
+import org.hotline.statistics.OverrideTrend;
 import org.hotline.statistics.SatisfactionTrend;
 import org.hotline.statistics.Share;
 import org.hotline.statistics.VolumeReport;
@@ -114,6 +115,28 @@ class ExcelReports {
         return new Object[] { p.rated(), p.satisfied(), p.basicallySatisfied(), p.unsatisfied(),
                 p.satisfactionRate() == null ? NONE : p.satisfactionRate(), p.resolved(), p.unresolved(),
                 p.resolutionRate() == null ? NONE : p.resolutionRate() };
+    }
+
+    byte[] overrides(OverrideTrend r) {
+        String conditions = conditions(r.range().toString(), r.unit(), r.category())
+                + "　主任决定办结：已答复工单未经审核回访、由中心主任说明理由后直接办结";
+        return workbook(book -> {
+            Table overall = book.table("总体", "主任决定办结走势（按" + r.period().label() + "）", conditions,
+                    "统计周期", "开始日期", "结束日期", "主任决定办结数");
+            for (OverrideTrend.Point p : r.overall()) {
+                overall.row(p.period(), p.from(), p.to(), p.count());
+            }
+            overall.total(StatisticsReports.TOTAL, r.range().from(), r.range().to(), r.total());
+            Table perUnit = book.table("分单位", "各单位主任决定办结走势（按" + r.period().label() + "）", conditions,
+                    "单位编码", "单位名称", "统计周期", "开始日期", "结束日期", "主任决定办结数");
+            for (OverrideTrend.UnitTrend u : r.units()) {
+                for (OverrideTrend.Point p : u.points()) {
+                    perUnit.row(u.unit(), u.unitName(), p.period(), p.from(), p.to(), p.count());
+                }
+                perUnit.total(u.unit(), u.unitName(), StatisticsReports.TOTAL, r.range().from(), r.range().to(),
+                        u.total());
+            }
+        });
     }
 
     /** The whole list (as many rows as the page holds); {@code note} says when it was cut short. */

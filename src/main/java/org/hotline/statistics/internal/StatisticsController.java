@@ -3,7 +3,6 @@ package org.hotline.statistics.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -11,10 +10,12 @@ import java.util.stream.Collectors;
 import org.hotline.organization.Actor;
 import org.hotline.organization.UnitId;
 import org.hotline.platform.InvalidInputException;
+import org.hotline.platform.TimeParameters;
 import org.hotline.statistics.DateRange;
 import org.hotline.statistics.Dimension;
 import org.hotline.statistics.OverdueKind;
 import org.hotline.statistics.OverduePage;
+import org.hotline.statistics.OverrideTrend;
 import org.hotline.statistics.Period;
 import org.hotline.statistics.ReportFilter;
 import org.hotline.statistics.SatisfactionTrend;
@@ -46,7 +47,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  */
 @RestController
 @RequestMapping("/api/v1/statistics")
-@Tag(name = "统计分析", description = "Volumes, shares, satisfaction and resolution trends, overdue lists, year over year")
+@Tag(name = "统计分析",
+        description = "Volumes, shares, satisfaction and resolution trends, overrides, overdue lists, year over year")
 class StatisticsController {
 
     /** Reports span at most this many years: a daily trend of ten years is already 3,653 rows. */
@@ -128,6 +130,27 @@ class StatisticsController {
             Actor actor) {
         SatisfactionTrend r = satisfactionTrend(period, from, to, unit, category, actor);
         return xlsx("满意率走势_" + r.range().from() + "_" + r.range().to(), excel.satisfactionTrend(r));
+    }
+
+    // ---------------------------------------------------------------- overrides
+
+    @GetMapping("/overrides")
+    @Operation(summary = "主任决定办结走势：已答复工单未经审核回访、由中心主任说明理由直接办结的次数，总体及分单位",
+            description = "period: DAY, WEEK, MONTH (default), YEAR; counted by the day of the override")
+    OverrideTrend overrides(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String category, Actor actor) {
+        return statistics.overrides(actor, filter(from, to, unit, category, true), period(period));
+    }
+
+    @GetMapping("/overrides/export.xlsx")
+    @Operation(summary = "导出主任决定办结走势（Excel）")
+    ResponseEntity<byte[]> exportOverrides(@RequestParam(required = false) String period,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String unit, @RequestParam(required = false) String category,
+            Actor actor) {
+        OverrideTrend r = overrides(period, from, to, unit, category, actor);
+        return xlsx("主任决定办结_" + r.range().from() + "_" + r.range().to(), excel.overrides(r));
     }
 
     // ---------------------------------------------------------------- overdue lists
@@ -217,15 +240,7 @@ class StatisticsController {
     }
 
     private static LocalDate date(String field, String value) {
-        String v = blankToNull(value);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(v);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "日期应为 yyyy-MM-dd 格式的有效日期，而不是「" + abbreviate(v) + "」");
-        }
+        return TimeParameters.date(field, value);
     }
 
     private static Dimension dimension(String value, Dimension fallback) {

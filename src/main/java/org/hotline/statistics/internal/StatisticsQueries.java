@@ -16,6 +16,7 @@ import org.hotline.statistics.CallbackResults;
 import org.hotline.statistics.Dimension;
 import org.hotline.statistics.OverdueKind;
 import org.hotline.statistics.ReportFilter;
+import org.hotline.workorder.OrderAction;
 import org.hotline.workorder.OrderStatus;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -36,7 +37,8 @@ import org.springframework.stereotype.Repository;
  * SQL rather than bound, so that the grouped expression and the selected one are the same text (PostgreSQL
  * requires that); it comes from configuration, is checked to be a region id, and never from a request.
  *
- * <p>Reads the work-order tables and {@code callback_attempt}, the V7 contract the quality module writes.
+ * <p>Reads the work-order tables (the history for the director's overrides, by their action) and
+ * {@code callback_attempt}, the V7 contract the quality module writes.
  */
 @Repository
 class StatisticsQueries {
@@ -49,6 +51,7 @@ class StatisticsQueries {
     private final boolean castsToLocalDate;
     private final String registeredDay;
     private final String callbackDay;
+    private final String historyDay;
 
     StatisticsQueries(NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -60,6 +63,7 @@ class StatisticsQueries {
                 .execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
         this.registeredDay = localDay("o.registered_at");
         this.callbackDay = localDay("c.attempted_at");
+        this.historyDay = localDay("h.occurred_at");
     }
 
     /** The local day of a moment: a DATE on PostgreSQL, the integer yyyymmdd on H2. */
@@ -144,6 +148,32 @@ class StatisticsQueries {
                 (rs, i) -> new DayResults(day(rs, "d"), rs.getString("unit"),
                         new CallbackResults(rs.getLong("satisfied"), rs.getLong("basically"), rs.getLong("unsatisfied"),
                                 rs.getLong("resolved"), rs.getLong("unresolved"))));
+    }
+
+    /** Overrides of one local day and lead unit. */
+    record DayCount(LocalDate day, String unit, long count) {
+    }
+
+    /**
+     * The director's overrides (主任决定办结) made within the range, counted per local day and the order's lead
+     * unit: the history rows of that action, a stored fact (V9 indexes the history by action and time).
+     */
+    List<DayCount> overridesPerDay(ReportFilter filter) {
+        StringBuilder sql = new StringBuilder(" WHERE h.action = :action"
+                + " AND h.occurred_at >= :start AND h.occurred_at < :end");
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("action", OrderAction.OVERRIDE_CLOSE.name())
+                .addValue("start", time(filter.range().start(zone))).addValue("end", time(filter.range().end(zone)));
+        if (filter.unit() != null) {
+            sql.append(" AND o.lead_unit_id = :unit");
+            p.addValue("unit", filter.unit().value());
+        }
+        if (filter.category() != null) {
+            sql.append(" AND ").append(categoryCondition(filter.category(), p));
+        }
+        return jdbc.query("SELECT " + historyDay + " AS d, o.lead_unit_id AS unit, COUNT(*) AS n"
+                + " FROM work_order_history h JOIN work_order o ON o.number = h.order_number" + sql
+                + " GROUP BY " + historyDay + ", o.lead_unit_id", p,
+                (rs, i) -> new DayCount(day(rs, "d"), rs.getString("unit"), rs.getLong("n")));
     }
 
     /** One order of an overdue list, as stored. */

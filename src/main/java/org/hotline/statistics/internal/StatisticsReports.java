@@ -31,6 +31,7 @@ import org.hotline.statistics.Dimension;
 import org.hotline.statistics.FigureAccess;
 import org.hotline.statistics.OverdueKind;
 import org.hotline.statistics.OverduePage;
+import org.hotline.statistics.OverrideTrend;
 import org.hotline.statistics.Period;
 import org.hotline.statistics.PeriodBucket;
 import org.hotline.statistics.ReportFilter;
@@ -129,6 +130,40 @@ class StatisticsReports implements Statistics {
     private static SatisfactionTrend.Point total(DateRange range, Map<LocalDate, CallbackResults> results) {
         return SatisfactionTrend.Point.of(TOTAL, range,
                 results.values().stream().reduce(CallbackResults.NONE, CallbackResults::plus));
+    }
+
+    @Override
+    public OverrideTrend overrides(Actor viewer, ReportFilter filter, Period period) {
+        ReportFilter scoped = scope(viewer, filter);
+        requireRange(scoped);
+        Map<LocalDate, Long> overall = new HashMap<>();
+        Map<String, Map<LocalDate, Long>> perUnit = new TreeMap<>();
+        if (scoped.unit() != null) {
+            perUnit.put(scoped.unit().value(), new HashMap<>());
+        }
+        for (StatisticsQueries.DayCount d : queries.overridesPerDay(scoped)) {
+            LocalDate start = period.startOf(d.day());
+            overall.merge(start, d.count(), Long::sum);
+            if (d.unit() != null) { // an override closes a replied order, which always has a lead unit
+                perUnit.computeIfAbsent(d.unit(), u -> new HashMap<>()).merge(start, d.count(), Long::sum);
+            }
+        }
+        List<PeriodBucket> buckets = period.bucketsOf(scoped.range());
+        List<OverrideTrend.UnitTrend> unitTrends = new ArrayList<>();
+        perUnit.forEach((unit, counts) -> unitTrends.add(new OverrideTrend.UnitTrend(unit, unitName(unit),
+                sum(counts), overridePoints(period, buckets, counts))));
+        return new OverrideTrend(scoped.range(), period, id(scoped.unit()), scoped.category(), sum(overall),
+                overridePoints(period, buckets, overall), unitTrends);
+    }
+
+    private static List<OverrideTrend.Point> overridePoints(Period period, List<PeriodBucket> buckets,
+            Map<LocalDate, Long> counts) {
+        return buckets.stream().map(b -> new OverrideTrend.Point(b.name(), b.days().from(), b.days().to(),
+                counts.getOrDefault(period.startOf(b.days().from()), 0L))).toList();
+    }
+
+    private static long sum(Map<LocalDate, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
     }
 
     @Override

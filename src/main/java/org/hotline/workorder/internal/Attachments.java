@@ -6,7 +6,6 @@ import static org.hotline.workorder.internal.Sql.time;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.hotline.workorder.OrderNumber;
@@ -19,10 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Attachments {
-
-    /** What citizens and units actually send: photos, and scans as PDF. */
-    public static final Set<String> ACCEPTED_TYPES = Set.of("image/jpeg", "image/png", "image/webp", "image/gif",
-            "application/pdf");
 
     private final JdbcClient jdbc;
 

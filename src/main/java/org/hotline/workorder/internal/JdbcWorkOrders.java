@@ -5,6 +5,7 @@ import static org.hotline.workorder.internal.Sql.time;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -168,9 +169,9 @@ class JdbcWorkOrders implements WorkOrders {
         if (!order.newHistory().isEmpty()) {
             jdbc.batchUpdate("""
                     INSERT INTO work_order_history (order_number, seq, occurred_at, actor, actor_name, actor_role,
-                      actor_unit, action, from_status, to_status, reason, detail)
+                      actor_unit, action, from_status, to_status, reason, detail, unit_id, other_unit_id, late)
                     VALUES (:n, :seq, :at, :actor, :actorName, :actorRole, :actorUnit, :action, :from, :to,
-                      :reason, :detail)
+                      :reason, :detail, :unit, :otherUnit, :late)
                     """, order.newHistory().stream().map(h -> new MapSqlParameterSource()
                     .addValue("n", number).addValue("seq", h.seq()).addValue("at", time(h.at()))
                     .addValue("actor", h.actor()).addValue("actorName", h.actorName())
@@ -178,7 +179,10 @@ class JdbcWorkOrders implements WorkOrders {
                     .addValue("action", h.action().name())
                     .addValue("from", h.fromStatus() == null ? null : h.fromStatus().name())
                     .addValue("to", h.toStatus().name()).addValue("reason", h.reason())
-                    .addValue("detail", h.detail())).toArray(SqlParameterSource[]::new));
+                    .addValue("detail", h.detail())
+                    .addValue("unit", h.unit() == null ? null : h.unit().value(), Types.VARCHAR)
+                    .addValue("otherUnit", h.otherUnit() == null ? null : h.otherUnit().value(), Types.VARCHAR)
+                    .addValue("late", h.late(), Types.BOOLEAN)).toArray(SqlParameterSource[]::new));
         }
     }
 
@@ -190,7 +194,8 @@ class JdbcWorkOrders implements WorkOrders {
                         rs.getString("actor_name"), rs.getString("actor_role"), rs.getString("actor_unit"),
                         OrderAction.valueOf(rs.getString("action")), status(rs.getString("from_status")),
                         OrderStatus.valueOf(rs.getString("to_status")), rs.getString("reason"),
-                        rs.getString("detail")));
+                        rs.getString("detail"), unit(rs.getString("unit_id")), unit(rs.getString("other_unit_id")),
+                        rs.getObject("late", Boolean.class)));
     }
 
     @Override
@@ -239,6 +244,15 @@ class JdbcWorkOrders implements WorkOrders {
             where.append(" AND (LOWER(o.content) LIKE :keyword OR LOWER(o.address) LIKE :keyword OR o.number = :exact)");
             p.addValue("keyword", "%" + escapeLike(q.keyword().trim().toLowerCase()) + "%")
                     .addValue("exact", q.keyword().trim());
+        }
+        if (q.callerPhone() != null) {
+            // the number as registered, in any of its spellings (work_order_by_phone)
+            where.append(" AND o.citizen_phone IN (:phones)");
+            p.addValue("phones", Citizen.spellings(q.callerPhone()));
+        }
+        if (q.callerName() != null && !q.callerName().isBlank()) {
+            where.append(" AND o.citizen_name LIKE :callerName");
+            p.addValue("callerName", escapeLike(q.callerName().strip()) + "%");
         }
         Long total = jdbc.queryForObject("SELECT COUNT(*) FROM work_order o" + where, p, Long.class);
         p.addValue("limit", q.size()).addValue("offset", (long) q.page() * q.size());

@@ -49,8 +49,13 @@ public record OrderPageView(String number, long version, OrderStatus status, Str
     public record ReturnInfo(Instant requestedAt, String reason, String suggestedUnit) {
     }
 
+    /**
+     * One line of the timeline. {@code kind} sets a line apart: "quality" for the quality loop's steps (review,
+     * callback, the close they clear), "override" for the director's close outside the loop; null for the rest.
+     * {@code late}: the step came after its deadline (the history's own fact, never read from its text).
+     */
     public record HistoryRow(int seq, Instant at, String actionLabel, String actor, String roleKey, String unit,
-            String from, String to, String reason, String detail) {
+            String from, String to, String reason, String detail, String kind, boolean late) {
     }
 
     /** Whether the viewer may take the action now. */
@@ -110,7 +115,16 @@ public record OrderPageView(String number, long version, OrderStatus status, Str
                 h.actorName() == null ? h.actor() : h.actorName(), "role." + h.actorRole(),
                 h.actorUnit() == null ? null : names.of(new UnitId(h.actorUnit())),
                 h.fromStatus() == null || h.fromStatus() == h.toStatus() ? null : h.fromStatus().label(),
-                h.fromStatus() == h.toStatus() ? null : h.toStatus().label(), h.reason(), names.in(h.detail()));
+                h.fromStatus() == h.toStatus() ? null : h.toStatus().label(), h.reason(), names.in(h.detail()),
+                kind(h.action()), Boolean.TRUE.equals(h.late()));
+    }
+
+    private static String kind(OrderAction action) {
+        return switch (action) {
+            case REVIEW, CALLBACK, CLOSE -> "quality";
+            case OVERRIDE_CLOSE -> "override";
+            default -> null;
+        };
     }
 
     /** Unit names for unit codes, in fields and inside the history's short texts ("主办：dcf-zhzfj"). */

@@ -65,7 +65,7 @@ class OrderPages {
     /** The forms the order page draws, by the name of the action each one performs. */
     static final Set<String> FORMS = Set.of("ACKNOWLEDGE", "REQUEST_RETURN", "APPROVE_RETURN", "REQUEST_EXTENSION",
             "APPROVE_EXTENSION", "ADD_CO_UNIT", "CO_UNIT_ACKNOWLEDGE", "CO_UNIT_SUBMIT", "CO_UNIT_DECLINE", "REPLY",
-            "ATTACH", "SUPERVISE", "CLOSE");
+            "ATTACH", "SUPERVISE", "OVERRIDE_CLOSE");
 
     /**
      * The actions whose refusal the page explains ("暂不能答复：协办单位尚未提交…"): those the viewer is waiting to
@@ -145,6 +145,7 @@ class OrderPages {
         model.addAttribute("returnReasons", ReturnReason.values());
         model.addAttribute("outcomes", ReplyOutcome.values());
         model.addAttribute("maxExtensionDays", deadlines.maxExtensionDays() - order.extensionDaysUsed());
+        model.addAttribute("returnWindowDays", deadlines.returnRequestDays());
         model.addAttribute("maxUploadBytes", maxUpload.toBytes());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());
@@ -288,16 +289,16 @@ class OrderPages {
     }
 
     /**
-     * 办结 as the console offers it: the director's override of the quality loop, which must say why. Replied
-     * orders otherwise close through review and callback, not from this page.
+     * 主任决定办结, the one close this page offers: the director's override of the quality loop, which must say
+     * why. Replied orders otherwise close through review and callback, on the quality loop's pages.
      */
     @PostMapping("/{number}/close")
-    String close(@PathVariable String number, @RequestParam Map<String, String> form, Actor actor, Model model,
-            RedirectAttributes flash, HttpServletResponse response) {
-        return act(number, "CLOSE", form, actor, model, flash, response, (n, version) -> {
+    String overrideClose(@PathVariable String number, @RequestParam Map<String, String> form, Actor actor,
+            Model model, RedirectAttributes flash, HttpServletResponse response) {
+        return act(number, "OVERRIDE_CLOSE", form, actor, model, flash, response, (n, version) -> {
             var r = valid(new WorkOrderController.ReasonRequest(blankToNull(form.get("reason"))));
-            service.close(n, r.reason(), actor, version);
-            return "order.done.close";
+            service.overrideClose(n, r.reason(), actor, version);
+            return "order.done.override-close";
         });
     }
 
@@ -306,9 +307,10 @@ class OrderPages {
             @RequestParam Map<String, String> form, Actor actor, Model model, RedirectAttributes flash,
             HttpServletResponse response) {
         return act(number, "ATTACH", form, actor, model, flash, response, (n, version) -> {
-            Uploads.Upload upload;
+            AttachmentFiles.Accepted upload;
             try {
-                upload = Uploads.read(file, maxUpload);
+                // the same checks as the REST upload: the type from the bytes, photos without their location
+                upload = AttachmentFiles.accept("file", file, maxUpload);
             } catch (IOException e) {
                 throw new InvalidInputException("file", "文件读取失败，请重新选择文件");
             }

@@ -14,8 +14,10 @@ import java.util.Set;
 import org.hotline.deadline.Deadlines;
 import org.hotline.organization.Actor;
 import org.hotline.organization.UnitId;
+import org.hotline.platform.DateOrInstant;
 import org.hotline.platform.InvalidInputException;
 import org.hotline.platform.NotFoundException;
+import org.hotline.platform.TimeParameters;
 import org.hotline.workorder.AppealType;
 import org.hotline.workorder.Channel;
 import org.hotline.workorder.Citizen;
@@ -28,7 +30,6 @@ import org.hotline.workorder.ReturnReason;
 import org.hotline.workorder.Urgency;
 import org.hotline.workorder.WorkOrder;
 import org.hotline.workorder.WorkOrderService;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,6 +49,8 @@ import org.springframework.util.unit.DataSize;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
@@ -142,11 +145,14 @@ class WorkOrderController {
             String reason) {
     }
 
-    record NoteRequest(@Size(max = 2000, message = "不能超过 2000 个字符") String note) {
+    /** The director's override: the reason is required, by the close rule (409), so the body may be empty. */
+    record CloseRequest(@Size(max = 2000, message = "不能超过 2000 个字符") String reason) {
     }
 
+    // The most working days is a rule of the configured deadlines (hotline.deadline.max-extension-days), checked
+    // against what the order has used already: the work order refuses more with the configured figure (409).
     record ExtensionRequest(@NotNull(message = "必须填写") @Min(value = 1, message = "至少 1 个工作日")
-            @Max(value = 10, message = "不能超过 10 个工作日") Integer workingDays,
+            Integer workingDays,
             @NotBlank(message = "必须说明理由") @Size(max = 2000, message = "不能超过 2000 个字符") String reason) {
     }
 
@@ -195,23 +201,46 @@ class WorkOrderController {
     }
 
     @GetMapping
-    @Operation(summary = "查询工单：状态、单位、分类、渠道、日期、超期、关键词")
+    @Operation(summary = "查询工单：状态、单位、分类、渠道、日期、超期、关键词；来电号码、来电人（仅限可回访群众的中心岗位）",
+            description = "phone: the caller's full number (spaces and dashes ignored); caller: the beginning of the"
+                    + " caller's name. Only operators, dispatchers, reviewers, supervisors and the director may use"
+                    + " them; anyone else gets 403.")
     OrderViews.PageView search(@RequestParam(required = false) Set<OrderStatus> status,
             @RequestParam(required = false) String unit, @RequestParam(required = false) String category,
             @RequestParam(required = false) Channel channel, @RequestParam(required = false) AppealType appealType,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+            @RequestParam(required = false) @DateOrInstant(TimeParameters.Edge.START_OF_DAY)
+            @Parameter(description = "起始：日期（2026-12-01，当天零点起）或带时区的时间", schema = @Schema(type = "string"))
+            Instant from,
+            @RequestParam(required = false) @DateOrInstant(TimeParameters.Edge.END_OF_DAY)
+            @Parameter(description = "截止：日期（2026-12-07，含当天）或带时区的时间（不含）", schema = @Schema(type = "string"))
+            Instant to,
             @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于 0") int page,
             @RequestParam(defaultValue = "20") @Min(value = 1, message = "至少为 1")
             @Max(value = OrderQuery.MAX_SIZE, message = "不能超过 200") int size,
+            @RequestParam(required = false) String phone, @RequestParam(required = false) String caller,
             Actor actor) {
         if (q != null && q.length() > 100) {
             throw new InvalidInputException("q", "关键词不能超过 100 个字符");
         }
         OrderQuery query = new OrderQuery(status, unit == null || unit.isBlank() ? null : new UnitId(unit),
-                blankToNull(category), channel, appealType, from, to, overdue, blankToNull(q), null, page, size);
+                blankToNull(category), channel, appealType, from, to, overdue, blankToNull(q), null, page, size)
+                .byCaller(phone == null || phone.isBlank() ? null : callerPhone("phone", phone), callerName(caller));
         return OrderViews.of(service.search(query, actor), actor);
+    }
+
+    /** The caller's number as digits: spaces and dashes (and a leading +86) do not matter. */
+    static String callerPhone(String field, String phone) {
+        return Citizen.normalisePhone(phone)
+                .orElseThrow(() -> new InvalidInputException(field, "不是有效的手机号或固定电话"));
+    }
+
+    private static String callerName(String caller) {
+        String name = blankToNull(caller);
+        if (name != null && name.length() > 50) {
+            throw new InvalidInputException("caller", "姓名不能超过 50 个字符");
+        }
+        return name;
     }
 
     @GetMapping("/{number}")
@@ -251,7 +280,8 @@ class WorkOrderController {
     }
 
     @PostMapping("/{number}/return-request")
-    @Operation(summary = "申请退回（仅限非本单位职责，派单后 2 个工作日内，每单一次）")
+    @Operation(summary = "申请退回（仅限非本单位职责，派单后 hotline.deadline.return-request-days 个工作日内"
+            + "（默认 2），每单一次）")
     ResponseEntity<OrderViews.OrderView> requestReturn(@PathVariable String number, @Valid @RequestBody ReturnRequest r,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
         return ok(service.requestReturn(number(number), r.reason(), new UnitId(r.suggestedUnit()), r.explanation(),
@@ -299,7 +329,7 @@ class WorkOrderController {
     }
 
     @PostMapping("/{number}/extension-request")
-    @Operation(summary = "申请延期（累计不超过 10 个工作日）")
+    @Operation(summary = "申请延期（累计不超过 hotline.deadline.max-extension-days 个工作日，默认 10）")
     ResponseEntity<OrderViews.OrderView> requestExtension(@PathVariable String number,
             @Valid @RequestBody ExtensionRequest r,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
@@ -350,22 +380,25 @@ class WorkOrderController {
     }
 
     @PostMapping("/{number}/close")
-    @Operation(summary = "办结")
+    @Operation(summary = "主任决定办结：已答复的工单经审核回访后自动办结；此处仅限中心主任说明理由（reason）后直接办结，"
+            + "记入流转记录并计入统计，其他人员一律 409")
     ResponseEntity<OrderViews.OrderView> close(@PathVariable String number,
-            @Valid @RequestBody(required = false) NoteRequest r,
+            @Valid @RequestBody(required = false) CloseRequest r,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
-        return ok(service.close(number(number), r == null ? null : r.note(), actor, version(ifMatch)), actor);
+        return ok(service.overrideClose(number(number), r == null ? null : r.reason(), actor, version(ifMatch)),
+                actor);
     }
 
     // ---------------------------------------------------------------- attachments
 
     @PostMapping(path = "/{number}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "上传附件（照片或 PDF，单个不超过 10 MB）")
+    @Operation(summary = "上传附件（照片或 PDF，单个不超过 10 MB；按文件内容识别类型，照片去除拍摄位置）")
     ResponseEntity<Attachments.Stored> upload(@PathVariable String number, @RequestPart("file") MultipartFile file,
             Actor actor) throws IOException {
-        Uploads.Upload upload = Uploads.read(file, maxUpload);
         OrderNumber n = number(number);
-        Attachments.Stored stored = service.attach(n, upload.name(), upload.contentType(), upload.data(), actor);
+        // The type and the name come from the file's bytes and a checked name, never from the client's word.
+        AttachmentFiles.Accepted accepted = AttachmentFiles.accept("file", file, maxUpload);
+        Attachments.Stored stored = service.attach(n, accepted.name(), accepted.contentType(), accepted.data(), actor);
         return ResponseEntity.created(URI.create("/api/v1/orders/" + n + "/attachments/" + stored.id())).body(stored);
     }
 

@@ -1,5 +1,6 @@
 package org.hotline.assessment.internal;
 
+import static org.hotline.workorder.WorkOrderFixture.passedTheLoop;
 import static org.hotline.workorder.WorkOrderFixture.DEADLINES;
 import static org.hotline.workorder.WorkOrderFixture.dispatcher;
 import static org.hotline.workorder.WorkOrderFixture.handlerOf;
@@ -67,13 +68,13 @@ final class AssessmentFixture {
     }
 
     static WorkOrder close(WorkOrder o, Instant at) {
-        require(o.close("回访满意", reviewer(), at));
+        require(o.close(passedTheLoop(o), "回访满意", reviewer(), at));
         return o;
     }
 
     static WorkOrder returned(WorkOrder o, UnitId to, Instant requestedAt, Instant approvedAt) {
         require(o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, to, "属于其他部门职责", handlerOf(o.leadUnit()),
-                requestedAt));
+                requestedAt, DEADLINES));
         require(o.approveReturn(null, "同意改派", dispatcher(), approvedAt, DEADLINES));
         return o;
     }

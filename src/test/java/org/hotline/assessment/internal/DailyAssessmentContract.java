@@ -22,7 +22,11 @@ import static org.hotline.workorder.WorkOrderFixture.at;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +42,8 @@ import org.hotline.assessment.RankingGroup;
 import org.hotline.assessment.ScoreCard;
 import org.hotline.assessment.UnitPeriod;
 import org.hotline.organization.UnitId;
+import org.hotline.workorder.HistoryEntry;
+import org.hotline.workorder.Reply;
 import org.hotline.workorder.WorkOrder;
 import org.hotline.workorder.WorkOrderFixture;
 import org.hotline.workorder.WorkOrders;
@@ -71,6 +77,9 @@ abstract class DailyAssessmentContract {
 
     @Autowired
     AccountabilityCases cases;
+
+    @Autowired
+    FactQueries factQueries;
 
     WorkOrder a;
     WorkOrder b;
@@ -277,6 +286,130 @@ abstract class DailyAssessmentContract {
         assertThat(numbers(enforcement, REDONE)).containsExactly(n(moved));
         assertThat(numbers(housing, REDONE)).isEmpty();
         assertThat(numbers(housing, RECEIVED)).containsExactly(n(moved));
+    }
+
+    /**
+     * The display text of a history entry is for people and may be reworded: the assessment reads the facts stored
+     * beside it. Every order of a small week (a late and an on-time acknowledgement, a return to another unit, a
+     * redo, co-units that deliver and decline) is written twice: once as the work order writes it, once with every
+     * reason and detail reworded (an on-time acknowledgement gains a detail, a late one loses it). Each order's
+     * facts, read for all units at once and for each unit alone, are those of its twin, and so is every score.
+     */
+    @Test
+    void rewordingAHistoryLineDoesNotChangeAnyScore() {
+        // April 2025, a month no other test uses
+        Instant mon = at("2025-04-14T09:00");
+        List<String> originals = new ArrayList<>();
+        Map<String, String> originalOf = new HashMap<>();
+        for (int twin = 0; twin < 2; twin++) {
+            WorkOrder p = dispatched(ENFORCEMENT, List.of(GULOU), mon);
+            acknowledge(p, at("2025-04-14T14:00"));
+            coUnitSubmits(p, GULOU, at("2025-04-15T10:00"));
+            reply(p, true, at("2025-04-15T11:00"));
+            redo(p, at("2025-04-16T10:00"));
+            acknowledge(p, at("2025-04-16T10:30"));
+            reply(p, true, at("2025-04-17T10:00"));
+            WorkOrder q = returned(dispatched(ENFORCEMENT, List.of(), mon), HOUSING, at("2025-04-14T10:00"),
+                    at("2025-04-14T15:00"));
+            acknowledge(q, at("2025-04-14T15:30"));
+            WorkOrder r = acknowledge(dispatched(MARKET, List.of(GULOU), mon), at("2025-04-14T09:30"));
+            coUnitDeclines(r, GULOU, at("2025-04-14T11:00"));
+            for (WorkOrder o : List.of(p, q, r)) {
+                if (twin == 0) {
+                    orders.add(o);
+                    originals.add(n(o));
+                } else {
+                    writeReworded(o);
+                    originalOf.put(n(o), originals.get(originalOf.size()));
+                }
+            }
+        }
+        LocalDate from = LocalDate.of(2025, 4, 1);
+        LocalDate to = LocalDate.of(2025, 5, 1);
+        Instant now = at("2025-06-02T09:00");
+
+        List<Fact> read = new ArrayList<>();
+        factQueries.readAll(from, to, now, Collected::new).forEach(c -> read.addAll(c.facts));
+        List<Fact> asWritten = read.stream().filter(f -> originals.contains(f.order())).toList();
+        List<Fact> reworded = twinsAsOriginals(read, originalOf);
+        assertThat(asWritten).extracting(Fact::indicator).contains(RECEIVED, ACKNOWLEDGED_ON_TIME, ACKNOWLEDGED_LATE,
+                RETURN_REQUESTED, RETURN_APPROVED, REDONE, REPLIED, CO_PART_ON_TIME, NON_COOPERATION);
+        assertThat(reworded).containsExactlyInAnyOrderElementsOf(asWritten);
+
+        for (UnitId unit : List.of(ENFORCEMENT, HOUSING, MARKET, GULOU)) {
+            Collected alone = new Collected();
+            factQueries.read(unit, from, to, now, alone);
+            List<Fact> aloneAsWritten = alone.facts.stream().filter(f -> originals.contains(f.order())).toList();
+            assertThat(aloneAsWritten).as("%s's facts read alone", unit).isNotEmpty()
+                    .containsExactlyInAnyOrderElementsOf(asWritten.stream().filter(f -> f.unit().equals(unit))
+                            .toList());
+            assertThat(twinsAsOriginals(alone.facts, originalOf)).as("%s's reworded facts read alone", unit)
+                    .containsExactlyInAnyOrderElementsOf(aloneAsWritten);
+            assertThat(assessments.compositeScore().of(counted(reworded, unit))).as("%s's score", unit)
+                    .isEqualTo(assessments.compositeScore().of(counted(asWritten, unit)));
+        }
+    }
+
+    /** The facts of the reworded twins, each named after the order it is the twin of. */
+    private static List<Fact> twinsAsOriginals(List<Fact> facts, Map<String, String> originalOf) {
+        return facts.stream().filter(f -> originalOf.containsKey(f.order()))
+                .map(f -> new Fact(f.unit(), f.at(), originalOf.get(f.order()), f.indicator())).toList();
+    }
+
+    /** One fact as read: the unit it counts for, when, the order behind it, the indicator. */
+    record Fact(UnitId unit, Instant at, String order, Indicator indicator) {
+    }
+
+    /** A reader's facts, in the order read. */
+    static final class Collected implements FactQueries.Sink {
+
+        final List<Fact> facts = new ArrayList<>();
+
+        @Override
+        public void fact(UnitId unit, LocalDate day, Instant at, String order, Indicator indicator) {
+            facts.add(new Fact(unit, at, order, indicator));
+        }
+    }
+
+    private static Facts counted(List<Fact> facts, UnitId unit) {
+        Map<Indicator, Integer> counts = new EnumMap<>(Indicator.class);
+        facts.stream().filter(f -> f.unit().equals(unit)).forEach(f -> counts.merge(f.indicator(), 1, Integer::sum));
+        return Facts.of(counts);
+    }
+
+    /**
+     * Writes the order as the work order's storage would, but with every reason and detail of its history in other
+     * words: what an edit of the texts in {@code WorkOrder} would leave behind. The facts beside them stay.
+     */
+    private void writeReworded(WorkOrder o) {
+        orders.add(WorkOrder.restore(o.snapshot())); // the order and its co-units; its history and replies follow
+        for (Reply r : o.replies()) {
+            jdbc.update("""
+                    INSERT INTO work_order_reply (order_number, seq, unit_id, replied_by, replied_at, outcome,
+                      public_reply, actions_taken, internal_note, citizen_contacted)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, n(o), r.seq(), r.unit().value(), r.repliedBy(), time(r.at()), r.outcome().name(),
+                    r.publicReply(), r.actionsTaken(), r.internalNote(), r.citizenContacted());
+        }
+        for (HistoryEntry h : o.newHistory()) {
+            jdbc.update("""
+                    INSERT INTO work_order_history (order_number, seq, occurred_at, actor, actor_name, actor_role,
+                      actor_unit, action, from_status, to_status, reason, detail, unit_id, other_unit_id, late)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, n(o), h.seq(), time(h.at()), h.actor(), h.actorName(), h.actorRole(), h.actorUnit(),
+                    h.action().name(), h.fromStatus() == null ? null : h.fromStatus().name(), h.toStatus().name(),
+                    reworded(h.reason()), reworded(h.detail()), h.unit() == null ? null : h.unit().value(),
+                    h.otherUnit() == null ? null : h.otherUnit().value(), h.late());
+        }
+    }
+
+    /** Other words: a text where there was none, and any text turned around (主办：x reads x-：办主). */
+    private static String reworded(String text) {
+        return text == null ? "（补记说明）" : "改写：" + new StringBuilder(text).reverse();
+    }
+
+    private static OffsetDateTime time(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
     }
 
     static LocalDate day(Instant t) {

@@ -1,6 +1,7 @@
 package org.hotline.organization.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -17,6 +18,8 @@ import org.hotline.organization.UnitId;
 import org.hotline.organization.Units;
 import org.hotline.organization.UserAccounts;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,12 +32,13 @@ import org.springframework.test.web.servlet.ResultActions;
 /**
  * The organisation API against the application as it starts: the demo organisation loaded at startup,
  * read by any signed-in user and maintained by the admin. Each test creates its own units and users, so
- * the tests do not depend on each other's order.
+ * the tests do not depend on each other's order. The mock users are the demo's: every request acts as the
+ * signed-in user's account is, so a name the accounts do not know would be refused.
  */
 @SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:organization-api;MODE=PostgreSQL;"
         + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 @AutoConfigureMockMvc
-@WithMockUser(roles = "ADMIN")
+@WithMockUser(username = "admin", roles = "ADMIN")
 class OrganizationApiIntegrationTest {
 
     @Autowired
@@ -49,7 +53,7 @@ class OrganizationApiIntegrationTest {
     PasswordEncoder passwordEncoder;
 
     @Test
-    @WithMockUser(roles = "OPERATOR")
+    @WithMockUser(username = "operator1", roles = "OPERATOR")
     void anyUserReadsTheUnitsLoadedAtStartup() throws Exception {
         mvc.perform(get("/api/v1/units"))
                 .andExpect(status().isOk())
@@ -61,13 +65,13 @@ class OrganizationApiIntegrationTest {
     }
 
     @Test
-    @WithMockUser(roles = "OPERATOR")
+    @WithMockUser(username = "operator1", roles = "OPERATOR")
     void anUnknownUnitIsNotFound() throws Exception {
         mvc.perform(get("/api/v1/units/dcf-nowhere")).andExpect(status().isNotFound());
     }
 
     @Test
-    @WithMockUser(roles = "OPERATOR")
+    @WithMockUser(username = "operator1", roles = "OPERATOR")
     void categoriesComeFlatWithParentsOrAsATree() throws Exception {
         mvc.perform(get("/api/v1/categories"))
                 .andExpect(status().isOk())
@@ -81,7 +85,7 @@ class OrganizationApiIntegrationTest {
     }
 
     @Test
-    @WithMockUser(roles = "OPERATOR")
+    @WithMockUser(username = "operator1", roles = "OPERATOR")
     void placesAreSearchedByNameAndAlias() throws Exception {
         mvc.perform(get("/api/v1/places").param("q", "东昌西路"))
                 .andExpect(status().isOk())
@@ -141,6 +145,18 @@ class OrganizationApiIntegrationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("unitId"));
         assertThat(userAccounts.find("test-ghost")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @FieldSource("org.hotline.organization.Actor#PLATFORM_USERNAMES")
+    void theUsernamesThePlatformActsUnderAreReservedForIt(String platformUsername) throws Exception {
+        admin(post("/api/v1/admin/users"), """
+                {"username": "%s", "displayName": "冒名者", "password": "long-enough-1", "role": "ADMIN"}"""
+                .formatted(platformUsername))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("username"))
+                .andExpect(jsonPath("$.errors[0].problem").value(containsString("系统保留的用户名")));
+        assertThat(userAccounts.find(platformUsername)).isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.hotline.platform.ChangeSignals;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -35,12 +36,13 @@ final class OrganizationDatabase {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         this.jdbc = JdbcClient.create(dataSource);
         Clock clock = Clock.systemUTC();
-        // no caching: these tests look at what was written, not at the cache
-        OrganizationProperties properties = new OrganizationProperties("unused", Duration.ZERO);
-        this.units = new JdbcUnits(jdbc, clock, properties);
-        this.categories = new JdbcCategories(jdbc, clock, properties);
-        this.users = new JdbcUserAccounts(jdbc, clock);
-        this.gazetteer = new JdbcGazetteer(jdbc, clock, properties);
+        OrganizationProperties properties = new OrganizationProperties("unused");
+        // the in-process signals alone (never started): these tests write through the repositories
+        ChangeSignals signals = new ChangeSignals(dataSource, Duration.ofSeconds(10));
+        this.units = new JdbcUnits(jdbc, clock, signals);
+        this.categories = new JdbcCategories(jdbc, clock, signals);
+        this.users = new JdbcUserAccounts(jdbc, clock, signals);
+        this.gazetteer = new JdbcGazetteer(jdbc, clock, signals);
         this.loader = new OrganizationLoader(units, categories, users, gazetteer, passwordEncoder,
                 new DataSourceTransactionManager(dataSource), new DefaultResourceLoader(), properties);
     }

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /** The loader fills only an empty database, all or nothing, and says which entry of a bad file is wrong. */
 class OrganizationLoaderTest {
@@ -110,5 +112,24 @@ class OrganizationLoaderTest {
                 .isInstanceOf(OrganizationFileException.class)
                 .hasMessageContaining("循环");
         assertThat(db.count("units")).isZero();
+    }
+
+    @ParameterizedTest
+    @FieldSource("org.hotline.organization.Actor#PLATFORM_USERNAMES")
+    void anOrganisationFileCannotGiveAPersonAUsernameThePlatformActsUnder(String platformUsername,
+            @TempDir Path dir) throws Exception {
+        Path file = dir.resolve("impostor.yaml");
+        Files.writeString(file, """
+                defaultPassword: secret-1
+                units:
+                  - {id: dcf-a, name: 甲, kind: INDUSTRY}
+                users:
+                  - {username: %s, name: 冒名者, role: ADMIN}
+                """.formatted(platformUsername));
+        assertThatThrownBy(() -> db.load(file.toString()))
+                .isInstanceOf(OrganizationFileException.class)
+                .hasMessageContaining("users[0] (" + platformUsername + ")")
+                .hasMessageContaining("系统保留的用户名");
+        assertThat(db.count("users")).isZero();
     }
 }

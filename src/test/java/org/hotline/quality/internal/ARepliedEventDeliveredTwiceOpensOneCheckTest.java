@@ -16,8 +16,8 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The reply event may arrive more than once (the publication registry retries what did not complete) or late: a
- * reply gets exactly one check, a late event for an order that has moved on opens none, and an order closed or
- * redone outside the loop ends its open check instead of leaving it in a queue.
+ * reply gets exactly one check, a late event for an order that has moved on opens none, and an order closed by
+ * the director's override or redone outside the loop ends its open check instead of leaving it in a queue.
  */
 @HotlineIntegrationTest
 class ARepliedEventDeliveredTwiceOpensOneCheckTest {
@@ -50,7 +50,8 @@ class ARepliedEventDeliveredTwiceOpensOneCheckTest {
         QualityApi api = new QualityApi(mvc, jdbc);
         String n = replied("路灯不亮");
         WorkOrderEvent.Replied event = repliedEvent(n);
-        api.post("reviewer1", "/api/v1/orders/" + n + "/close", "{\"note\":\"直接办结\"}").andExpect(status().isOk());
+        api.post("director1", "/api/v1/orders/" + n + "/close", "{\"reason\":\"市民来电撤回诉求\"}")
+                .andExpect(status().isOk());
         QualityApi.awaitUntil("the check has ended", () -> jdbc.sql(
                 "SELECT stage FROM reply_check WHERE order_number = :n").param("n", n).query(String.class).single()
                 .equals("DONE"));
@@ -62,17 +63,32 @@ class ARepliedEventDeliveredTwiceOpensOneCheckTest {
     }
 
     @Test
-    void anOrderClosedOutsideTheLoopEndsItsOpenCheck() throws Exception {
+    void anOrderTheDirectorClosesOutsideTheLoopEndsItsOpenCheckNamingTheOverride() throws Exception {
         QualityApi api = new QualityApi(mvc, jdbc);
         String n = replied("噪音扰民");
 
-        api.post("reviewer1", "/api/v1/orders/" + n + "/close", "{\"note\":\"市民来电撤诉\"}").andExpect(status().isOk());
+        api.post("director1", "/api/v1/orders/" + n + "/close", "{\"reason\":\"市民来电撤诉\"}").andExpect(status().isOk());
 
         QualityApi.awaitUntil("the check has ended", () -> jdbc.sql(
                 "SELECT stage FROM reply_check WHERE order_number = :n").param("n", n).query(String.class).single()
                 .equals("DONE"));
         assertThat(jdbc.sql("SELECT stage || ':' || outcome FROM reply_check WHERE order_number = :n").param("n", n)
-                .query(String.class).single()).isEqualTo("DONE:SUPERSEDED");
+                .query(String.class).single()).isEqualTo("DONE:CLOSED_BY_OVERRIDE");
+    }
+
+    @Test
+    void anOrderRedoneOutsideTheLoopEndsItsOpenCheck() throws Exception {
+        QualityApi api = new QualityApi(mvc, jdbc);
+        String n = replied("夜市占道经营");
+
+        api.post("reviewer1", "/api/v1/orders/" + n + "/redo", "{\"reason\":\"市民再次来电反映仍占道\"}")
+                .andExpect(status().isOk());
+
+        QualityApi.awaitUntil("the check has ended", () -> jdbc.sql(
+                "SELECT stage FROM reply_check WHERE order_number = :n").param("n", n).query(String.class).single()
+                .equals("DONE"));
+        assertThat(jdbc.sql("SELECT outcome FROM reply_check WHERE order_number = :n").param("n", n)
+                .query(String.class).single()).isEqualTo("SUPERSEDED");
     }
 
     private String replied(String content) throws Exception {

@@ -50,7 +50,7 @@ class AnUnreachableCitizenIsCalledOnThreeWorkingDaysTest {
 
         clock.set("2026-12-11T16:00");
         api.callback("supervisor1", n, NOT_REACHED).andExpect(status().isOk())
-                .andExpect(jsonPath("$.check.callbackDue").value("2026-12-14T00:30:00Z"));
+                .andExpect(jsonPath("$.check.callbackDue").value("2026-12-14T08:30:00+08:00"));
         assertThat(due(api)).doesNotContain(n);
         clock.set("2026-12-13T10:00");
         api.callback("supervisor1", n, NOT_REACHED).andExpect(status().isConflict())

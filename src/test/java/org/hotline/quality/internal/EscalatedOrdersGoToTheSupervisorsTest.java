@@ -16,7 +16,9 @@ import com.jayway.jsonpath.JsonPath;
 
 /**
  * An order the citizen rejects at the callback after its second redo is not redone a third time: it stays
- * replied, is supervised (督办) with the reason, and waits in the supervisors' queue until one of them acts.
+ * replied, is supervised (督办) with the reason, and waits in the supervisors' queue until one of them acts. A
+ * supervisor closes it by concluding the escalation (督办办结), which the close rule accepts as the loop's word;
+ * closing it directly is the director's override only.
  */
 @HotlineIntegrationTest
 class EscalatedOrdersGoToTheSupervisorsTest {
@@ -64,13 +66,52 @@ class EscalatedOrdersGoToTheSupervisorsTest {
         api.get("reviewer1", "/api/v1/quality/escalations").andExpect(status().isForbidden());
         api.get("rsj-handler", "/api/v1/quality/escalations").andExpect(status().isForbidden());
 
-        // A supervisor acts (here: closes it after mediating); the order leaves the queue, the record stays.
-        api.post("supervisor1", "/api/v1/orders/" + n + "/close", "{\"note\":\"经协调，企业已分期支付\"}")
-                .andExpect(status().isOk());
+        // A supervisor acts: not by closing the order directly (only the director may, and that is an override),
+        // but by concluding the escalation after mediating, on which the order closes through the loop.
+        api.post("supervisor1", "/api/v1/orders/" + n + "/close", "{\"reason\":\"经协调，企业已分期支付\"}")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("close-requires-quality-loop"));
+        api.post("reviewer1", "/api/v1/quality/escalations/" + n + "/conclusion", "{\"conclusion\":\"已协调\"}")
+                .andExpect(status().isForbidden());
+        api.post("supervisor1", "/api/v1/quality/escalations/" + n + "/conclusion", "{\"conclusion\":\" \"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("conclusion"));
+        assertThat(escalated("supervisor1")).contains(n);
+
+        api.post("supervisor1", "/api/v1/quality/escalations/" + n + "/conclusion",
+                "{\"conclusion\":\"经协调，企业已分期支付，市民同意\"}")
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.check.outcome").value("ESCALATED"))
+                .andExpect(jsonPath("$.orderStatus").value("CLOSED"));
+
         assertThat(escalated("supervisor1")).doesNotContain(n);
         String record = QualityApi.json(api.get("supervisor1", "/api/v1/quality/orders/" + n));
         assertThat(JsonPath.<List<String>>read(record, "$[*].outcome"))
                 .containsExactly("REDONE_AFTER_CALLBACK", "REDONE_AFTER_CALLBACK", "ESCALATED");
+        assertThat(jdbc.sql("SELECT concluded_by || ':' || conclusion FROM escalation_conclusion WHERE order_number = :n")
+                .param("n", n).query(String.class).single()).isEqualTo("supervisor1:经协调，企业已分期支付，市民同意");
+        // a close of the loop, by the supervisor, not an override
+        String closed = QualityApi.json(api.get("rsj-handler", "/api/v1/orders/" + n + "/history"));
+        assertThat(JsonPath.<List<String>>read(closed, "$[?(@.toStatus == 'CLOSED')].action")).containsExactly("CLOSE");
+        assertThat(JsonPath.<List<String>>read(closed, "$[?(@.action == 'CLOSE')].actor")).containsExactly("supervisor1");
+        assertThat(JsonPath.<List<String>>read(closed, "$[?(@.action == 'CLOSE')].reason").get(0))
+                .isEqualTo("督办办结：经协调，企业已分期支付，市民同意");
+
+        // concluded once: the order is closed
+        api.post("supervisor1", "/api/v1/quality/escalations/" + n + "/conclusion", "{\"conclusion\":\"再次\"}")
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void onlyAnEscalatedReplyIsConcluded() throws Exception {
+        QualityApi api = new QualityApi(mvc, jdbc);
+        String n = api.inProgress("小区电梯停运", null, "dcf-zjj", "zjj-handler");
+        api.reply("zjj-handler", n, "已联系物业维修").andExpect(status().isOk());
+
+        api.post("supervisor1", "/api/v1/quality/escalations/" + n + "/conclusion", "{\"conclusion\":\"已协调\"}")
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("not-escalated"));
+
+        api.get("supervisor1", "/api/v1/orders/" + n).andExpect(jsonPath("$.status").value("REPLIED"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM escalation_conclusion WHERE order_number = :n").param("n", n)
+                .query(Integer.class).single()).isZero();
     }
 
     private List<String> escalated(String user) throws Exception {

@@ -56,6 +56,9 @@ abstract class QualityStorageContract {
     QualityQueues queues;
 
     @Autowired
+    ChecksAsQualityGate gate;
+
+    @Autowired
     LeaderSamples samples;
 
     @Autowired
@@ -162,7 +165,7 @@ abstract class QualityStorageContract {
     void theQueuesShowOnlyChecksWhoseOrderStillStandsReplied() {
         WorkOrder open = replied();
         WorkOrder closed = replied();
-        orders.close(closed.number(), "市民撤诉", WorkOrderFixture.supervisor(), null);
+        orders.overrideClose(closed.number(), "市民撤诉", WorkOrderFixture.director(), null);
 
         List<String> queue = queues.reviews(List.of(ReviewLevel.DISTRICT_CENTER), GULOU, "nobody", u -> u, 0, 200)
                 .items().stream().map(QualityViews.ReviewItem::number).toList();
@@ -187,9 +190,45 @@ abstract class QualityStorageContract {
     @Test
     void aSupersededCheckEndsButANewerRepliesCheckIsLeftAlone() {
         WorkOrder o = replied();
-        assertThat(checks.supersede(o.number(), 0, Instant.now())).as("older than redo 0: none").isZero();
-        assertThat(checks.supersede(o.number(), 1, Instant.now())).isEqualTo(1);
+        assertThat(checks.supersede(o.number(), 0, Instant.now(), CheckOutcome.SUPERSEDED)).as("older than redo 0: none")
+                .isZero();
+        assertThat(checks.supersede(o.number(), 1, Instant.now(), CheckOutcome.SUPERSEDED)).isEqualTo(1);
         assertThat(checks.find(o.number(), 1).orElseThrow().outcome()).isEqualTo(CheckOutcome.SUPERSEDED);
+    }
+
+    /**
+     * The close rule reads the loop's stored records (QualityGate): a reply under check does not let its order
+     * close, a confirmed one does, and an escalated one only once a supervisor's conclusion is stored.
+     */
+    @Test
+    void theGateAnswersFromTheStoredCheckAndTheStoredConclusion() {
+        WorkOrder o = replied();
+        assertThat(gate.closingBasis(o.number(), 1)).as("under review").isEmpty();
+        assertThat(gate.closingBasis(o.number(), 2)).as("no such reply").isEmpty();
+
+        Instant t = Instant.parse("2026-12-01T02:00:00Z");
+        ReplyCheck check = checks.find(o.number(), 1).orElseThrow();
+        check.review(reviewer("reviewer1"), true, null, t);
+        checks.update(check);
+        assertThat(gate.closingBasis(o.number(), 1)).as("waiting for the callback").isEmpty();
+        ReplyCheck called = checks.find(o.number(), 1).orElseThrow();
+        called.recordCallback(agent(), CallResult.reached(false, Satisfaction.UNSATISFIED, "仍未解决"), t,
+                QualityFixtures.RETRIES, new org.hotline.quality.RedoEscalation(0));
+        checks.update(called);
+        assertThat(called.outcome()).isEqualTo(CheckOutcome.ESCALATED);
+        checks.addEscalation(called, "supervisor1", t, "回访仍不满意");
+        assertThat(gate.closingBasis(o.number(), 1)).as("escalated, not concluded").isEmpty();
+
+        checks.addConclusion(called, "supervisor1", t, "经协调，已分期解决");
+        assertThat(gate.closingBasis(o.number(), 1)).contains("督办办结：经协调，已分期解决");
+
+        WorkOrder confirmed = replied();
+        ReplyCheck c = checks.find(confirmed.number(), 1).orElseThrow();
+        c.review(reviewer("reviewer1"), true, null, t);
+        c.recordCallback(agent(), CallResult.reached(true, Satisfaction.SATISFIED, null), t, QualityFixtures.RETRIES,
+                QualityFixtures.ESCALATION);
+        checks.update(c);
+        assertThat(gate.closingBasis(confirmed.number(), 1)).contains(CheckOutcome.CLOSED_CONFIRMED.label());
     }
 
     // ---------------------------------------------------------------- leader samples
@@ -237,8 +276,8 @@ abstract class QualityStorageContract {
     // ---------------------------------------------------------------- append-only records
 
     /**
-     * 审核意见, 转督办, 回访 and the daily draws are records: once written, the database refuses to change or remove
-     * them, whichever code asks (V12), as it does for the order history.
+     * 审核意见, 转督办 and its conclusion, 回访 and the daily draws are records: once written, the database refuses to
+     * change or remove them, whichever code asks (V12, V15_1), as it does for the order history.
      */
     @Test
     void theDatabaseRefusesToChangeOrRemoveADecisionAnEscalationACallbackAttemptOrADraw() {
@@ -253,6 +292,7 @@ abstract class QualityStorageContract {
                 QualityFixtures.RETRIES, QualityFixtures.ESCALATION);
         checks.update(called);
         checks.addEscalation(called, "supervisor1", t, "已重办 2 次，回访仍不满意");
+        checks.addConclusion(called, "supervisor1", t, "经协调，企业已分期支付");
         LocalDate day = LocalDate.of(2001, 3, 5);
         samples.addDraw(day, GULOU, 3, List.of(o.number()), t, t.plusSeconds(86400));
 
@@ -260,6 +300,8 @@ abstract class QualityStorageContract {
         refused("DELETE FROM review_decision WHERE order_number = :n", n);
         refused("UPDATE escalation SET reason = '改写' WHERE order_number = :n", n);
         refused("DELETE FROM escalation WHERE order_number = :n", n);
+        refused("UPDATE escalation_conclusion SET conclusion = '改写' WHERE order_number = :n", n);
+        refused("DELETE FROM escalation_conclusion WHERE order_number = :n", n);
         refused("UPDATE callback_attempt SET satisfaction = 'SATISFIED', resolved = TRUE WHERE order_number = :n", n);
         refused("DELETE FROM callback_attempt WHERE order_number = :n", n);
         refused("UPDATE leader_sample_draw SET due_at = drawn_at WHERE sample_day = :n", day);
@@ -272,6 +314,7 @@ abstract class QualityStorageContract {
                         "仍未解决")));
         assertThat(jdbc.sql("SELECT reason FROM escalation WHERE order_number = :n").param("n", n)
                 .query(String.class).single()).isEqualTo("已重办 2 次，回访仍不满意");
+        assertThat(checks.conclusion(o.number(), 1)).contains("经协调，企业已分期支付");
         assertThat(samples.drawn(day, GULOU)).isTrue();
     }
 

@@ -80,7 +80,7 @@ class TheDailyLeaderDrawTest {
 
         // Due by the end of Thursday; unsigned on Friday morning, it is overdue in the report.
         api.get("scj-leader", "/api/v1/quality/leader-samples").andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.number == '" + callable + "')].dueAt").value("2026-12-10T09:30:00Z"));
+                .andExpect(jsonPath("$[?(@.number == '" + callable + "')].dueAt").value("2026-12-10T17:30:00+08:00"));
         clock.set("2026-12-11T09:00");
         api.get("director1", "/api/v1/quality/leader-samples/report?day=2026-12-09").andExpect(status().isOk())
                 .andExpect(jsonPath("$.units[?(@.unit == 'dcf-scjgj')].overdue").value(1))

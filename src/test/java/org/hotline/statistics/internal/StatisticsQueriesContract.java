@@ -14,6 +14,7 @@ import org.hotline.statistics.DateRange;
 import org.hotline.statistics.Dimension;
 import org.hotline.statistics.OverdueKind;
 import org.hotline.statistics.OverduePage;
+import org.hotline.statistics.OverrideTrend;
 import org.hotline.statistics.Period;
 import org.hotline.statistics.ReportFilter;
 import org.hotline.statistics.SatisfactionTrend;
@@ -288,6 +289,39 @@ abstract class StatisticsQueriesContract {
         // from 17:30 on the 8th to 09:30 on the 10th: 40 hours
         assertThat(page.items().get(0).overdueHours()).isEqualTo(40);
         assertThat(page.items().get(0).statusLabel()).isEqualTo("已办结");
+    }
+
+    /**
+     * 主任决定办结 counts by the Beijing day of the override and the order's lead unit, from the history's stored
+     * action: a close through the quality loop or a review line is not an override, whatever it says.
+     */
+    @Test
+    void overridesCountOnTheDayTheyWereMadeForTheOrdersLeadUnitAndNothingElseCounts() {
+        String a = rows.order("2043-01-05T09:00").lead(MARKET).category("01.02.01").closed("2043-01-09T23:30").insert();
+        rows.history(a, "OVERRIDE_CLOSE", "2043-01-09T23:30"); // 15:30 UTC: still 9 January in Beijing
+        String b = rows.order("2043-01-05T09:00").lead(MARKET).category("02.01.01").closed("2043-02-02T09:00").insert();
+        rows.history(b, "OVERRIDE_CLOSE", "2043-02-02T09:00");
+        String c = rows.order("2043-01-06T09:00").lead(GULOU).closed("2043-01-10T00:30").insert();
+        rows.history(c, "OVERRIDE_CLOSE", "2043-01-10T00:30"); // 9 January in UTC, 10 January in Beijing
+        String d = rows.order("2043-01-06T09:00").lead(GULOU).closed("2043-01-10T09:00").insert();
+        rows.history(d, "REVIEW", "2043-01-10T08:00");
+        rows.history(d, "CLOSE", "2043-01-10T09:00");
+
+        OverrideTrend months = statistics.overrides(DIRECTOR, filter("2043-01-01", "2043-02-28"), Period.MONTH);
+        assertThat(months.total()).isEqualTo(3);
+        assertThat(months.overall()).extracting(p -> p.period() + "=" + p.count())
+                .containsExactly("2043-01=2", "2043-02=1");
+        assertThat(months.units()).extracting(u -> u.unit() + " " + u.unitName() + " " + u.total())
+                .containsExactly("dcf-gulou 古楼街道 1", "dcf-scjgj 区市场监督管理局 2");
+
+        OverrideTrend days = statistics.overrides(DIRECTOR, filter("2043-01-09", "2043-01-10"), Period.DAY);
+        assertThat(days.overall()).extracting(p -> p.period() + "=" + p.count())
+                .containsExactly("2043-01-09=1", "2043-01-10=1");
+
+        assertThat(statistics.overrides(DIRECTOR, new ReportFilter(range("2043-01-01", "2043-02-28"),
+                new UnitId(MARKET), null), Period.MONTH).total()).isEqualTo(2);
+        assertThat(statistics.overrides(DIRECTOR, new ReportFilter(range("2043-01-01", "2043-02-28"), null, "01.02"),
+                Period.MONTH).total()).isEqualTo(1);
     }
 
     private static ReportFilter filter(String from, String to) {

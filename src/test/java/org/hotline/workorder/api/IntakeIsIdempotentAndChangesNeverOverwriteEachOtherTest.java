@@ -84,6 +84,25 @@ class IntakeIsIdempotentAndChangesNeverOverwriteEachOtherTest {
     }
 
     @Test
+    void aRetryDrawsNoOrderNumberSoFiftyRetriesLeaveNoGap() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String first = JsonPath.read(intake(key, BODY).getResponse().getContentAsString(), "$.number");
+        for (int retry = 0; retry < 50; retry++) {
+            MvcResult replayed = intake(key, BODY);
+            assertThat(replayed.getResponse().getStatus()).isEqualTo(200);
+            assertThat((String) JsonPath.read(replayed.getResponse().getContentAsString(), "$.number")).isEqualTo(first);
+        }
+
+        String next = JsonPath.read(intake(UUID.randomUUID().toString(), BODY).getResponse().getContentAsString(),
+                "$.number");
+        assertThat(sequence(next)).as("the next order after %s", first).isEqualTo(sequence(first) + 1);
+    }
+
+    private static long sequence(String number) {
+        return Long.parseLong(number.substring(number.indexOf('-') + 1));
+    }
+
+    @Test
     void theSameKeyWithADifferentRequestIsRefused() throws Exception {
         String key = UUID.randomUUID().toString();
         intake(key, BODY);

@@ -171,7 +171,7 @@ class IntakeRefusesBadInputTest {
     @Test
     void aPhotoIsStoredAndServedBack() throws Exception {
         String n = new Api(mvc).register("井盖缺失，附照片");
-        byte[] jpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3 };
+        byte[] jpeg = org.hotline.support.Photos.jpeg(false);
         String body = Api.json(mvc.perform(multipart("/api/v1/orders/" + n + "/attachments")
                         .file(new MockMultipartFile("file", "井盖.jpg", "image/jpeg", jpeg))
                         .with(httpBasic("operator1", Api.PASSWORD)))

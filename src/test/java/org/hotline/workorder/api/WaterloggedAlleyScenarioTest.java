@@ -6,9 +6,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.List;
 
+import org.hotline.quality.internal.QualityApi;
 import org.hotline.support.HotlineIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
@@ -22,8 +24,10 @@ import com.jayway.jsonpath.JsonPath;
  * law-enforcement bureau looks after. The housing bureau asks to return it within its window, naming the
  * right unit; the center agrees and re-dispatches. The law-enforcement bureau acknowledges, asks the street
  * office to clear the rubbish in the alley as co-unit, and replies once the street office has done its part.
- * At the callback the citizen is unsatisfied (the water drains slowly again); the order goes back for redo,
- * the bureau clears the drain pipe itself, replies again, and the center closes the case.
+ * A reviewer passes the reply, but at the callback the citizen is unsatisfied (the water drains slowly again);
+ * the order goes back for redo, the bureau clears the drain pipe itself and replies again, the reviewer passes
+ * it and the citizen confirms it at the callback, which closes the case: a replied order closes through the
+ * quality loop, and every review and callback is a line of its history.
  */
 @HotlineIntegrationTest
 class WaterloggedAlleyScenarioTest {
@@ -31,9 +35,13 @@ class WaterloggedAlleyScenarioTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
     void aWaterloggedAlleyReportedByPhoneIsReturnedRedispatchedJointlyHandledRedoneAndClosed() throws Exception {
         Api api = new Api(mvc);
+        QualityApi loop = new QualityApi(mvc, jdbc);
 
         // The operator registers the call.
         String body = Api.json(api.post("operator1", "/api/v1/orders", """
@@ -76,34 +84,38 @@ class WaterloggedAlleyScenarioTest {
         api.post("gulou-handler", order + "/co-unit/acknowledge", "").andExpect(status().isOk());
         api.post("gulou-handler", order + "/co-unit/submit", "{\"contribution\":\"社区已清理巷内堆放杂物两车\"}")
                 .andExpect(status().isOk());
-        api.post("zf-handler", order + "/reply", reply("已疏通排水口，积水已排除"))
+        loop.reply("zf-handler", n, "已疏通排水口，积水已排除")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REPLIED"));
 
-        // At the callback the citizen is unsatisfied: redo, back to the same unit.
-        api.post("reviewer1", order + "/redo", "{\"reason\":\"回访群众不满意：雨后仍排水缓慢\"}")
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("DISPATCHED"))
+        // The reviewer passes the reply; at the callback the citizen is unsatisfied: redo, back to the same unit.
+        loop.approve("reviewer1", n).andExpect(status().isOk());
+        loop.callback("supervisor1", n, """
+                {"reached":true,"resolved":false,"satisfaction":"UNSATISFIED","comment":"雨后仍排水缓慢"}
+                """).andExpect(status().isOk()).andExpect(jsonPath("$.orderStatus").value("DISPATCHED"));
+        api.get("supervisor1", order)
                 .andExpect(jsonPath("$.leadUnit").value("dcf-zhzfj"))
                 .andExpect(jsonPath("$.redoCount").value(1));
 
-        // The bureau clears the pipe itself, replies again, and the center closes the case.
+        // The bureau clears the pipe itself and replies again; review and callback confirm it, the case closes.
         api.post("zf-handler", order + "/acknowledge", "").andExpect(status().isOk());
-        api.post("zf-handler", order + "/reply", reply("已用高压清洗车疏通巷内排水管道 40 米，复查无积水"))
-                .andExpect(status().isOk());
-        api.post("reviewer1", order + "/close", "{\"note\":\"二次回访群众满意\"}")
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("CLOSED"))
+        loop.reply("zf-handler", n, "已用高压清洗车疏通巷内排水管道 40 米，复查无积水").andExpect(status().isOk());
+        loop.approve("reviewer1", n).andExpect(status().isOk());
+        loop.callback("supervisor1", n, """
+                {"reached":true,"resolved":true,"satisfaction":"SATISFIED","comment":"二次回访群众满意"}
+                """).andExpect(status().isOk()).andExpect(jsonPath("$.orderStatus").value("CLOSED"));
+        api.get("supervisor1", order).andExpect(jsonPath("$.status").value("CLOSED"))
                 .andExpect(jsonPath("$.replies.length()").value(2));
 
         // The history tells the whole story, in order, with who did each step.
         String history = Api.json(api.get("supervisor1", order + "/history").andExpect(status().isOk()));
         List<String> actions = JsonPath.read(history, "$[*].action");
         assertThat(actions).containsExactly("REGISTER", "DISPATCH", "REQUEST_RETURN", "APPROVE_RETURN",
-                "ACKNOWLEDGE", "ADD_CO_UNIT", "CO_UNIT_ACKNOWLEDGE", "CO_UNIT_SUBMIT", "REPLY", "REDO",
-                "ACKNOWLEDGE", "REPLY", "CLOSE");
+                "ACKNOWLEDGE", "ADD_CO_UNIT", "CO_UNIT_ACKNOWLEDGE", "CO_UNIT_SUBMIT", "REPLY", "REVIEW", "CALLBACK",
+                "REDO", "ACKNOWLEDGE", "REPLY", "REVIEW", "CALLBACK", "CLOSE");
         List<String> actors = JsonPath.read(history, "$[*].actor");
         assertThat(actors).containsExactly("operator1", "dispatcher1", "zjj-handler", "dispatcher1", "zf-handler",
-                "zf-handler", "gulou-handler", "gulou-handler", "zf-handler", "reviewer1", "zf-handler",
-                "zf-handler", "reviewer1");
+                "zf-handler", "gulou-handler", "gulou-handler", "zf-handler", "reviewer1", "supervisor1",
+                "supervisor1", "zf-handler", "zf-handler", "reviewer1", "supervisor1", "supervisor1");
     }
 
     private static String reply(String text) {

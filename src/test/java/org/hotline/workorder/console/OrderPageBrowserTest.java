@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 
+import org.hotline.organization.Actor;
+import org.hotline.organization.Role;
 import org.hotline.support.Browser;
 import org.hotline.support.BrowserIntegrationTest;
 import org.hotline.workorder.Citizen;
 import org.hotline.workorder.OrderNumber;
 import org.hotline.workorder.OrderStatus;
+import org.hotline.workorder.ReplyOutcome;
+import org.hotline.workorder.WorkOrder;
 import org.hotline.workorder.WorkOrderService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -109,6 +113,32 @@ class OrderPageBrowserTest {
     }
 
     @Test
+    void theDirectorClosesARepliedOrderOutsideTheLoopAndTheTimelineSetsItApart() {
+        OrderNumber n = orders().underway("东关街后巷下雨后积水没过脚踝，老人出不了门，排水口像是堵了。",
+                new Citizen("赵大爷", "13306357007", false));
+        service.reply(n, new WorkOrder.ReplyContent(ReplyOutcome.RESOLVED, "排水口已疏通，积水已排净。", "清掏排水口淤泥",
+                null, true), ConsoleOrders.handler("zf-handler", ConsoleOrders.ENFORCEMENT), null);
+        Actor reviewer = new Actor("reviewer1", "审核员一", Role.REVIEWER, null);
+        service.recordReview(n, "区级中心审核", true, null, reviewer);
+        service.recordCallback(n, 1, "未接通", null, ConsoleOrders.SUPERVISOR);
+
+        browser.signIn("director1").open("/console/orders/" + n.value());
+        assertThat(browser.all("form[data-action=OVERRIDE_CLOSE]")).hasSize(1);
+        browser.one("details:has(form[data-action=OVERRIDE_CLOSE]) > summary").click();
+        browser.type(By.id("close-reason"), "市民来电表示问题已解决，撤回诉求，无需再回访。");
+        browser.clickAndWait("form[data-action=OVERRIDE_CLOSE] button[type=submit]");
+
+        assertThat(service.find(n, ConsoleOrders.SUPERVISOR).status()).isEqualTo(OrderStatus.CLOSED);
+        assertThat(browser.mainText()).contains("已决定办结", "已办结", "区级中心审核：通过", "第 1 次回访：未接通",
+                "主任决定办结", "市民来电表示问题已解决");
+        assertThat(browser.all(".timeline li.tl-quality")).as("the review and the callback").hasSize(2);
+        assertThat(browser.all(".timeline li.tl-override")).as("the override").hasSize(1);
+        assertThat(browser.one(".timeline li.tl-override").getText()).contains("例外办结", "未经审核回访办结");
+        assertThat(browser.all("form[data-action]")).as("nothing left to do on a closed order").isEmpty();
+        browser.screenshot("order-page-closed");
+    }
+
+    @Test
     void anotherUnitsOrderOpenedByItsAddressIsAChineseNotFoundPage() {
         OrderNumber n = orders().dispatched("东关街后巷下雨后积水没过脚踝，老人出不了门，排水口像是堵了。",
                 new Citizen("赵大爷", "13306357007", false));
@@ -118,6 +148,9 @@ class OrderPageBrowserTest {
         assertThat(browser.title()).contains("页面不存在");
         assertThat(browser.mainText()).contains("404", "不存在").doesNotContain("东关街后巷", "赵大爷");
         assertThat(browser.pageSource()).doesNotContain("Exception", "at org.");
+        assertThat(browser.all("link[href$='/console/console.css']")).as("in the console's layout").hasSize(1);
+        assertThat(browser.all("form.logout")).as("with the signed-in user's header").hasSize(1);
+        browser.screenshot("error-page");
     }
 
     @Test

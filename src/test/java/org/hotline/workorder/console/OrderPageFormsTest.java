@@ -13,7 +13,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
+
+import org.apache.commons.imaging.Imaging;
+import org.apache.commons.imaging.formats.jpeg.JpegImageMetadata;
 import org.hotline.support.HotlineIntegrationTest;
+import org.hotline.support.Photos;
 import org.hotline.workorder.Citizen;
 import org.hotline.workorder.OrderNumber;
 import org.hotline.workorder.OrderStatus;
@@ -22,6 +27,7 @@ import org.hotline.workorder.WorkOrder;
 import org.hotline.workorder.WorkOrderService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -67,13 +73,58 @@ class OrderPageFormsTest {
     }
 
     @Test
-    void closingIsOfferedOnlyAsTheDirectorsOverride() throws Exception {
+    void closingIsOfferedOnlyAsTheDirectorsOverrideWithAReason() throws Exception {
+        OrderNumber n = orders().underway("小巷积水", CITIZEN);
+        service.reply(n, new WorkOrder.ReplyContent(ReplyOutcome.RESOLVED, "已疏通", null, null, true),
+                ConsoleOrders.handler("zf-handler", ConsoleOrders.ENFORCEMENT), null);
+        String page = "/console/orders/" + n.value();
+
+        for (String other : new String[] { "reviewer1", "supervisor1", "dispatcher1" }) {
+            mvc.perform(get(page).session(signIn(mvc, other)))
+                    .andExpect(content().string(not(containsString("data-action=\"OVERRIDE_CLOSE\""))))
+                    .andExpect(content().string(not(containsString("data-action=\"CLOSE\""))));
+        }
+        MockHttpSession director = signIn(mvc, "director1");
+        mvc.perform(get(page).session(director))
+                .andExpect(content().string(containsString("data-action=\"OVERRIDE_CLOSE\"")));
+        mvc.perform(post(page + "/close").session(director).with(csrf()).param("reason", " "))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"err-OVERRIDE_CLOSE-reason\">")));
+        assertThat(service.find(n, ConsoleOrders.SUPERVISOR).status()).isEqualTo(OrderStatus.REPLIED);
+
+        mvc.perform(post(page + "/close").session(director).with(csrf()).param("reason", "市民来电撤回诉求"))
+                .andExpect(status().isFound())
+                .andExpect(flash().attribute("notice", "order.done.override-close"));
+        assertThat(service.find(n, ConsoleOrders.SUPERVISOR).status()).isEqualTo(OrderStatus.CLOSED);
+        mvc.perform(get(page).session(director))
+                .andExpect(content().string(containsString("主任决定办结")))
+                .andExpect(content().string(containsString("市民来电撤回诉求")));
+    }
+
+    @Test
+    void theSupervisorsDirectCloseIsRefusedWithTheRulesReason() throws Exception {
         OrderNumber n = orders().underway("小巷积水", CITIZEN);
         service.reply(n, new WorkOrder.ReplyContent(ReplyOutcome.RESOLVED, "已疏通", null, null, true),
                 ConsoleOrders.handler("zf-handler", ConsoleOrders.ENFORCEMENT), null);
 
-        mvc.perform(get("/console/orders/" + n.value()).session(signIn(mvc, "reviewer1")))
-                .andExpect(content().string(not(containsString("data-action=\"CLOSE\""))));
+        mvc.perform(post("/console/orders/" + n.value() + "/close").session(signIn(mvc, "supervisor1")).with(csrf())
+                        .param("reason", "已解决"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("只有中心主任可以说明理由后决定办结")));
+        assertThat(service.find(n, ConsoleOrders.SUPERVISOR).status()).isEqualTo(OrderStatus.REPLIED);
+    }
+
+    @Test
+    void aFormWithAControlCharacterIsRefusedAtTheEdgeAndChangesNothing() throws Exception {
+        OrderNumber n = orders().dispatched("小巷积水", CITIZEN);
+
+        mvc.perform(post("/console/orders/" + n.value() + "/supervision").session(signIn(mvc, "supervisor1"))
+                        .with(csrf()).accept(MediaType.TEXT_HTML).param("reason", "请尽快\u0000疏通"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("请求有误")))
+                .andExpect(content().string(containsString("reason: 含有不允许的控制字符（U+0000）")));
+        assertThat(service.find(n, ConsoleOrders.SUPERVISOR).supervisionCount()).isZero();
     }
 
     @Test
@@ -128,8 +179,8 @@ class OrderPageFormsTest {
 
         mvc.perform(post("/console/orders/" + n.value() + "/extension-request").session(signIn(mvc, "zf-handler"))
                         .with(csrf()).param("workingDays", "11").param("reason", "需协调"))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("不能超过 10 个工作日")));
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("延期累计不得超过 10 个工作日")));
         mvc.perform(post("/console/orders/" + n.value() + "/co-units").session(signIn(mvc, "zf-handler"))
                         .with(csrf()).param("unit", "dcf-gulou"))
                 .andExpect(status().isConflict())
@@ -142,7 +193,8 @@ class OrderPageFormsTest {
         OrderNumber n = orders().dispatched("小巷积水", CITIZEN);
         MockHttpSession market = signIn(mvc, "scj-handler");
 
-        mvc.perform(get("/console/orders/" + n.value()).session(market)).andExpect(status().isNotFound())
+        mvc.perform(get("/console/orders/" + n.value()).session(market).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("页面不存在")))
                 .andExpect(content().string(not(containsString("小巷积水"))));
         mvc.perform(get("/console/orders/" + n.value() + "/attachments/any").session(market))
@@ -152,27 +204,32 @@ class OrderPageFormsTest {
         assertThat(service.find(n, ConsoleOrders.SUPERVISOR).status()).isEqualTo(OrderStatus.DISPATCHED);
     }
 
+    /** The console's upload takes the REST upload's one way in: the type from the bytes, photos without GPS. */
     @Test
-    void aPhotoIsAttachedAndServedOnlyAsTheOrderIsVisible() throws Exception {
+    void aPhotoIsAttachedWithoutItsLocationAndServedOnlyAsTheOrderIsVisible() throws Exception {
         OrderNumber n = orders().underway("小巷积水", CITIZEN);
         MockHttpSession handler = signIn(mvc, "zf-handler");
-        byte[] png = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+        byte[] photo = Photos.jpeg(true);
 
         mvc.perform(multipart("/console/orders/" + n.value() + "/attachments")
-                        .file(new MockMultipartFile("file", "现场照片.png", "image/png", png)).session(handler).with(csrf()))
+                        .file(new MockMultipartFile("file", "现场照片.jpg", "image/jpeg", photo)).session(handler).with(csrf()))
                 .andExpect(status().isFound());
         mvc.perform(multipart("/console/orders/" + n.value() + "/attachments")
-                        .file(new MockMultipartFile("file", "notes.txt", "text/plain", "x".getBytes())).session(handler)
+                        .file(new MockMultipartFile("file", "notes.png", "image/png", "x".getBytes())).session(handler)
                         .with(csrf()))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("不支持的文件类型")));
+                .andExpect(content().string(containsString("id=\"err-ATTACH-file\">文件内容不是照片或 PDF")));
 
         String page = mvc.perform(get("/console/orders/" + n.value()).session(handler))
-                .andExpect(content().string(containsString("现场照片.png")))
+                .andExpect(content().string(containsString("现场照片.jpg")))
+                .andExpect(content().string(not(containsString("notes.png"))))
                 .andReturn().getResponse().getContentAsString();
         String link = page.replaceAll("(?s).*href=\"(/console/orders/[^\"]+/attachments/[^\"]+)\".*", "$1");
-        mvc.perform(get(link).session(handler)).andExpect(status().isOk())
-                .andExpect(content().bytes(png));
+        byte[] stored = mvc.perform(get(link).session(handler)).andExpect(status().isOk())
+                .andExpect(content().contentType("image/jpeg"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(((JpegImageMetadata) Imaging.getMetadata(stored)).getExif().getGpsInfo()).isNull();
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("GPSLatitude");
         mvc.perform(get(link).session(signIn(mvc, "scj-handler"))).andExpect(status().isNotFound());
     }
 }

@@ -1,5 +1,6 @@
 package org.hotline.workorder.internal;
 
+import static org.hotline.workorder.WorkOrderFixture.passedTheLoop;
 import static org.hotline.workorder.WorkOrderFixture.DEADLINES;
 import static org.hotline.workorder.WorkOrderFixture.ENFORCEMENT;
 import static org.hotline.workorder.WorkOrderFixture.GULOU;
@@ -91,13 +92,13 @@ final class ContractOrders {
             case RETURN_REQUESTED -> {
                 WorkOrder o = dispatched(t0);
                 require(o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, HOUSING, "属于住建部门职责",
-                        handlerOf(ENFORCEMENT), t0.plusSeconds(1800)));
+                        handlerOf(ENFORCEMENT), t0.plusSeconds(1800), DEADLINES));
                 yield List.of(o);
             }
             case REPLIED -> List.of(replied(t0));
             case CLOSED -> {
                 WorkOrder o = replied(t0);
-                require(o.close("回访满意", reviewer(), t0.plusSeconds(3 * 86400)));
+                require(o.close(passedTheLoop(o), "回访满意", reviewer(), t0.plusSeconds(3 * 86400)));
                 yield List.of(o);
             }
             case MERGED -> {

@@ -1,5 +1,6 @@
 package org.hotline.workorder.internal;
 
+import static org.hotline.workorder.WorkOrderFixture.passedTheLoop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hotline.workorder.WorkOrderFixture.DEADLINES;
@@ -31,8 +32,10 @@ import java.util.concurrent.TimeUnit;
 import org.hotline.organization.UnitId;
 import org.hotline.workorder.AppealType;
 import org.hotline.workorder.Channel;
+import org.hotline.workorder.Citizen;
 import org.hotline.workorder.CoUnit;
 import org.hotline.workorder.HistoryEntry;
+import org.hotline.workorder.Location;
 import org.hotline.workorder.OrderAction;
 import org.hotline.workorder.OrderNumber;
 import org.hotline.workorder.OrderPage;
@@ -41,6 +44,7 @@ import org.hotline.workorder.OrderStatus;
 import org.hotline.workorder.OrderSummary;
 import org.hotline.workorder.Reply;
 import org.hotline.workorder.ReplyOutcome;
+import org.hotline.workorder.Urgency;
 import org.hotline.workorder.WorkOrder;
 import org.hotline.workorder.WorkOrderFixture;
 import org.hotline.workorder.WorkOrders;
@@ -171,7 +175,7 @@ abstract class WorkOrdersContract {
         WorkOrder stored = ContractOrders.replied(MARCH_2);
         orders.add(stored);
         WorkOrder loaded = orders.find(stored.number()).orElseThrow();
-        require(loaded.close("回访满意", reviewer(), MARCH_2.plusSeconds(3 * 86400)));
+        require(loaded.close(passedTheLoop(loaded), "回访满意", reviewer(), MARCH_2.plusSeconds(3 * 86400)));
         orders.update(loaded);
 
         assertThat(orders.history(stored.number()))
@@ -233,7 +237,7 @@ abstract class WorkOrdersContract {
                 GULOU, List.of(), MARCH_2.plusSeconds(3 * 86400));
         require(closed.acknowledge(handlerOf(GULOU), MARCH_2.plusSeconds(3 * 86400 + 600)));
         require(closed.reply(WorkOrderFixture.reply(), handlerOf(GULOU), MARCH_2.plusSeconds(3 * 86400 + 3600)));
-        require(closed.close("回访满意", reviewer(), MARCH_2.plusSeconds(4 * 86400)));
+        require(closed.close(passedTheLoop(closed), "回访满意", reviewer(), MARCH_2.plusSeconds(4 * 86400)));
         for (WorkOrder o : List.of(registered, dispatched, inProgress, closed)) {
             orders.add(o);
         }
@@ -247,6 +251,33 @@ abstract class WorkOrdersContract {
         assertThat(found(search(s).statuses(Set.of(OrderStatus.DISPATCHED, OrderStatus.IN_PROGRESS))))
                 .containsExactly(s.inProgress().number(), s.dispatched().number());
         assertThat(found(search(s).statuses(Set.of(OrderStatus.CLOSED)))).containsExactly(s.closed().number());
+    }
+
+    @Test
+    void searchByCallerFindsTheNumberInEverySpellingIntakeAcceptsNewestFirst() {
+        String local = String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000, 9_000_000));
+        String word = "来电" + UUID.randomUUID().toString().substring(0, 8);
+        List<WorkOrder> stored = new ArrayList<>();
+        int day = 0;
+        for (String phone : List.of("0635-" + local, "0635" + local, "063-5" + local)) {
+            WorkOrder o = ContractOrders.registered(new WorkOrder.Appeal(Channel.PHONE, AppealType.COMPLAINT,
+                    new Citizen("欧阳" + word, phone, false), word + " 油烟扰民", Location.none(), null,
+                    Urgency.NORMAL), MARCH_2.plusSeconds(86400L * day++));
+            orders.add(o);
+            stored.add(o);
+        }
+        WorkOrder other = ContractOrders.registered(new WorkOrder.Appeal(Channel.PHONE, AppealType.COMPLAINT,
+                new Citizen("欧阳" + word, "0635" + (Integer.parseInt(local) + 1), false), word + " 另一个号码",
+                Location.none(), null, Urgency.NORMAL), MARCH_2);
+        orders.add(other);
+
+        assertThat(found(new Search().caller("0635" + local, null))).containsExactly(stored.get(2).number(),
+                stored.get(1).number(), stored.get(0).number());
+        assertThat(found(new Search().caller(null, "欧阳" + word))).hasSize(4);
+        assertThat(found(new Search().caller(null, "欧阳" + word.substring(0, 4)))).hasSizeGreaterThanOrEqualTo(4);
+        // the name is matched from its beginning, and LIKE's wildcards in it are plain characters
+        assertThat(found(new Search().caller(null, word))).isEmpty();
+        assertThat(found(new Search().caller(null, "欧阳%"))).isEmpty();
     }
 
     @Test
@@ -479,6 +510,8 @@ abstract class WorkOrdersContract {
         private UnitId visibleTo;
         private int page;
         private int size = OrderQuery.MAX_SIZE;
+        private String callerPhone;
+        private String callerName;
 
         Search statuses(Set<OrderStatus> s) { statuses = s; return this; }
         Search unit(UnitId u) { unit = u; return this; }
@@ -489,10 +522,11 @@ abstract class WorkOrdersContract {
         Search keyword(String k) { keyword = k; return this; }
         Search visibleTo(UnitId u) { visibleTo = u; return this; }
         Search page(int p, int s) { page = p; size = s; return this; }
+        Search caller(String phoneDigits, String name) { callerPhone = phoneDigits; callerName = name; return this; }
 
         OrderQuery query() {
             return new OrderQuery(statuses, unit, category, channel, null, from, to, overdue, keyword, visibleTo, page,
-                    size);
+                    size).byCaller(callerPhone, callerName);
         }
     }
 }

@@ -60,7 +60,7 @@ class Corrections {
 
     // The condition keeps the AI's own dispatches (nearly every order) out of the event publication
     // registry altogether: a publication is a row written and completed per listener, on the intake path.
-    @ApplicationModuleListener(condition = "#root.args[0].actor() != 'ai-dispatcher'")
+    @ApplicationModuleListener(condition = "#root.args[0].actor() != '" + Actor.AI_DISPATCHER + "'")
     void on(WorkOrderEvent.Dispatched event) {
         if (WorkOrderService.AI_DISPATCHER.username().equals(event.actor()) || event.redispatch()) {
             return;

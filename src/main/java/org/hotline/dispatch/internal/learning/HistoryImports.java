@@ -24,6 +24,7 @@ import org.hotline.dispatch.internal.learning.LabelMapping.Rejected;
 import org.hotline.dispatch.internal.learning.TrainingHistory.NewExample;
 import org.hotline.organization.Categories;
 import org.hotline.organization.Units;
+import org.hotline.platform.TextChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -335,6 +336,12 @@ class HistoryImports {
             }
             if (text.isEmpty()) {
                 reject(rowNumber, "内容为空");
+                return;
+            }
+            // NUL and lone surrogates: PostgreSQL refuses NUL in text, and one such row failed its whole batch
+            String problem = TextChecks.problem(subjectText + "\n" + text);
+            if (problem != null) {
+                reject(rowNumber, "内容" + problem);
                 return;
             }
             if (text.length() > properties.textLimit()) {

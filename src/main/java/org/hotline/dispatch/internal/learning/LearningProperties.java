@@ -1,13 +1,11 @@
 package org.hotline.dispatch.internal.learning;
 
-import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code hotline.dispatch.*} keys of the learning side. Every key is optional; the defaults are here. (The
- * routing side reads its own keys under the same prefix.) The retrain cron and the poll interval are read by
- * the scheduler annotations directly, and are listed here only to document them.
+ * routing side reads its own keys under the same prefix.) The retrain cron is read by the scheduler annotation
+ * directly, and is listed here only to document it.
  *
  * @param activateNewModels a newly trained version is served at once (false: an admin activates it)
  * @param trainAtFirstStart at the first start (no model yet) import a history and train version 1
@@ -16,11 +14,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                          above it by one 80/20 holdout (five extra trainings would take too long)
  * @param maxTextLength     imported rows with a longer text are rejected (the column holds 10,000)
  * @param retrainCron       when the scheduled retrain looks for new examples
- * @param pollInterval      how often each instance checks which version is active
  */
 @ConfigurationProperties("hotline.dispatch")
 record LearningProperties(Boolean activateNewModels, Boolean trainAtFirstStart, String trainingFile,
-        Integer crossValidateUpTo, Integer maxTextLength, String retrainCron, Duration pollInterval) {
+        Integer crossValidateUpTo, Integer maxTextLength, String retrainCron) {
 
     static final int COLUMN_LIMIT = 10_000;
 

@@ -10,11 +10,12 @@ import org.hotline.dispatch.LabelKind;
 import org.hotline.dispatch.internal.model.LinearTextModel;
 import org.hotline.dispatch.internal.model.ModelFiles;
 import org.hotline.dispatch.internal.model.TrainedClassifier;
+import org.hotline.platform.ChangeSignals;
 import org.hotline.platform.ConflictException;
 import org.hotline.platform.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,12 +25,15 @@ import org.springframework.stereotype.Component;
  * in.
  *
  * <p>Which version is active is decided in the database ({@code dispatch_model.active}), so that all instances
- * serve the same one: {@link #activate} sets it and swaps at once on this instance; every other instance
- * notices within the poll interval ({@code hotline.dispatch.poll-interval}, 30 s), because each of them polls
- * (deliberately without ShedLock). Rollback is activating an earlier version.
+ * serve the same one: {@link #activate} sets it and swaps at once on this instance; every other instance hears
+ * of the activation through {@link ChangeSignals} and loads the version within about a second. Rollback is
+ * activating an earlier version.
  *
  * <p>Until a model exists (a fresh install while version 1 trains) every answer is an empty ranking, which
  * sends the order to a human dispatcher; the same for text with nothing to go on (empty, emoji only).
+ *
+ * <p>Whenever this instance starts serving a version (trained here, activated here or elsewhere), it publishes
+ * {@link ModelServed}: the orders waiting in the manual queue get that version's advice.
  */
 @Component
 public class ModelRegistry implements Classifier {
@@ -46,10 +50,16 @@ public class ModelRegistry implements Classifier {
     }
 
     private final ModelVersions versions;
+    private final ApplicationEventPublisher events;
     private final AtomicReference<ActiveModel> active = new AtomicReference<>();
 
-    ModelRegistry(ModelVersions versions) {
+    ModelRegistry(ModelVersions versions, ChangeSignals signals, ApplicationEventPublisher events) {
         this.versions = versions;
+        this.events = events;
+        if (signals != null) { // null in the tests of classifying alone
+            // throws when it fails, so that the signals try again rather than leave the old version served
+            signals.subscribe(ModelVersions.ACTIVE_CHANGES, this::serveTheActiveVersion);
+        }
     }
 
     @Override
@@ -115,39 +125,44 @@ public class ModelRegistry implements Classifier {
         ActiveModel before = active.getAndSet(m);
         log.info("Serving dispatch model version {} ({}, {} labels){}", version, kind, model.labels().length,
                 before == null ? "" : ", replacing version " + before.version());
+        events.publishEvent(new ModelServed(version));
         return m;
     }
 
     /**
      * Checks which version the database says is active and swaps if it is another: how this instance learns of
-     * an activation on another instance. Runs on every instance (no ShedLock), one cheap query per poll.
+     * an activation on another instance (after its signal), and what it serves at start. One cheap query when
+     * nothing changed.
      */
-    @Scheduled(fixedDelayString = "${hotline.dispatch.poll-interval:PT30S}",
-            initialDelayString = "${hotline.dispatch.poll-interval:PT30S}")
     public void refresh() {
         try {
-            Optional<Integer> wanted = versions.activeVersion();
-            ActiveModel current = active.get();
-            if (wanted.isEmpty()) {
-                if (current != null) {
-                    log.warn("No dispatch model is active any more; orders go to the manual queue");
-                    active.compareAndSet(current, null);
-                }
-                return;
-            }
-            if (current != null && current.version() == wanted.get()) {
-                return;
-            }
-            int version = wanted.get();
-            ModelVersions.Version v = versions.find(version).orElseThrow();
-            LinearTextModel model = load(version);
-            // another poll or an activation may have swapped meanwhile: only replace what we read
-            if (active.compareAndSet(current, new ActiveModel(version, v.labelKind(), model))) {
-                log.info("Serving dispatch model version {} ({}), activated elsewhere", version, v.labelKind());
-            }
+            serveTheActiveVersion();
         } catch (RuntimeException e) {
-            // the database may be briefly away: keep serving what we have, try again at the next poll
+            // the database may be briefly away: keep serving what we have
             log.warn("Could not check the active dispatch model: {}", e.getMessage());
+        }
+    }
+
+    private void serveTheActiveVersion() {
+        Optional<Integer> wanted = versions.activeVersion();
+        ActiveModel current = active.get();
+        if (wanted.isEmpty()) {
+            if (current != null) {
+                log.warn("No dispatch model is active any more; orders go to the manual queue");
+                active.compareAndSet(current, null);
+            }
+            return;
+        }
+        if (current != null && current.version() == wanted.get()) {
+            return;
+        }
+        int version = wanted.get();
+        ModelVersions.Version v = versions.find(version).orElseThrow();
+        LinearTextModel model = load(version);
+        // another refresh or an activation may have swapped meanwhile: only replace what we read
+        if (active.compareAndSet(current, new ActiveModel(version, v.labelKind(), model))) {
+            log.info("Serving dispatch model version {} ({}), activated elsewhere", version, v.labelKind());
+            events.publishEvent(new ModelServed(version));
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hotline.dispatch.LabelKind;
+import org.hotline.platform.ChangeSignals;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -37,10 +38,15 @@ class ModelVersions {
             version, created_at, created_by, label_kind, examples, labels, last_example_id, note, metric_method,
             macro_f1, accuracy, training_millis, settings, active""";
 
-    private final JdbcClient jdbc;
+    /** The topic of {@link ChangeSignals} an activation raises: every instance then serves the version. */
+    static final String ACTIVE_CHANGES = "dispatch.model";
 
-    ModelVersions(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ChangeSignals signals;
+
+    ModelVersions(JdbcClient jdbc, ChangeSignals signals) {
         this.jdbc = jdbc;
+        this.signals = signals;
     }
 
     int add(NewVersion v, Instant now) {
@@ -97,6 +103,7 @@ class ModelVersions {
         jdbc.sql("UPDATE dispatch_model SET active = NULL WHERE active = TRUE AND version <> :v")
                 .param("v", version).update();
         jdbc.sql("UPDATE dispatch_model SET active = TRUE WHERE version = :v").param("v", version).update();
+        signals.changed(ACTIVE_CHANGES);
         return true;
     }
 

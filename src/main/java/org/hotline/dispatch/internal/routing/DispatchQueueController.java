@@ -60,7 +60,7 @@ class DispatchQueueController {
 
     record AdviceView(boolean automatic, String manualReason, String modelVersion, String labelKind,
             double confidence, UnitRef territorialUnit, String placeMatch, String rule,
-            List<SuggestionView> suggestions, Instant decidedAt, String explanation) {
+            List<SuggestionView> suggestions, Instant decidedAt, String explanation, Instant readvisedAt) {
     }
 
     record QueueItem(String number, Instant registeredAt, Urgency urgency, CategoryRef category, String content,
@@ -158,7 +158,7 @@ class DispatchQueueController {
         List<SuggestionView> suggestions = a.suggestions().stream().map(this::view).toList();
         return new AdviceView(a.automatic(), a.manualReason(), a.modelVersion(),
                 a.labelKind() == null ? null : a.labelKind().name(), a.confidence(), unit(a.territorialUnit()),
-                a.place() == null ? null : a.place().describe(), a.rule(), suggestions, null, a.explanation());
+                a.place() == null ? null : a.place().describe(), a.rule(), suggestions, null, a.explanation(), null);
     }
 
     private SuggestionView view(UnitSuggestion s) {
@@ -171,7 +171,8 @@ class DispatchQueueController {
                 x.coUnits().stream().map(this::unit).toList(), category(x.categoryCode()), x.probability(),
                 x.evidence(), x.rule(), x.manualReason())).toList();
         return new AdviceView(s.automatic(), s.manualReason(), s.modelVersion(), s.labelKind(), s.confidence(),
-                unit(s.territorialUnit()), s.placeMatch(), s.rule(), suggestions, s.decidedAt(), null);
+                unit(s.territorialUnit()), s.placeMatch(), s.rule(), suggestions, s.decidedAt(), null,
+                s.readvisedAt());
     }
 
     private UnitRef unit(UnitId id) {

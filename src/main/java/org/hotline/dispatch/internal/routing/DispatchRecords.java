@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.hotline.dispatch.DispatchAdvice;
@@ -22,8 +24,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Table {@code dispatch_record}: one row per registered order with what the AI dispatcher decided, and,
- * once a person dispatches, the lead they chose and whether it differs from the suggestion. This is how
+ * Table {@code dispatch_record}: one row per registered order with what the AI dispatcher decided (at intake,
+ * or again when a new model was served while the order waited in the manual queue), and, once a person
+ * dispatches, the lead they chose and whether it differs from the suggestion they saw. This is how
  * the accuracy of automatic dispatch is measured and where corrections come from.
  */
 @Component
@@ -38,7 +41,7 @@ class DispatchRecords {
     record Stored(String orderNumber, Instant decidedAt, String modelVersion, String labelKind, double confidence,
             String categoryCode, String suggestedLead, List<String> suggestedCoUnits, String territorialUnit,
             String placeMatch, String rule, boolean automatic, String manualReason,
-            List<StoredSuggestion> suggestions, String finalLead, Boolean humanChanged) {
+            List<StoredSuggestion> suggestions, String finalLead, Boolean humanChanged, Instant readvisedAt) {
     }
 
     private static final TypeReference<List<StoredSuggestion>> SUGGESTIONS = new TypeReference<>() {
@@ -56,8 +59,9 @@ class DispatchRecords {
 
     /**
      * The insert of one decision, with its values (JSON included) worked out now: intake prepares it before its
-     * transaction and runs it inside, before the order row: hence no foreign key to work_order. One decision per
-     * order, made at intake: an order number is never reused, so there is nothing to replace.
+     * transaction and runs it inside, before the order row: hence no foreign key to work_order. One row per
+     * order, made at intake: an order number is never reused, so there is nothing to replace (only
+     * {@link #renew} replaces its advice later).
      */
     Runnable prepare(OrderNumber number, DispatchAdvice advice, Instant at) {
         var statement = jdbc.sql("""
@@ -66,22 +70,60 @@ class DispatchRecords {
                     automatic, manual_reason, suggestions)
                 VALUES (:n, :at, :model, :kind, :top3, :confidence, :category, :lead, :coUnits, :territorial, :place,
                     :rule, :automatic, :reason, :suggestions)""")
-                .param("n", number.value())
-                .param("at", RuleStore.utc(at))
-                .param("model", truncate(advice.modelVersion(), 64))
-                .param("kind", advice.labelKind() == null ? null : advice.labelKind().name())
-                .param("top3", truncate(write(advice.ranked().stream().map(DispatchRecords::limited).toList()), 4000))
-                .param("confidence", advice.confidence())
-                .param("category", truncate(advice.categoryCode(), 32))
-                .param("lead", advice.lead() == null ? null : advice.lead().value())
-                .param("coUnits", write(ids(advice.coUnits())))
-                .param("territorial", advice.territorialUnit() == null ? null : advice.territorialUnit().value())
-                .param("place", advice.place() == null ? null : truncate(advice.place().describe(), 200))
-                .param("rule", advice.rule())
-                .param("automatic", advice.automatic())
-                .param("reason", truncate(advice.manualReason(), 500))
-                .param("suggestions", write(advice.suggestions().stream().map(DispatchRecords::stored).toList()));
+                .params(values(number, advice, at, advice.automatic(), advice.manualReason()));
         return statement::update;
+    }
+
+    /**
+     * A newly served model's advice for an order still waiting for a person, in place of the advice it had
+     * (none, if the order never had a record): suggestions only, never an automatic dispatch, which the manual
+     * reason says. A record a person has completed is left alone.
+     *
+     * @return whether the record now holds this advice
+     */
+    boolean renew(OrderNumber number, DispatchAdvice advice, Instant at, boolean missing) {
+        String reason = advice.automatic()
+                ? String.format(Locale.ROOT, "模型版本 %s 启用后重新给出建议（置信度 %.2f）；工单受理后已在待派单队列中，"
+                        + "不再自动派单，由派单员确认", advice.modelVersion(), advice.confidence())
+                : "模型版本 " + advice.modelVersion() + " 启用后重新给出建议：" + advice.manualReason();
+        Map<String, Object> values = values(number, advice, at, false, reason);
+        if (missing) {
+            jdbc.sql("""
+                    INSERT INTO dispatch_record (order_number, decided_at, model_version, label_kind, top3, confidence,
+                        category_code, suggested_lead, suggested_co_units, territorial_unit, place_match, rule_name,
+                        automatic, manual_reason, suggestions, readvised_at)
+                    VALUES (:n, :at, :model, :kind, :top3, :confidence, :category, :lead, :coUnits, :territorial,
+                        :place, :rule, :automatic, :reason, :suggestions, :at)""").params(values).update();
+            return true;
+        }
+        return jdbc.sql("""
+                UPDATE dispatch_record
+                   SET readvised_at = :at, model_version = :model, label_kind = :kind, top3 = :top3,
+                       confidence = :confidence, category_code = :category, suggested_lead = :lead,
+                       suggested_co_units = :coUnits, territorial_unit = :territorial, place_match = :place,
+                       rule_name = :rule, automatic = :automatic, manual_reason = :reason, suggestions = :suggestions
+                 WHERE order_number = :n AND final_lead IS NULL""").params(values).update() == 1;
+    }
+
+    private Map<String, Object> values(OrderNumber number, DispatchAdvice advice, Instant at, boolean automatic,
+            String manualReason) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("n", number.value());
+        values.put("at", RuleStore.utc(at));
+        values.put("model", truncate(advice.modelVersion(), 64));
+        values.put("kind", advice.labelKind() == null ? null : advice.labelKind().name());
+        values.put("top3", truncate(write(advice.ranked().stream().map(DispatchRecords::limited).toList()), 4000));
+        values.put("confidence", advice.confidence());
+        values.put("category", truncate(advice.categoryCode(), 32));
+        values.put("lead", advice.lead() == null ? null : advice.lead().value());
+        values.put("coUnits", write(ids(advice.coUnits())));
+        values.put("territorial", advice.territorialUnit() == null ? null : advice.territorialUnit().value());
+        values.put("place", advice.place() == null ? null : truncate(advice.place().describe(), 200));
+        values.put("rule", advice.rule());
+        values.put("automatic", automatic);
+        values.put("reason", truncate(manualReason, 500));
+        values.put("suggestions", write(advice.suggestions().stream().map(DispatchRecords::stored).toList()));
+        return values;
     }
 
     /**
@@ -119,7 +161,9 @@ class DispatchRecords {
                 rs.getString("suggested_lead"), read(rs.getString("suggested_co_units"), STRINGS),
                 rs.getString("territorial_unit"), rs.getString("place_match"), rs.getString("rule_name"),
                 rs.getBoolean("automatic"), rs.getString("manual_reason"),
-                read(rs.getString("suggestions"), SUGGESTIONS), rs.getString("final_lead"), humanChanged);
+                read(rs.getString("suggestions"), SUGGESTIONS), rs.getString("final_lead"), humanChanged,
+                rs.getObject("readvised_at", OffsetDateTime.class) == null ? null
+                        : rs.getObject("readvised_at", OffsetDateTime.class).toInstant());
     }
 
     private static StoredSuggestion stored(UnitSuggestion s) {

@@ -1,5 +1,6 @@
 package org.hotline.dispatch.internal.routing;
 
+import org.hotline.organization.Actor;
 import org.hotline.workorder.WorkOrderEvent;
 import org.hotline.workorder.WorkOrderService;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -21,7 +22,7 @@ class HumanDispatches {
 
     // The condition keeps the AI's own dispatches (nearly every order) out of the event publication
     // registry altogether: a publication is a row written and completed per listener, on the intake path.
-    @ApplicationModuleListener(condition = "#root.args[0].actor() != 'ai-dispatcher'")
+    @ApplicationModuleListener(condition = "#root.args[0].actor() != '" + Actor.AI_DISPATCHER + "'")
     void on(WorkOrderEvent.Dispatched event) {
         if (WorkOrderService.AI_DISPATCHER.username().equals(event.actor())) {
             return;

@@ -3,7 +3,6 @@ package org.hotline.dispatch.internal.routing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -14,12 +13,11 @@ import org.hotline.dispatch.RoutingRule;
 import org.hotline.dispatch.RoutingRules;
 import org.hotline.organization.Categories;
 import org.hotline.organization.UnitId;
+import org.hotline.platform.ChangeSignals;
 import org.hotline.platform.ConflictException;
 import org.hotline.workorder.Urgency;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -27,13 +25,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The routing rules in tables {@code dispatch_rule_set} and {@code dispatch_rule}. Every intake routes, so
- * the rules are held in memory: this instance drops them as soon as its own replacement commits, and reads
- * them again after a short time in case another instance sharing the database changed them.
+ * the rules are held in memory, and read again after a replacement commits on any instance (see
+ * {@link ChangeSignals}): the next order routes by the new rules here at once, elsewhere within a second.
  */
 @Component
 class RuleStore {
 
-    private static final Duration TTL = Duration.ofSeconds(30);
+    /** The topic of {@link ChangeSignals} a replacement raises. */
+    static final String CHANGES = "dispatch.rules";
+
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
@@ -41,31 +41,25 @@ class RuleStore {
     record RuleSet(long version, Instant updatedAt, String updatedBy, RoutingRules rules) {
     }
 
-    private record Cached(RuleSet set, Instant expiresAt) {
-    }
-
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Categories categories;
     private final Clock clock;
-    private volatile Cached cached;
+    private final ChangeSignals signals;
+    private final ChangeSignals.Snapshot<RuleSet> cached;
 
-    RuleStore(JdbcClient jdbc, ObjectMapper json, Categories categories, Clock clock) {
+    RuleStore(JdbcClient jdbc, ObjectMapper json, Categories categories, Clock clock, ChangeSignals signals) {
         this.jdbc = jdbc;
         this.json = json;
         this.categories = categories;
         this.clock = clock;
+        this.signals = signals;
+        this.cached = signals.snapshot(this::load, CHANGES);
     }
 
     /** The current rules; an empty list (version 0) before any were saved. */
     RuleSet current() {
-        Cached c = cached;
-        Instant now = clock.instant();
-        if (c == null || !now.isBefore(c.expiresAt())) {
-            c = new Cached(load(), now.plus(TTL));
-            cached = c;
-        }
-        return c.set();
+        return cached.get();
     }
 
     /** Whether rules were ever saved (then the default rules are not loaded again, even if the list is empty). */
@@ -97,7 +91,7 @@ class RuleStore {
         for (int i = 0; i < rules.size(); i++) {
             insert(i, rules.get(i));
         }
-        afterCommit(() -> cached = null);
+        signals.changed(CHANGES);
         return new RuleSet(current + 1, now, actor, new RoutingRules(rules, categories));
     }
 
@@ -161,19 +155,5 @@ class RuleStore {
 
     static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    /** Drops the cache only once the change is visible to others; at once outside a transaction. */
-    static void afterCommit(Runnable step) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    step.run();
-                }
-            });
-        } else {
-            step.run();
-        }
     }
 }

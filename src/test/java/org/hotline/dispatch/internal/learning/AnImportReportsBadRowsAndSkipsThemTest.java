@@ -71,6 +71,22 @@ class AnImportReportsBadRowsAndSkipsThemTest {
     }
 
     @Test
+    void aRowWithANulOrAControlCharacterIsRejectedNotStored() throws Exception {
+        String csv = "id,label,subject,detail,text,tokens,time\n"
+                + "1,城乡建设,物业,兴华小区物业乱收\u0000停车费,,,\n"
+                + "2,城乡建设,物业,柳园小区电梯\u0007停运,,,\n"
+                + "3,城乡建设,物业,光岳小区\t物业不作为,,,\n";
+        String body = upload(new MockMultipartFile("file", "controls.csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8)), "controls.csv");
+        assertThat((Integer) JsonPath.read(body, "$.accepted")).isEqualTo(1);
+        List<Integer> rows = JsonPath.read(body, "$.rejects[*].row");
+        List<String> reasons = JsonPath.read(body, "$.rejects[*].reason");
+        assertThat(rows).containsExactly(2, 3);
+        assertThat(reasons.get(0)).contains("U+0000");
+        assertThat(reasons.get(1)).contains("U+0007");
+    }
+
+    @Test
     void anXlsxWithMappedColumnsIsImportedTheSameWay() throws Exception {
         ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
         try (XSSFWorkbook book = new XSSFWorkbook()) {

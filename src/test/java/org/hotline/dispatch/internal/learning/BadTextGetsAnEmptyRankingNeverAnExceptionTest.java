@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The registry as Classifier: text with nothing to go on gets an empty ranking, anything else the top 3. */
 class BadTextGetsAnEmptyRankingNeverAnExceptionTest {
 
-    private static final ModelRegistry REGISTRY = new ModelRegistry(null);
+    private static final ModelRegistry REGISTRY = new ModelRegistry(null, null, event -> { });
 
     @BeforeAll
     static void serveADemoModel() {
@@ -22,7 +22,7 @@ class BadTextGetsAnEmptyRankingNeverAnExceptionTest {
 
     @Test
     void withoutAModelEveryAnswerIsEmptySoTheOrderGoesToAHuman() {
-        Classification c = new ModelRegistry(null).classify("路灯不亮", "柳园路的路灯都不亮了");
+        Classification c = new ModelRegistry(null, null, event -> { }).classify("路灯不亮", "柳园路的路灯都不亮了");
 
         assertThat(c.isEmpty()).isTrue();
         assertThat(c.modelVersion()).isNull();

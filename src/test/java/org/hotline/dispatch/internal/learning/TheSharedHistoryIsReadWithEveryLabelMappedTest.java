@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,7 @@ import org.hotline.organization.Category;
 import org.hotline.organization.Unit;
 import org.hotline.organization.UnitId;
 import org.hotline.organization.Units;
+import org.hotline.support.RealData;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,18 +27,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 /**
  * The shared competition history (../shared/data/messages_labelled.csv, never copied into the repository) is
  * one of the histories the import must take as it is: every row read, every one of its seven level-1 names
- * mapped to a code of the demo taxonomy. Fails, saying where the data belongs, when it is missing.
+ * mapped to a code of the demo taxonomy. Runs with the real-data profile ({@link RealData}).
  */
+@RealData.Uses
 class TheSharedHistoryIsReadWithEveryLabelMappedTest {
 
     @Test
     void everyRowIsReadAndEveryLabelMapsToALevelOneCode() throws Exception {
-        Path file = Path.of(System.getProperty("hotline.shared-data", "../shared/data"), "messages_labelled.csv");
-        assertThat(Files.isReadable(file))
-                .as("The shared data is missing: expected %s (the project's sibling directory shared/data, passed "
-                        + "to tests as system property hotline.shared-data). It is not in the repository on "
-                        + "purpose; put messages_labelled.csv there to run this test.", file.toAbsolutePath())
-                .isTrue();
+        Path file = RealData.file("messages_labelled.csv");
         LabelMapping mapping = LabelMapping.of(demoCategories(), noUnits());
         Map<String, Integer> perLabel = new TreeMap<>();
         List<String> unmapped = new ArrayList<>();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.hotline.support.RealData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,11 +12,12 @@ import org.junit.jupiter.api.Test;
  * 5-fold cross-validation on the real labelled messages (8,084 messages, 7 categories). The same figure is
  * printed by {@code java -jar target/hotline.jar dispatch-eval --cv 5 ../shared/data/messages_labelled.csv}.
  */
+@RealData.Uses
 class DispatchModelAccuracyFloorTest {
 
     @Test
     void crossValidatedMacroF1OnTheRealMessagesIsAtLeast093() throws Exception {
-        List<TrainingExample> history = HistoryCsv.read(SharedData.file("messages_labelled.csv"));
+        List<TrainingExample> history = HistoryCsv.read(RealData.file("messages_labelled.csv"));
         assertThat(history).hasSizeGreaterThan(8000);
 
         Evaluation cv = DispatchEval.crossValidate(history, 5, FeatureSettings.defaults(), System.out);

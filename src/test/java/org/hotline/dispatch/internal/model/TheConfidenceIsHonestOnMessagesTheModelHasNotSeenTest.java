@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.hotline.dispatch.DispatchAdvisor;
+import org.hotline.support.RealData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,11 +15,12 @@ import org.junit.jupiter.api.Test;
  * automatically is right far more often than 8 times in 10. The same figures are printed by
  * {@code dispatch-eval --train A.csv --test B.csv}.
  */
+@RealData.Uses
 class TheConfidenceIsHonestOnMessagesTheModelHasNotSeenTest {
 
     @Test
     void confidenceMatchesAccuracyAndTheAutomaticShareIsRight() throws Exception {
-        List<TrainingExample> history = HistoryCsv.read(SharedData.file("messages_labelled.csv"));
+        List<TrainingExample> history = HistoryCsv.read(RealData.file("messages_labelled.csv"));
         List<List<TrainingExample>> folds = Folds.stratified(history, 5, 20261204L);
         LinearTextModel model = new Trainer(FeatureSettings.defaults()).train(Folds.allBut(folds, 0));
         Calibration held = DispatchEval.calibration(model, folds.get(0));
