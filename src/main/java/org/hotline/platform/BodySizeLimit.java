@@ -28,9 +28,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class BodySizeLimit extends OncePerRequestFilter {
 
     private final long limit;
+    private final ProblemResponses responses;
 
-    BodySizeLimit(@Value("${hotline.web.max-body-size}") DataSize limit) {
+    BodySizeLimit(@Value("${hotline.web.max-body-size}") DataSize limit, ProblemResponses responses) {
         this.limit = limit.toBytes();
+        this.responses = responses;
     }
 
     /** Thrown by the body's stream once more than the limit has been read. */
@@ -64,7 +66,7 @@ class BodySizeLimit extends OncePerRequestFilter {
         }
         if (request.getContentLengthLong() > limit) {
             var problem = Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", Problems.title(413), problem(limit));
-            Problems.write(request, response, problem, request.getRequestURI());
+            responses.write(request, response, problem, request.getRequestURI());
             return;
         }
         chain.doFilter(new Limited(request, limit), response);

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
  *
  * <ul>
  * <li>{@code /error}, where the servlet container forwards what filters and {@code sendError} leave (it replaces
- * Spring Boot's English "Whitelabel" answers);</li>
+ * Spring Boot's English "Whitelabel" answers; a browser gets the console's page, see {@link ProblemResponses});</li>
  * <li>Tomcat's error report, for requests refused before any application sees them (a NUL or bad escape in the
  * path, a malformed header, a header too large, broken chunking): HTML pages in English before this.</li>
  * </ul>
@@ -41,6 +41,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class ErrorPages implements ErrorController {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+    private final ProblemResponses responses;
+
+    ErrorPages(ProblemResponses responses) {
+        this.responses = responses;
+    }
 
     @RequestMapping("/error")
     void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -54,7 +60,8 @@ class ErrorPages implements ErrorController {
         } else if (status >= 500 && error != null) {
             log.error("Unexpected error outside the controllers", error);
         }
-        Problems.write(request, response, Problems.of(clientStatus(status)),
+        // decided on the path the client asked for: a browser's page (the console's 403, 404) or problem+json
+        responses.write(request, response, Problems.of(clientStatus(status)),
                 uri instanceof String s ? s : request.getRequestURI());
     }
 
@@ -94,7 +101,8 @@ class ErrorPages implements ErrorController {
             try {
                 ProblemDetail problem = Problems.of(clientStatus(status));
                 String path = request.getRequestURI();
-                Problems.Rendered rendered = Problems.render(problem, path, request.getHeader("Accept"));
+                // no application behind this: the bare page for a browser, never the console's
+                Problems.Rendered rendered = Problems.render(problem, request, path);
                 response.resetBuffer();
                 response.setStatus(problem.getStatus());
                 response.setCharacterEncoding("UTF-8");

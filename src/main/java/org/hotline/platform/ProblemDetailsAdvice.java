@@ -57,6 +57,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    private final ProblemResponses responses;
+
+    ProblemDetailsAdvice(ProblemResponses responses) {
+        this.responses = responses;
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalidInput(InvalidInputException e) {
         // "field: problem", as for every other refusal that names a field
@@ -277,6 +283,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(field));
         }
         ResponseEntity<Object> answer = answer(problem, headers);
+        if (answer == null) {
+            return null; // a page, already written
+        }
         return super.handleExceptionInternal(ex, answer.getBody(), answer.getHeaders(), statusCode, request);
     }
 
@@ -351,7 +360,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Problems.of(status, type, title, detail);
     }
 
-    private static ResponseEntity<Object> problem(HttpStatus status, String type, String title, String detail,
+    private ResponseEntity<Object> problem(HttpStatus status, String type, String title, String detail,
             List<FieldProblem> fields) {
         ProblemDetail body = detail(status, type, title, detail);
         if (!fields.isEmpty()) {
@@ -362,16 +371,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /**
      * The answer, with its content type set so that no Accept header can turn the error into a 406: problem+json,
-     * or the same problem as a page for a browser asking for one outside the API ({@link Problems#wantsPage}).
+     * or, for a browser asking for a page outside the API ({@link Problems#wantsPage}), the same problem as the
+     * console's page, written here (the answer is then null: nothing left for Spring to write).
      */
-    private static ResponseEntity<Object> answer(ProblemDetail problem, HttpHeaders headers) {
+    private ResponseEntity<Object> answer(ProblemDetail problem, HttpHeaders headers) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
+                && current.getResponse() != null
+                && Problems.wantsPage(current.getRequest(), current.getRequest().getRequestURI())) {
+            headers.forEach((name, values) -> values.forEach(v -> current.getResponse().addHeader(name, v)));
+            try {
+                responses.writePage(current.getRequest(), current.getResponse(), problem);
+            } catch (java.io.IOException e) {
+                log.debug("The error page could not be sent: {}", e.getMessage());
+            }
+            return null;
+        }
         HttpHeaders answer = new HttpHeaders();
         answer.putAll(headers);
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current
-                && Problems.wantsPage(current.getRequest().getRequestURI(), current.getRequest().getHeader("Accept"))) {
-            answer.setContentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8));
-            return ResponseEntity.status(problem.getStatus()).headers(answer).body(Problems.page(problem));
-        }
         answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         return ResponseEntity.status(problem.getStatus()).headers(answer).body(problem);
     }

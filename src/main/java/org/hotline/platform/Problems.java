@@ -23,8 +23,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * advice, the error page (errors outside Spring MVC) and Tomcat's error report (errors before the application).
  *
  * <p>API clients always get {@code application/problem+json}. A browser asking for a page outside the API gets
- * the same title and detail as a small HTML page; {@link #wantsPage} is where the console will hook in its
- * own error template.
+ * the same problem as a page: {@link #wantsPage} is the one place that decides which, for the whole platform, and
+ * {@link ProblemResponses} writes the answer, in the console's layout when the console provides its
+ * {@link ProblemPage}. Only Tomcat's error report, before the application, falls back to the bare page here.
  */
 public final class Problems {
 
@@ -110,37 +111,66 @@ public final class Problems {
     }
 
     /**
-     * Whether the caller is a browser asking for a page rather than a program asking for data: a path outside
-     * the API, and an Accept header that names HTML and not JSON.
+     * Whether the caller is a person in a browser asking for a page rather than a program asking for data: a path
+     * outside the API ({@code path} as requested, with or without the context path), and an Accept header that
+     * names HTML and not JSON, or an htmx request from a console page (htmx swaps HTML, and names no type). The
+     * one decision between a page and problem+json, for the controllers' errors, the error page and the filters.
      */
-    static boolean wantsPage(String path, String accept) {
-        if (path == null || accept == null || API_PATHS.stream().anyMatch(path::startsWith)) {
+    public static boolean wantsPage(HttpServletRequest request, String path) {
+        if (path == null) {
             return false;
         }
-        return accept.contains("text/html") && !accept.contains("json");
+        String context = request.getContextPath();
+        String inApp = context != null && !context.isEmpty() && path.startsWith(context)
+                ? path.substring(context.length()) : path;
+        if (API_PATHS.stream().anyMatch(inApp::startsWith)) {
+            return false;
+        }
+        if ("true".equals(request.getHeader("HX-Request"))) {
+            return true;
+        }
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/html") && !accept.contains("json");
     }
 
     /** A problem as the text of an answer and its content type. */
-    public record Rendered(String contentType, String text) {
+    record Rendered(String contentType, String text) {
     }
 
-    /** The problem as JSON, or as a page for a browser asking for one (see {@link #wantsPage}). */
-    public static Rendered render(ProblemDetail problem, String path, String accept) throws IOException {
-        if (wantsPage(path, accept)) {
+    /** The problem as JSON, or as the bare page for a browser asking for one (see {@link #wantsPage}). */
+    static Rendered render(ProblemDetail problem, HttpServletRequest request, String path) throws IOException {
+        if (wantsPage(request, path)) {
             return new Rendered(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8", page(problem));
         }
         return new Rendered(MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                 new String(json(problem, path), StandardCharsets.UTF_8));
     }
 
-    /** Writes the problem as the answer, bypassing content negotiation (a bad Accept must not hide the error). */
-    public static void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem, String path)
+    /**
+     * Writes the problem as problem+json, bypassing content negotiation (a bad Accept must not hide the error).
+     * Where a browser may be asking, use {@link ProblemResponses}, which decides between this and a page.
+     */
+    static void writeJson(HttpServletResponse response, ProblemDetail problem, String path) throws IOException {
+        write(response, problem.getStatus(), MediaType.APPLICATION_PROBLEM_JSON_VALUE, json(problem, path));
+    }
+
+    /** Writes the problem as the bare page: where no better page is to be had. */
+    static void writePage(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        write(response, problem.getStatus(), MediaType.TEXT_HTML_VALUE + ";charset=UTF-8",
+                page(problem).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void write(HttpServletResponse response, int status, String contentType, byte[] body)
             throws IOException {
-        Rendered rendered = render(problem, path, request.getHeader("Accept"));
-        response.setStatus(problem.getStatus());
+        response.setStatus(status);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.setContentType(rendered.contentType());
-        response.getOutputStream().write(rendered.text().getBytes(StandardCharsets.UTF_8));
+        response.setContentType(contentType);
+        try {
+            response.getOutputStream().write(body);
+        } catch (IllegalStateException writerInUse) {
+            // a page that failed halfway took the writer; the buffer was reset, so the writer still serves
+            response.getWriter().write(new String(body, StandardCharsets.UTF_8));
+        }
     }
 
     static byte[] json(ProblemDetail problem, String instance) throws IOException {

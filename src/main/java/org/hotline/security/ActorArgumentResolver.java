@@ -18,21 +18,27 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 /**
  * Gives a controller method that declares an {@link Actor} parameter the current user, whichever way they
  * signed in, as their account is at this request (see {@link CurrentUserFilter}). Controllers thus depend on
- * the organisation's {@code Actor} only, never on this module.
+ * the organisation's {@code Actor} only, never on this module. A page that anyone may see but that greets a
+ * signed-in user declares {@code Optional<Actor>} and gets it empty for an anonymous caller.
  */
 final class ActorArgumentResolver implements HandlerMethodArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return Actor.class.equals(parameter.getParameterType());
+        return Actor.class.equals(parameter.getParameterType())
+                || Optional.class.equals(parameter.getParameterType())
+                        && Actor.class.equals(parameter.nested().getNestedParameterType());
     }
 
     @Override
-    public Actor resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
             NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+        Optional<Actor> actor = actor(SecurityContextHolder.getContext().getAuthentication());
+        if (Optional.class.equals(parameter.getParameterType())) {
+            return actor;
+        }
         // Only a controller on a public path can get here without a user; it asked for one all the same.
-        return actor(SecurityContextHolder.getContext().getAuthentication())
-                .orElseThrow(ActorArgumentResolver::notSignedIn);
+        return actor.orElseThrow(ActorArgumentResolver::notSignedIn);
     }
 
     static Optional<Actor> actor(Authentication authentication) {

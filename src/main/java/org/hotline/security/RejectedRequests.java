@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.hotline.platform.ProblemResponses;
 import org.hotline.platform.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,12 @@ class RejectedRequests implements RequestRejectedHandler {
     static final String DETAIL = "请求地址或请求方法不合规范：地址中不能有 //、;、编码的斜杠（%2F）、点（%2E）、百分号（%25）或反斜杠，"
             + "方法限于 GET、POST、PUT、PATCH、DELETE、HEAD、OPTIONS";
 
+    private final ProblemResponses responses;
+
+    RejectedRequests(ProblemResponses responses) {
+        this.responses = responses;
+    }
+
     @Bean
     HttpFirewall httpFirewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
@@ -45,7 +52,7 @@ class RejectedRequests implements RequestRejectedHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
         log.debug("Request rejected: {}", e.getMessage());
-        Problems.write(request, response, Problems.of(HttpStatus.BAD_REQUEST, "bad-request", Problems.title(400), DETAIL),
+        responses.write(request, response, Problems.of(HttpStatus.BAD_REQUEST, "bad-request", Problems.title(400), DETAIL),
                 request.getRequestURI());
     }
 }

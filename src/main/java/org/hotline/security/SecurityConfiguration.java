@@ -1,13 +1,10 @@
 package org.hotline.security;
 
-import jakarta.servlet.DispatcherType;
-
 import org.hotline.organization.Role;
 import org.hotline.organization.UserAccounts;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
@@ -24,9 +21,9 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  * Who may call what, as filter chains: one per kind of client, each with its own way of signing in.
  *
  * <p>The API chain serves machine clients and the citizen-facing endpoints: stateless, HTTP Basic or a
- * bearer token on every request, no session and no cookies, hence no CSRF protection to have. The console
- * with form login will add its own session-based chain for its pages; until then the last chain closes
- * everything outside the API to anonymous callers, so a path no chain names is never left open.
+ * bearer token on every request, no session and no cookies, hence no CSRF protection to have. Everything
+ * else belongs to the console's session chain ({@link ConsoleSecurity}), the last one, which sends anonymous
+ * callers to the login page, so a path no chain names is never left open.
  *
  * <p>Authorities are {@code ROLE_<Role.name()>}, of the account's role as it is at the request (a token's claims
  * only say who signed in). Roles are checked here by path; finer rules (a unit sees only its own orders) belong to
@@ -74,18 +71,6 @@ class SecurityConfiguration {
     @Bean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
-    }
-
-    /** Closes whatever no earlier chain claims, until the console brings its own chain for its pages. */
-    @Bean
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain remainingFilterChain(HttpSecurity http, BearerTokens tokens, SecurityProblems problems,
-            UserAccounts accounts) throws Exception {
-        http.authorizeHttpRequests(paths -> paths
-                // The error page a failed request is forwarded to answers with the original status, not 401.
-                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                .anyRequest().authenticated());
-        return stateless(http, tokens, problems, accounts).build();
     }
 
     /** Basic or bearer on every request, nothing remembered between requests, errors as problem details. */

@@ -45,13 +45,20 @@ final class CloseRule {
 
     /** 主任决定办结: the director closes a replied order outside the loop, saying why. */
     static Decision mayOverride(Actor actor, String reason) {
-        if (actor.role() != OVERRIDING_ROLE) {
-            return Decision.rejected("close-requires-quality-loop",
-                    "已答复的工单须经审核、回访后办结；只有中心主任可以说明理由后决定办结");
+        Decision who = mayOverride(actor);
+        if (!who.isAllowed()) {
+            return who;
         }
         if (reason == null || reason.isBlank()) {
             return Decision.rejected("override-reason-required", "中心主任决定办结必须说明理由");
         }
         return Decision.allowed();
+    }
+
+    /** Who may override at all, whatever reason they give: what a screen asks before it offers the override. */
+    static Decision mayOverride(Actor actor) {
+        return actor.role() == OVERRIDING_ROLE ? Decision.allowed()
+                : Decision.rejected("close-requires-quality-loop",
+                        "已答复的工单须经审核、回访后办结；只有中心主任可以说明理由后决定办结");
     }
 }

@@ -9,6 +9,18 @@ final class ExtensionLimit {
     private ExtensionLimit() {
     }
 
+    /** Whether the order could take any extension now: none pending, and working days left under the limit. */
+    static Decision mayStillRequest(WorkOrder order, int maxDays) {
+        if (order.pendingExtensionDays() > 0) {
+            return Decision.rejected("extension-pending", "已有待审批的延期申请");
+        }
+        int left = maxDays - order.extensionDaysUsed();
+        if (left < 1) {
+            return Decision.rejected("extension-limit-exceeded", "延期累计不得超过 " + maxDays + " 个工作日，本工单还可延期 0 个工作日");
+        }
+        return Decision.allowed();
+    }
+
     static Decision mayRequest(WorkOrder order, int workingDays, String reason, int maxDays) {
         if (order.pendingExtensionDays() > 0) {
             return Decision.rejected("extension-pending", "已有待审批的延期申请");

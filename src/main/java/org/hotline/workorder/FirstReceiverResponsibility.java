@@ -38,6 +38,11 @@ final class FirstReceiverResponsibility {
         if (explanation == null || explanation.isBlank()) {
             return Decision.rejected("return-needs-explanation", "申请退回必须说明理由");
         }
+        return mayStillReturn(order, now, windowDays);
+    }
+
+    /** Rules 3 and 4, which the order's state alone decides: whether a return is still possible at all. */
+    static Decision mayStillReturn(WorkOrder order, Instant now, int windowDays) {
         if (order.returnsRequested() >= MAX_RETURNS_PER_ORDER) {
             return Decision.rejected("return-already-used", "每个工单只能申请退回一次，本工单已申请过退回，须由本单位办理");
         }

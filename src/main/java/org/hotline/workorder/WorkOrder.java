@@ -3,9 +3,13 @@ package org.hotline.workorder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.hotline.deadline.Deadlines;
 import org.hotline.organization.Actor;
@@ -334,8 +338,7 @@ public final class WorkOrder {
         return Decision.firstRejection(
                 () -> statusAllows(OrderAction.CO_UNIT_ACKNOWLEDGE),
                 () -> Permissions.may(OrderAction.CO_UNIT_ACKNOWLEDGE, actor, this),
-                () -> coUnit(actor.unit()).orElseThrow().acknowledgedAt() == null ? Decision.allowed()
-                        : Decision.rejected("co-unit-already-acknowledged", "本单位已签收该协办工单"))
+                () -> coUnitNotYetAcknowledged(actor))
                 .ifAllowed(() -> {
                     replaceCoUnit(coUnit(actor.unit()).orElseThrow().acknowledged(now));
                     record(actor, now, OrderAction.CO_UNIT_ACKNOWLEDGE, status, status, null, null, actor.unit(),
@@ -350,8 +353,7 @@ public final class WorkOrder {
                 () -> Permissions.may(OrderAction.CO_UNIT_SUBMIT, actor, this),
                 () -> contribution != null && !contribution.isBlank() ? Decision.allowed()
                         : Decision.rejected("contribution-required", "协办意见不能为空"),
-                () -> !coUnit(actor.unit()).orElseThrow().hasSubmitted() ? Decision.allowed()
-                        : Decision.rejected("co-unit-already-submitted", "本单位已提交协办意见"))
+                () -> coUnitNotYetSubmitted(actor))
                 .ifAllowed(() -> {
                     CoUnit before = coUnit(actor.unit()).orElseThrow();
                     boolean onTime = !now.isAfter(before.deadline());
@@ -373,8 +375,7 @@ public final class WorkOrder {
                 () -> Permissions.may(OrderAction.CO_UNIT_DECLINE, actor, this),
                 () -> reason != null && !reason.isBlank() ? Decision.allowed()
                         : Decision.rejected("reason-required", "拒绝协办必须说明理由"),
-                () -> coUnit(actor.unit()).orElseThrow().isPending() ? Decision.allowed()
-                        : Decision.rejected("co-unit-not-pending", "本单位的协办已提交或已记录"))
+                () -> coUnitStillPending(actor))
                 .ifAllowed(() -> {
                     replaceCoUnit(coUnit(actor.unit()).orElseThrow().nonCooperating(now, "拒绝协办：" + reason));
                     record(actor, now, OrderAction.CO_UNIT_DECLINE, status, status, reason, "记为不配合",
@@ -432,8 +433,7 @@ public final class WorkOrder {
         return Decision.firstRejection(
                 () -> statusAllows(action),
                 () -> Permissions.may(action, actor, this),
-                () -> pendingExtensionDays > 0 ? Decision.allowed()
-                        : Decision.rejected("no-extension-pending", "没有待审批的延期申请"),
+                this::extensionPending,
                 () -> approve || (note != null && !note.isBlank()) ? Decision.allowed()
                         : Decision.rejected("reason-required", "驳回延期必须说明理由"))
                 .ifAllowed(() -> {
@@ -481,8 +481,7 @@ public final class WorkOrder {
                         ? Decision.allowed()
                         : Decision.rejected("master-not-open", "主工单处于「" + masterOrder.status.label()
                                 + "」状态，不能并入"),
-                () -> mergedCount == 0 ? Decision.allowed()
-                        : Decision.rejected("order-is-master", "本工单已是其他工单的主单，不能再并入其他工单"))
+                this::notAMaster)
                 .ifAllowed(() -> {
                     master = masterOrder.number;
                     transition(actor, now, OrderAction.MERGE, OrderStatus.MERGED, note, "并入主单：" + masterOrder.number);
@@ -688,6 +687,107 @@ public final class WorkOrder {
             case UNIT_HANDLER, UNIT_LEADER -> viewerIsHandlingUnit && !citizen.confidential();
             case ADMIN -> false;
         };
+    }
+
+    // ---------------------------------------------------------------- the citizen's view
+
+    /**
+     * Whether {@code digits} are the last four digits of the citizen's phone: what a citizen proves to look up
+     * their order. An order without a phone (an anonymous web appeal) cannot be looked up this way.
+     */
+    public boolean citizenPhoneEndsWith(String digits) {
+        if (digits == null || !digits.matches("\\d{4}") || citizen.phone() == null) {
+            return false;
+        }
+        return citizen.phone().replaceAll("\\D", "").endsWith(digits);
+    }
+
+    /** The order as its citizen may see it: see {@link PublicCase}. */
+    public PublicCase forCitizen() {
+        PublicCase.Stage stage = PublicCase.Stage.of(status);
+        boolean answered = stage == PublicCase.Stage.REPLIED || stage == PublicCase.Stage.CLOSED;
+        Reply last = replies.isEmpty() ? null : replies.get(replies.size() - 1);
+        String publicReply = !answered ? null : last != null ? last.publicReply() : intakeAnswer;
+        Instant answeredAt = !answered ? null : last != null ? last.at() : closedAt;
+        return new PublicCase(number, stage, registeredAt, stage == PublicCase.Stage.HANDLING ? handleDeadline : null,
+                publicReply, answeredAt);
+    }
+
+    // ---------------------------------------------------------------- what a viewer may do now
+
+    /**
+     * The actions {@code viewer} may take on this order at {@code now}, each with the rules' answer as far as the
+     * order's state decides it: allowed, or rejected with the reason (a reply while a co-unit still has time, a
+     * return after its window). Only actions that the status allows and that the viewer's role and unit permit
+     * are listed at all. An allowed action can still be refused for what the viewer then enters (a return to
+     * the unit itself, an extension beyond the limit); the action's own method decides that, with these same
+     * rules. Screens offer exactly these, so they never show a button the order would refuse for its state.
+     *
+     * <p>The quality loop's steps (review, callback, the close they clear) are never listed: the loop takes them
+     * on its own screens, from its own records ({@link CloseRule}). The director's override is listed for the
+     * director exactly when {@link #overrideClose} would accept it with a reason.
+     */
+    public Map<OrderAction, Decision> actionsFor(Actor viewer, Instant now, Deadlines deadlines) {
+        Map<OrderAction, Decision> actions = new EnumMap<>(OrderAction.class);
+        for (OrderAction action : OrderAction.values()) {
+            if (!action.isCreation() && !QUALITY_LOOP_STEPS.contains(action) && status.allows(action)
+                    && whoMay(action, viewer).isAllowed()) {
+                actions.put(action, stateAllows(action, viewer, now, deadlines));
+            }
+        }
+        return actions;
+    }
+
+    /** What the quality loop writes and decides itself; no screen of the order offers them. */
+    private static final Set<OrderAction> QUALITY_LOOP_STEPS = EnumSet.of(OrderAction.REVIEW, OrderAction.CALLBACK,
+            OrderAction.CLOSE);
+
+    /** Whether the viewer's role and unit may take the action at all: the permission each action's method checks. */
+    private Decision whoMay(OrderAction action, Actor viewer) {
+        return action == OrderAction.OVERRIDE_CLOSE ? CloseRule.mayOverride(viewer)
+                : Permissions.may(action, viewer, this);
+    }
+
+    /** The rules of an action that depend on the order's state alone, not on what the actor enters. */
+    private Decision stateAllows(OrderAction action, Actor actor, Instant now, Deadlines deadlines) {
+        return switch (action) {
+            case REQUEST_RETURN -> FirstReceiverResponsibility.mayStillReturn(this, now, deadlines.returnRequestDays());
+            case CO_UNIT_ACKNOWLEDGE -> coUnitNotYetAcknowledged(actor);
+            case CO_UNIT_SUBMIT -> coUnitNotYetSubmitted(actor);
+            case CO_UNIT_DECLINE -> coUnitStillPending(actor);
+            case RECORD_NON_COOPERATION -> coUnitsOverdue(now).isEmpty()
+                    ? Decision.rejected("co-unit-not-overdue", "没有超过协办期限未提交的协办单位") : Decision.allowed();
+            case REQUEST_EXTENSION -> ExtensionLimit.mayStillRequest(this, deadlines.maxExtensionDays());
+            case APPROVE_EXTENSION, REJECT_EXTENSION -> extensionPending();
+            case MERGE -> notAMaster();
+            case REPLY -> JointHandling.mayReply(this, now);
+            default -> Decision.allowed();
+        };
+    }
+
+    private Decision coUnitNotYetAcknowledged(Actor actor) {
+        return coUnit(actor.unit()).orElseThrow().acknowledgedAt() == null ? Decision.allowed()
+                : Decision.rejected("co-unit-already-acknowledged", "本单位已签收该协办工单");
+    }
+
+    private Decision coUnitNotYetSubmitted(Actor actor) {
+        return !coUnit(actor.unit()).orElseThrow().hasSubmitted() ? Decision.allowed()
+                : Decision.rejected("co-unit-already-submitted", "本单位已提交协办意见");
+    }
+
+    private Decision coUnitStillPending(Actor actor) {
+        return coUnit(actor.unit()).orElseThrow().isPending() ? Decision.allowed()
+                : Decision.rejected("co-unit-not-pending", "本单位的协办已提交或已记录");
+    }
+
+    private Decision extensionPending() {
+        return pendingExtensionDays > 0 ? Decision.allowed()
+                : Decision.rejected("no-extension-pending", "没有待审批的延期申请");
+    }
+
+    private Decision notAMaster() {
+        return mergedCount == 0 ? Decision.allowed()
+                : Decision.rejected("order-is-master", "本工单已是其他工单的主单，不能再并入其他工单");
     }
 
     // ---------------------------------------------------------------- internals

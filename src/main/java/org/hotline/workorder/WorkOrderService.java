@@ -189,6 +189,15 @@ public class WorkOrderService {
                 .orElseThrow(() -> new NotFoundException("工单 " + number + " 不存在"));
     }
 
+    /**
+     * The citizen's own lookup: the order, as its citizen may see it, if {@code phoneLastFour} are the last four
+     * digits of the phone it was registered with. A wrong number and wrong digits look the same to the caller.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PublicCase> lookUpForCitizen(OrderNumber number, String phoneLastFour) {
+        return orders.find(number).filter(o -> o.citizenPhoneEndsWith(phoneLastFour)).map(WorkOrder::forCitizen);
+    }
+
     @Transactional(readOnly = true)
     public List<HistoryEntry> history(OrderNumber number, Actor actor) {
         find(number, actor);

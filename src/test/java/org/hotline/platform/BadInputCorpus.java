@@ -228,7 +228,8 @@ abstract class BadInputCorpus {
                 "{\"displayName\":\"张三\",\"role\":\"OPERATOR\",\"enabled\":true}".getBytes(StandardCharsets.UTF_8),
                 400, "username"));
         cases.add(get("an unknown API path", "/api/v1/nothing-here", "supervisor1", 404, null));
-        cases.add(get("an unknown static resource", "/nothing-here.txt", "supervisor1", 404, null));
+        // (outside the console's public files every path asks for the console's sign-in; these are open to all)
+        cases.add(get("an unknown static resource", "/console/nothing-here.css", "supervisor1", 404, null));
         cases.add(get("an attachment that does not exist", orders + "/" + n + "/attachments/..%2F..", "operator1", 0,
                 null));
         cases.add(raw("a method the path does not take", "DELETE", orders, "supervisor1", Map.of(), new byte[0], 405,
@@ -327,16 +328,17 @@ abstract class BadInputCorpus {
     }
 
     /**
-     * The API always answers problem+json; a browser asking for a page outside the API gets the same problem as a
-     * page (where the console's error template will hook in).
+     * The API always answers problem+json; a browser asking for a page outside the API gets the same problem as the
+     * console's error page, in its layout (on a path open without signing in: the citizens' lookup).
      */
     @Test
     void aBrowserAskingForAPageGetsTheProblemAsAPageAndTheApiNever() throws IOException {
         Map<String, byte[]> browser = Map.of("Accept", ascii("text/html,application/xhtml+xml,*/*;q=0.8"));
-        RawHttp.Response page = http().send("GET", "/no-such-page", headers("supervisor1", browser), new byte[0]);
+        RawHttp.Response page = http().send("GET", "/cases/no-such-page", headers(null, browser), new byte[0]);
         assertThat(page.status()).isEqualTo(404);
         assertThat(page.header("Content-Type")).startsWith("text/html");
-        assertThat(page.text()).contains("未找到").contains("lang=\"zh-CN\"");
+        assertThat(page.text()).contains("页面不存在").contains("lang=\"zh-CN\"").contains("/console/console.css")
+                .doesNotContainPattern(JAVA_NAMES);
         RawHttp.Response api = http().send("GET", "/api/v1/no-such-thing", headers("supervisor1", browser), new byte[0]);
         assertThat(api.status()).isEqualTo(404);
         assertThat(api.header("Content-Type")).startsWith("application/problem+json");

@@ -33,8 +33,11 @@ class EveryApiEndpointNeedsAuthenticationExceptCitizenFacingOnesTests {
 
     @Test
     void pathsOutsideTheApiAreClosedToAnonymousCallersToo() throws Exception {
-        mvc.perform(get("/console/echo")).andExpect(unauthorized(SecurityProblems.NOT_SIGNED_IN));
-        mvc.perform(get("/")).andExpect(unauthorized(SecurityProblems.NOT_SIGNED_IN));
+        // the console's pages: anonymous callers are sent to sign in, and Basic does not open them
+        mvc.perform(get("/console/echo")).andExpect(status().isFound())
+                .andExpect(header().string(HttpHeaders.LOCATION, org.hamcrest.Matchers.endsWith("/login")));
+        mvc.perform(get("/console/echo").with(password(Users.OPERATOR))).andExpect(status().isFound());
+        mvc.perform(get("/")).andExpect(status().isFound());
     }
 
     @Test

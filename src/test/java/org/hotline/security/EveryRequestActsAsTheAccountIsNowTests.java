@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
@@ -131,7 +132,9 @@ class EveryRequestActsAsTheAccountIsNowTests {
         mvc.perform(get("/console/echo").session(session).with(authentication(
                 UsernamePasswordAuthenticationToken.authenticated(Users.OPERATOR.username(), null,
                         List.of(new SimpleGrantedAuthority("ROLE_OPERATOR"))))))
-                .andExpect(status().isUnauthorized());
+                // the console's answer: to the login page, which says the account ended (the API's is a 401)
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("http://localhost/login?ended"));
         assertThat(session.isInvalid()).isTrue();
     }
 

@@ -9,6 +9,9 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypes;
 import org.hotline.platform.InvalidInputException;
 import org.hotline.platform.TextChecks;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * What an uploaded file is, decided from its bytes and never from its name or the type the client claims: text
@@ -20,6 +23,9 @@ import org.hotline.platform.TextChecks;
  * published with replies, so a citizen's photo must not tell where they live: {@link PhotoLocation} takes the
  * position out of JPEG, HEIC/HEIF, PNG and WebP photos before they are stored. A photo whose structure cannot be
  * read is refused rather than stored with what it may hide.
+ *
+ * <p>The one way in for uploads: the REST API and the console's order page both take their files through
+ * {@link #accept(String, MultipartFile, DataSize)} before {@code WorkOrderService.attach}.
  */
 final class AttachmentFiles {
 
@@ -34,6 +40,19 @@ final class AttachmentFiles {
     }
 
     private AttachmentFiles() {
+    }
+
+    /** Checks an uploaded part (none, or empty, is refused too) against the size limit and what it must be. */
+    static Accepted accept(String field, MultipartFile file, DataSize max) throws IOException {
+        if (file == null) {
+            throw new InvalidInputException(field, "请选择要上传的文件");
+        }
+        if (file.getSize() > max.toBytes()) {
+            // The servlet container refuses larger requests before they get here; this covers a container
+            // configured with a looser limit than the platform's.
+            throw new MaxUploadSizeExceededException(max.toBytes());
+        }
+        return accept(field, file.getOriginalFilename(), file.getBytes());
     }
 
     /** Checks the upload named {@code field}; refuses it naming the field, or returns what to store. */

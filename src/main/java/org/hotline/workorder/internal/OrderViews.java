@@ -110,7 +110,7 @@ final class OrderViews {
                 h.toStatus().name(), h.reason(), h.detail());
     }
 
-    private static CitizenView citizen(Citizen c, boolean mayContact) {
+    static CitizenView citizen(Citizen c, boolean mayContact) {
         if (mayContact) {
             return new CitizenView(c.name(), c.phone(), c.confidential());
         }
@@ -123,7 +123,7 @@ final class OrderViews {
     }
 
     /** Internal notes stay with the center and the unit that wrote them. */
-    private static ReplyView reply(Reply r, boolean hideInternal) {
+    static ReplyView reply(Reply r, boolean hideInternal) {
         return new ReplyView(r.seq(), r.unit().value(), r.repliedBy(), r.at(), r.outcome().name(),
                 r.outcome().label(), r.publicReply(), r.actionsTaken(), hideInternal ? null : r.internalNote(),
                 r.citizenContacted());

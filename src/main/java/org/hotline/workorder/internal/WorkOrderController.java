@@ -42,7 +42,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.util.unit.DataSize;
@@ -396,14 +395,9 @@ class WorkOrderController {
     @Operation(summary = "上传附件（照片或 PDF，单个不超过 10 MB；按文件内容识别类型，照片去除拍摄位置）")
     ResponseEntity<Attachments.Stored> upload(@PathVariable String number, @RequestPart("file") MultipartFile file,
             Actor actor) throws IOException {
-        if (file.getSize() > maxUpload.toBytes()) {
-            // The servlet container refuses larger requests before they get here; this covers a container
-            // configured with a looser limit than the platform's.
-            throw new MaxUploadSizeExceededException(maxUpload.toBytes());
-        }
         OrderNumber n = number(number);
         // The type and the name come from the file's bytes and a checked name, never from the client's word.
-        AttachmentFiles.Accepted accepted = AttachmentFiles.accept("file", file.getOriginalFilename(), file.getBytes());
+        AttachmentFiles.Accepted accepted = AttachmentFiles.accept("file", file, maxUpload);
         Attachments.Stored stored = service.attach(n, accepted.name(), accepted.contentType(), accepted.data(), actor);
         return ResponseEntity.created(URI.create("/api/v1/orders/" + n + "/attachments/" + stored.id())).body(stored);
     }
