@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,16 +20,22 @@ import org.hotline.workorder.AppealType;
 import org.hotline.workorder.Channel;
 import org.hotline.workorder.Citizen;
 import org.hotline.workorder.CoUnit;
+import org.hotline.workorder.Extension;
+import org.hotline.workorder.HandlingClock;
 import org.hotline.workorder.HistoryEntry;
 import org.hotline.workorder.Location;
+import org.hotline.workorder.Merge;
 import org.hotline.workorder.OrderAction;
 import org.hotline.workorder.OrderNumber;
 import org.hotline.workorder.OrderPage;
 import org.hotline.workorder.OrderQuery;
 import org.hotline.workorder.OrderStatus;
 import org.hotline.workorder.OrderSummary;
+import org.hotline.workorder.Registration;
 import org.hotline.workorder.Reply;
 import org.hotline.workorder.ReplyOutcome;
+import org.hotline.workorder.ReturnRequest;
+import org.hotline.workorder.Supervision;
 import org.hotline.workorder.Urgency;
 import org.hotline.workorder.WorkOrder;
 import org.hotline.workorder.WorkOrders;
@@ -69,12 +76,16 @@ class JdbcWorkOrders implements WorkOrders {
     }
 
     private List<WorkOrder> load(String where, MapSqlParameterSource params) {
-        List<WorkOrder.Snapshot> rows = jdbc.sql("SELECT * FROM work_order " + where).paramSource(params)
-                .query(this::snapshot).list();
+        // each order's row waits for its co-units and replies, which the next two queries read for all of them
+        Map<String, Snapshots> rows = new LinkedHashMap<>();
+        jdbc.sql("SELECT * FROM work_order " + where).paramSource(params)
+                .query(rs -> {
+                    rows.put(rs.getString("number"), snapshot(rs));
+                });
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<String> numbers = rows.stream().map(s -> s.number().value()).toList();
+        List<String> numbers = List.copyOf(rows.keySet());
         Map<String, List<CoUnit>> coUnits = new HashMap<>();
         jdbc.sql("SELECT * FROM work_order_co_unit WHERE order_number IN (:n) ORDER BY added_at, unit_id")
                 .param("n", numbers)
@@ -87,9 +98,9 @@ class JdbcWorkOrders implements WorkOrders {
                 .query(rs -> {
                     replies.computeIfAbsent(rs.getString("order_number"), k -> new ArrayList<>()).add(reply(rs));
                 });
-        return rows.stream().map(s -> WorkOrder.restore(withChildren(s,
-                coUnits.getOrDefault(s.number().value(), List.of()),
-                replies.getOrDefault(s.number().value(), List.of())))).toList();
+        return rows.entrySet().stream().map(row -> WorkOrder.restore(row.getValue().with(
+                coUnits.getOrDefault(row.getKey(), List.of()), replies.getOrDefault(row.getKey(), List.of()))))
+                .toList();
     }
 
     @Override
@@ -100,14 +111,14 @@ class JdbcWorkOrders implements WorkOrders {
                   confidential, content, address, latitude, longitude, urgency, registered_at, registered_by,
                   category_code, status, intake_answer, lead_unit_id, dispatched_at, acknowledge_deadline,
                   acknowledged_at, handle_deadline, return_request_deadline, return_requested_at, return_reason,
-                  return_suggested_unit, returns_requested, status_before_return, extension_days_used,
+                  return_suggested_unit, returns_requested, extension_days_used,
                   pending_extension_days, pending_extension_reason, redo_count, supervision_count,
                   last_supervised_at, master_number, merged_count, replied_at, closed_at, history_size)
                 VALUES (:number, 0, :channel, :appealType, :citizenName, :citizenPhone, :confidential, :content,
                   :address, :latitude, :longitude, :urgency, :registeredAt, :registeredBy, :categoryCode, :status,
                   :intakeAnswer, :leadUnit, :dispatchedAt, :acknowledgeDeadline, :acknowledgedAt, :handleDeadline,
                   :returnRequestDeadline, :returnRequestedAt, :returnReason, :returnSuggestedUnit,
-                  :returnsRequested, :statusBeforeReturn, :extensionDaysUsed, :pendingExtensionDays,
+                  :returnsRequested, :extensionDaysUsed, :pendingExtensionDays,
                   :pendingExtensionReason, :redoCount, :supervisionCount, :lastSupervisedAt, :master,
                   :mergedCount, :repliedAt, :closedAt, :historySize)
                 """).paramSource(params(s)).update();
@@ -125,7 +136,7 @@ class JdbcWorkOrders implements WorkOrders {
                   handle_deadline = :handleDeadline, return_request_deadline = :returnRequestDeadline,
                   return_requested_at = :returnRequestedAt, return_reason = :returnReason,
                   return_suggested_unit = :returnSuggestedUnit, returns_requested = :returnsRequested,
-                  status_before_return = :statusBeforeReturn, extension_days_used = :extensionDaysUsed,
+                  extension_days_used = :extensionDaysUsed,
                   pending_extension_days = :pendingExtensionDays, pending_extension_reason = :pendingExtensionReason,
                   redo_count = :redoCount, supervision_count = :supervisionCount,
                   last_supervised_at = :lastSupervisedAt, master_number = :master, merged_count = :mergedCount,
@@ -284,67 +295,81 @@ class JdbcWorkOrders implements WorkOrders {
 
     // ---------------------------------------------------------------- mapping
 
-    private MapSqlParameterSource params(WorkOrder.Snapshot s) {
+    /** The order's columns, by concern. {@code status_before_return} is no longer written: nothing read it. */
+    private static MapSqlParameterSource params(WorkOrder.Snapshot s) {
+        Registration registered = s.registration();
+        HandlingClock clock = s.clock();
+        ReturnRequest returnRequest = s.returnRequest();
+        Extension extension = s.extension();
         return new MapSqlParameterSource()
                 .addValue("number", s.number().value()).addValue("version", s.version())
-                .addValue("channel", s.channel().name()).addValue("appealType", s.appealType().name())
-                .addValue("citizenName", s.citizen().name()).addValue("citizenPhone", s.citizen().phone())
-                .addValue("confidential", s.citizen().confidential()).addValue("content", s.content())
-                .addValue("address", s.location().address()).addValue("latitude", s.location().latitude())
-                .addValue("longitude", s.location().longitude()).addValue("urgency", s.urgency().name())
-                .addValue("registeredAt", DbTime.param(s.registeredAt())).addValue("registeredBy", s.registeredBy())
+                .addValue("channel", registered.channel().name())
+                .addValue("appealType", registered.appealType().name())
+                .addValue("citizenName", registered.citizen().name())
+                .addValue("citizenPhone", registered.citizen().phone())
+                .addValue("confidential", registered.citizen().confidential())
+                .addValue("content", registered.content())
+                .addValue("address", registered.location().address())
+                .addValue("latitude", registered.location().latitude())
+                .addValue("longitude", registered.location().longitude())
+                .addValue("urgency", registered.urgency().name())
+                .addValue("registeredAt", DbTime.param(registered.at())).addValue("registeredBy", registered.by())
                 .addValue("categoryCode", s.categoryCode()).addValue("status", s.status().name())
                 .addValue("intakeAnswer", s.intakeAnswer()).addValue("leadUnit", id(s.leadUnit()))
-                .addValue("dispatchedAt", DbTime.param(s.dispatchedAt()))
-                .addValue("acknowledgeDeadline", DbTime.param(s.acknowledgeDeadline()))
-                .addValue("acknowledgedAt", DbTime.param(s.acknowledgedAt()))
-                .addValue("handleDeadline", DbTime.param(s.handleDeadline()))
-                .addValue("returnRequestDeadline", DbTime.param(s.returnRequestDeadline()))
-                .addValue("returnRequestedAt", DbTime.param(s.returnRequestedAt()))
-                .addValue("returnReason", s.returnReason())
-                .addValue("returnSuggestedUnit", id(s.returnSuggestedUnit()))
-                .addValue("returnsRequested", s.returnsRequested())
-                .addValue("statusBeforeReturn", s.statusBeforeReturn() == null ? null : s.statusBeforeReturn().name())
-                .addValue("extensionDaysUsed", s.extensionDaysUsed())
-                .addValue("pendingExtensionDays", s.pendingExtensionDays())
-                .addValue("pendingExtensionReason", s.pendingExtensionReason())
-                .addValue("redoCount", s.redoCount()).addValue("supervisionCount", s.supervisionCount())
-                .addValue("lastSupervisedAt", DbTime.param(s.lastSupervisedAt()))
-                .addValue("master", s.master() == null ? null : s.master().value())
-                .addValue("mergedCount", s.mergedCount()).addValue("repliedAt", DbTime.param(s.repliedAt()))
-                .addValue("closedAt", DbTime.param(s.closedAt())).addValue("historySize", s.historySize());
+                .addValue("dispatchedAt", DbTime.param(clock.dispatchedAt()))
+                .addValue("acknowledgeDeadline", DbTime.param(clock.acknowledgeDeadline()))
+                .addValue("acknowledgedAt", DbTime.param(clock.acknowledgedAt()))
+                .addValue("handleDeadline", DbTime.param(clock.handleDeadline()))
+                .addValue("returnRequestDeadline", DbTime.param(clock.returnRequestDeadline()))
+                .addValue("returnsRequested", returnRequest.count())
+                .addValue("returnRequestedAt", DbTime.param(returnRequest.requestedAt()))
+                .addValue("returnReason", returnRequest.reason())
+                .addValue("returnSuggestedUnit", id(returnRequest.suggestedUnit()))
+                .addValue("extensionDaysUsed", extension.daysUsed())
+                .addValue("pendingExtensionDays", extension.pendingDays())
+                .addValue("pendingExtensionReason", extension.pendingReason())
+                .addValue("redoCount", s.redoCount())
+                .addValue("supervisionCount", s.supervision().count())
+                .addValue("lastSupervisedAt", DbTime.param(s.supervision().lastAt()))
+                .addValue("master", s.merge().master() == null ? null : s.merge().master().value())
+                .addValue("mergedCount", s.merge().mergedCount())
+                .addValue("repliedAt", DbTime.param(s.repliedAt())).addValue("closedAt", DbTime.param(s.closedAt()))
+                .addValue("historySize", s.historySize());
     }
 
-    private WorkOrder.Snapshot snapshot(ResultSet rs, int row) throws SQLException {
-        return new WorkOrder.Snapshot(new OrderNumber(rs.getString("number")), rs.getLong("version"),
-                Channel.valueOf(rs.getString("channel")), AppealType.valueOf(rs.getString("appeal_type")),
-                citizen(rs), rs.getString("content"),
-                new Location(rs.getString("address"), nullableDouble(rs, "latitude"),
-                        nullableDouble(rs, "longitude")),
-                Urgency.valueOf(rs.getString("urgency")), instant(rs, "registered_at"), rs.getString("registered_by"),
-                rs.getString("category_code"), OrderStatus.valueOf(rs.getString("status")),
-                rs.getString("intake_answer"), unit(rs.getString("lead_unit_id")), instant(rs, "dispatched_at"),
-                instant(rs, "acknowledge_deadline"), instant(rs, "acknowledged_at"), instant(rs, "handle_deadline"),
-                instant(rs, "return_request_deadline"), instant(rs, "return_requested_at"),
-                rs.getString("return_reason"), unit(rs.getString("return_suggested_unit")),
-                rs.getInt("returns_requested"), status(rs.getString("status_before_return")),
-                rs.getInt("extension_days_used"), rs.getInt("pending_extension_days"),
-                rs.getString("pending_extension_reason"), rs.getInt("redo_count"), rs.getInt("supervision_count"),
-                instant(rs, "last_supervised_at"),
-                rs.getString("master_number") == null ? null : new OrderNumber(rs.getString("master_number")),
-                rs.getInt("merged_count"), instant(rs, "replied_at"), instant(rs, "closed_at"), List.of(), List.of(),
-                rs.getInt("history_size"));
+    /** An order's snapshot, given its co-units and replies. */
+    private interface Snapshots {
+        WorkOrder.Snapshot with(List<CoUnit> coUnits, List<Reply> replies);
     }
 
-    private static WorkOrder.Snapshot withChildren(WorkOrder.Snapshot s, List<CoUnit> coUnits, List<Reply> replies) {
-        return new WorkOrder.Snapshot(s.number(), s.version(), s.channel(), s.appealType(), s.citizen(), s.content(),
-                s.location(), s.urgency(), s.registeredAt(), s.registeredBy(), s.categoryCode(), s.status(),
-                s.intakeAnswer(), s.leadUnit(), s.dispatchedAt(), s.acknowledgeDeadline(), s.acknowledgedAt(),
-                s.handleDeadline(), s.returnRequestDeadline(), s.returnRequestedAt(), s.returnReason(),
-                s.returnSuggestedUnit(), s.returnsRequested(), s.statusBeforeReturn(), s.extensionDaysUsed(),
-                s.pendingExtensionDays(), s.pendingExtensionReason(), s.redoCount(), s.supervisionCount(),
-                s.lastSupervisedAt(), s.master(), s.mergedCount(), s.repliedAt(), s.closedAt(), coUnits, replies,
-                s.historySize());
+    /** An order's row, by concern; its co-units and replies are other tables'. */
+    private static Snapshots snapshot(ResultSet rs) throws SQLException {
+        OrderNumber number = new OrderNumber(rs.getString("number"));
+        long version = rs.getLong("version");
+        Registration registration = new Registration(Channel.valueOf(rs.getString("channel")),
+                AppealType.valueOf(rs.getString("appeal_type")), citizen(rs), rs.getString("content"),
+                new Location(rs.getString("address"), nullableDouble(rs, "latitude"), nullableDouble(rs, "longitude")),
+                Urgency.valueOf(rs.getString("urgency")), instant(rs, "registered_at"), rs.getString("registered_by"));
+        String categoryCode = rs.getString("category_code");
+        OrderStatus status = OrderStatus.valueOf(rs.getString("status"));
+        String intakeAnswer = rs.getString("intake_answer");
+        UnitId leadUnit = unit(rs.getString("lead_unit_id"));
+        HandlingClock clock = new HandlingClock(instant(rs, "dispatched_at"), instant(rs, "acknowledge_deadline"),
+                instant(rs, "acknowledged_at"), instant(rs, "handle_deadline"), instant(rs, "return_request_deadline"));
+        ReturnRequest returnRequest = new ReturnRequest(rs.getInt("returns_requested"),
+                instant(rs, "return_requested_at"), rs.getString("return_reason"),
+                unit(rs.getString("return_suggested_unit")));
+        Extension extension = new Extension(rs.getInt("extension_days_used"), rs.getInt("pending_extension_days"),
+                rs.getString("pending_extension_reason"));
+        int redoCount = rs.getInt("redo_count");
+        Supervision supervision = new Supervision(rs.getInt("supervision_count"), instant(rs, "last_supervised_at"));
+        String master = rs.getString("master_number");
+        Merge merge = new Merge(master == null ? null : new OrderNumber(master), rs.getInt("merged_count"));
+        Instant closedAt = instant(rs, "closed_at");
+        int historySize = rs.getInt("history_size");
+        return (coUnits, replies) -> new WorkOrder.Snapshot(number, version, registration, categoryCode, status,
+                intakeAnswer, leadUnit, clock, returnRequest, extension, redoCount, supervision, merge, closedAt,
+                coUnits, replies, historySize);
     }
 
     private static Citizen citizen(ResultSet rs) throws SQLException {
