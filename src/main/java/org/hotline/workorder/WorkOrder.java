@@ -47,43 +47,30 @@ import org.hotline.organization.UnitId;
  * other modules count: the units concerned, whether it came late) and registers a
  * {@link WorkOrderEvent}. Overdue and at-risk are not fields: they are derived from the deadlines and the
  * time the caller passes in.
+ *
+ * <p>The state is kept by concern, each part a value replaced whole when it changes: the {@link Registration}
+ * (what came in, never changed), the current category, status and lead unit, the lead unit's
+ * {@link HandlingClock} (dispatch, acknowledge and reply deadlines, the return window), its
+ * {@link ReturnRequest}, the {@link Extension}, the {@link Supervision}, the {@link Merge}, the co-units and the
+ * replies. When the latest reply came is read from the replies. The history itself is not loaded with the order:
+ * the order only appends to it.
  */
 public final class WorkOrder {
 
     private final OrderNumber number;
     private long version;
-    private final Channel channel;
-    private final AppealType appealType;
-    private final Citizen citizen;
-    private final String content;
-    private final Location location;
-    private final Urgency urgency;
-    private final Instant registeredAt;
-    private final String registeredBy;
+    private final Registration registration;
 
     private String categoryCode;
     private OrderStatus status;
     private String intakeAnswer;
     private UnitId leadUnit;
-    private Instant dispatchedAt;
-    private Instant acknowledgeDeadline;
-    private Instant acknowledgedAt;
-    private Instant handleDeadline;
-    private Instant returnRequestDeadline;
-    private Instant returnRequestedAt;
-    private String returnReason;
-    private UnitId returnSuggestedUnit;
-    private int returnsRequested;
-    private OrderStatus statusBeforeReturn;
-    private int extensionDaysUsed;
-    private int pendingExtensionDays;
-    private String pendingExtensionReason;
+    private HandlingClock clock;
+    private ReturnRequest returnRequest;
+    private Extension extension;
     private int redoCount;
-    private int supervisionCount;
-    private Instant lastSupervisedAt;
-    private OrderNumber master;
-    private int mergedCount;
-    private Instant repliedAt;
+    private Supervision supervision;
+    private Merge merge;
     private Instant closedAt;
     private final List<CoUnit> coUnits;
     private final List<Reply> replies;
@@ -96,37 +83,17 @@ public final class WorkOrder {
     private WorkOrder(Snapshot s) {
         this.number = s.number();
         this.version = s.version();
-        this.channel = s.channel();
-        this.appealType = s.appealType();
-        this.citizen = s.citizen();
-        this.content = s.content();
-        this.location = s.location() == null ? Location.none() : s.location();
-        this.urgency = s.urgency();
-        this.registeredAt = s.registeredAt();
-        this.registeredBy = s.registeredBy();
+        this.registration = s.registration();
         this.categoryCode = s.categoryCode();
         this.status = s.status();
         this.intakeAnswer = s.intakeAnswer();
         this.leadUnit = s.leadUnit();
-        this.dispatchedAt = s.dispatchedAt();
-        this.acknowledgeDeadline = s.acknowledgeDeadline();
-        this.acknowledgedAt = s.acknowledgedAt();
-        this.handleDeadline = s.handleDeadline();
-        this.returnRequestDeadline = s.returnRequestDeadline();
-        this.returnRequestedAt = s.returnRequestedAt();
-        this.returnReason = s.returnReason();
-        this.returnSuggestedUnit = s.returnSuggestedUnit();
-        this.returnsRequested = s.returnsRequested();
-        this.statusBeforeReturn = s.statusBeforeReturn();
-        this.extensionDaysUsed = s.extensionDaysUsed();
-        this.pendingExtensionDays = s.pendingExtensionDays();
-        this.pendingExtensionReason = s.pendingExtensionReason();
+        this.clock = s.clock();
+        this.returnRequest = s.returnRequest();
+        this.extension = s.extension();
         this.redoCount = s.redoCount();
-        this.supervisionCount = s.supervisionCount();
-        this.lastSupervisedAt = s.lastSupervisedAt();
-        this.master = s.master();
-        this.mergedCount = s.mergedCount();
-        this.repliedAt = s.repliedAt();
+        this.supervision = s.supervision();
+        this.merge = s.merge();
         this.closedAt = s.closedAt();
         this.coUnits = new ArrayList<>(s.coUnits() == null ? List.of() : s.coUnits());
         this.replies = new ArrayList<>(s.replies() == null ? List.of() : s.replies());
@@ -183,10 +150,11 @@ public final class WorkOrder {
     }
 
     private static WorkOrder fresh(OrderNumber number, Appeal appeal, Actor actor, Instant now) {
-        return new WorkOrder(new Snapshot(number, 0, appeal.channel(), appeal.appealType(), appeal.citizen(),
-                appeal.content(), appeal.location(), appeal.urgency(), now, actor.username(), appeal.categoryCode(),
-                OrderStatus.REGISTERED, null, null, null, null, null, null, null, null, null, null, 0, null, 0, 0,
-                null, 0, 0, null, null, 0, null, null, List.of(), List.of(), 0));
+        Registration registration = new Registration(appeal.channel(), appeal.appealType(), appeal.citizen(),
+                appeal.content(), appeal.location(), appeal.urgency(), now, actor.username());
+        return new WorkOrder(new Snapshot(number, 0, registration, appeal.categoryCode(), OrderStatus.REGISTERED,
+                null, null, HandlingClock.NOT_STARTED, ReturnRequest.NONE, Extension.NONE, 0, Supervision.NONE,
+                Merge.NONE, null, List.of(), List.of(), 0));
     }
 
     /** Rebuilds an order from storage. */
@@ -214,7 +182,8 @@ public final class WorkOrder {
                     }
                     startHandling(lead, now, deadlines);
                     for (UnitId c : co) {
-                        coUnits.add(CoUnit.added(c, now, actor.username(), deadlines.coUnitBy(now, handleDeadline)));
+                        coUnits.add(CoUnit.added(c, now, actor.username(),
+                                deadlines.coUnitBy(now, clock.handleDeadline())));
                     }
                     record(actor, now, OrderAction.DISPATCH, from, OrderStatus.DISPATCHED, note,
                             "主办：" + lead + (co.isEmpty() ? "" : "；协办：" + join(co)), lead, null, null);
@@ -226,11 +195,7 @@ public final class WorkOrder {
     private void startHandling(UnitId lead, Instant now, Deadlines deadlines) {
         leadUnit = lead;
         status = OrderStatus.DISPATCHED;
-        dispatchedAt = now;
-        acknowledgedAt = null;
-        acknowledgeDeadline = deadlines.acknowledgeBy(now, urgency.isUrgent());
-        handleDeadline = deadlines.handleBy(now, urgency.isUrgent());
-        returnRequestDeadline = deadlines.returnRequestBy(now);
+        clock = HandlingClock.startedAt(now, urgency().isUrgent(), deadlines);
     }
 
     /** 签收: the lead unit confirms it has the order. Late acknowledgement is allowed but counted as late. */
@@ -239,8 +204,8 @@ public final class WorkOrder {
                 () -> statusAllows(OrderAction.ACKNOWLEDGE),
                 () -> Permissions.may(OrderAction.ACKNOWLEDGE, actor, this))
                 .ifAllowed(() -> {
-                    boolean onTime = !now.isAfter(acknowledgeDeadline);
-                    acknowledgedAt = now;
+                    boolean onTime = !clock.isPastAcknowledgeDeadline(now);
+                    clock = clock.acknowledged(now);
                     transition(actor, now, OrderAction.ACKNOWLEDGE, OrderStatus.IN_PROGRESS, null,
                             onTime ? null : "超时签收", leadUnit, null, !onTime);
                     events.add(new WorkOrderEvent.Acknowledged(number, now, actor.username(), leadUnit, onTime));
@@ -258,11 +223,7 @@ public final class WorkOrder {
                 () -> FirstReceiverResponsibility.mayRequestReturn(this, reason, suggestedUnit, explanation, now,
                         deadlines.returnRequestDays()))
                 .ifAllowed(() -> {
-                    statusBeforeReturn = status;
-                    returnsRequested++;
-                    returnRequestedAt = now;
-                    returnReason = explanation;
-                    returnSuggestedUnit = suggestedUnit;
+                    returnRequest = returnRequest.another(now, explanation, suggestedUnit);
                     transition(actor, now, OrderAction.REQUEST_RETURN, OrderStatus.RETURN_REQUESTED,
                             explanation, reason.label() + "；建议承办单位：" + suggestedUnit, leadUnit, suggestedUnit,
                             null);
@@ -276,7 +237,7 @@ public final class WorkOrder {
      * suggested unit unless it names another. The new unit starts with fresh clocks.
      */
     public Decision approveReturn(UnitId newLead, String note, Actor actor, Instant now, Deadlines deadlines) {
-        UnitId target = newLead != null ? newLead : returnSuggestedUnit;
+        UnitId target = newLead != null ? newLead : returnRequest.suggestedUnit();
         return Decision.firstRejection(
                 () -> statusAllows(OrderAction.APPROVE_RETURN),
                 () -> Permissions.may(OrderAction.APPROVE_RETURN, actor, this),
@@ -306,10 +267,7 @@ public final class WorkOrder {
                 () -> reason != null && !reason.isBlank() ? Decision.allowed()
                         : Decision.rejected("reason-required", "驳回退回必须说明理由"))
                 .ifAllowed(() -> {
-                    handleDeadline = deadlines.pause(handleDeadline, returnRequestedAt, now);
-                    if (acknowledgedAt == null) {
-                        acknowledgedAt = now;
-                    }
+                    clock = clock.paused(returnRequest.requestedAt(), now, deadlines).acknowledgedUnlessAlready(now);
                     transition(actor, now, OrderAction.REJECT_RETURN, OrderStatus.IN_PROGRESS, reason,
                             "首接负责制：须由本单位办理");
                     events.add(new WorkOrderEvent.ReturnRejected(number, now, actor.username(), leadUnit, reason));
@@ -325,7 +283,7 @@ public final class WorkOrder {
                 () -> Permissions.may(OrderAction.ADD_CO_UNIT, actor, this),
                 () -> JointHandling.mayAddCoUnit(this, unit))
                 .ifAllowed(() -> {
-                    Instant deadline = deadlines.coUnitBy(now, handleDeadline);
+                    Instant deadline = deadlines.coUnitBy(now, clock.handleDeadline());
                     coUnits.add(CoUnit.added(unit, now, actor.username(), deadline));
                     record(actor, now, OrderAction.ADD_CO_UNIT, status, status, note, "协办：" + unit, unit, null,
                             null);
@@ -418,8 +376,7 @@ public final class WorkOrder {
                 () -> Permissions.may(OrderAction.REQUEST_EXTENSION, actor, this),
                 () -> ExtensionLimit.mayRequest(this, workingDays, reason, deadlines.maxExtensionDays()))
                 .ifAllowed(() -> {
-                    pendingExtensionDays = workingDays;
-                    pendingExtensionReason = reason;
+                    extension = extension.requested(workingDays, reason);
                     record(actor, now, OrderAction.REQUEST_EXTENSION, status, status, reason,
                             workingDays + " 个工作日");
                     events.add(new WorkOrderEvent.ExtensionRequested(number, now, actor.username(), leadUnit,
@@ -437,16 +394,16 @@ public final class WorkOrder {
                 () -> approve || (note != null && !note.isBlank()) ? Decision.allowed()
                         : Decision.rejected("reason-required", "驳回延期必须说明理由"))
                 .ifAllowed(() -> {
-                    int days = pendingExtensionDays;
+                    int days = extension.pendingDays();
                     if (approve) {
-                        handleDeadline = deadlines.extend(handleDeadline, days);
-                        extensionDaysUsed += days;
+                        clock = clock.extended(days, deadlines);
+                        extension = extension.approved();
+                    } else {
+                        extension = extension.dropped();
                     }
-                    pendingExtensionDays = 0;
-                    pendingExtensionReason = null;
                     record(actor, now, action, status, status, note, days + " 个工作日");
                     events.add(new WorkOrderEvent.ExtensionDecided(number, now, actor.username(), leadUnit, days,
-                            approve, handleDeadline));
+                            approve, clock.handleDeadline()));
                 });
     }
 
@@ -458,8 +415,7 @@ public final class WorkOrder {
                 () -> reason != null && !reason.isBlank() ? Decision.allowed()
                         : Decision.rejected("reason-required", "督办必须填写督办意见"))
                 .ifAllowed(() -> {
-                    supervisionCount++;
-                    lastSupervisedAt = now;
+                    supervision = supervision.pressedAt(now);
                     record(actor, now, OrderAction.SUPERVISE, status, status, reason, null);
                     events.add(new WorkOrderEvent.Supervised(number, now, actor.username(), leadUnit, reason));
                 });
@@ -483,9 +439,9 @@ public final class WorkOrder {
                                 + "」状态，不能并入"),
                 this::notAMaster)
                 .ifAllowed(() -> {
-                    master = masterOrder.number;
+                    merge = merge.into(masterOrder.number);
                     transition(actor, now, OrderAction.MERGE, OrderStatus.MERGED, note, "并入主单：" + masterOrder.number);
-                    masterOrder.mergedCount++;
+                    masterOrder.merge = masterOrder.merge.oneMoreMerged();
                     masterOrder.record(actor, now, OrderAction.MERGE, masterOrder.status, masterOrder.status, note,
                             "并入：" + number);
                     events.add(new WorkOrderEvent.Merged(number, now, actor.username(), masterOrder.number));
@@ -497,7 +453,7 @@ public final class WorkOrder {
      * reply as its outcome.
      */
     public Decision closeWithMaster(WorkOrder masterOrder, Actor actor, Instant now) {
-        if (status != OrderStatus.MERGED || !masterOrder.number.equals(master)
+        if (status != OrderStatus.MERGED || !masterOrder.number.equals(merge.master())
                 || masterOrder.status != OrderStatus.CLOSED) {
             return Decision.rejected("not-following-master", "工单未并入该主单或主单未办结");
         }
@@ -536,13 +492,12 @@ public final class WorkOrder {
                             r.publicReply(), r.actionsTaken(), r.internalNote(), r.citizenContacted());
                     replies.add(reply);
                     newReplies.add(reply);
-                    repliedAt = now;
-                    pendingExtensionDays = 0;
-                    pendingExtensionReason = null;
+                    extension = extension.dropped();
+                    boolean late = clock.isPastHandleDeadline(now);
                     transition(actor, now, OrderAction.REPLY, OrderStatus.REPLIED, null, r.outcome().label(),
-                            leadUnit, null, now.isAfter(handleDeadline));
+                            leadUnit, null, late);
                     events.add(new WorkOrderEvent.Replied(number, now, actor.username(), leadUnit, r.outcome(),
-                            !now.isAfter(handleDeadline), redoCount));
+                            !late, redoCount));
                 });
     }
 
@@ -558,12 +513,10 @@ public final class WorkOrder {
                         : Decision.rejected("reason-required", "重办必须说明理由"))
                 .ifAllowed(() -> {
                     redoCount++;
-                    acknowledgedAt = null;
-                    acknowledgeDeadline = deadlines.acknowledgeBy(now, urgency.isUrgent());
-                    handleDeadline = deadlines.redoBy(now, urgency.isUrgent());
+                    clock = clock.restartedForRedo(now, urgency().isUrgent(), deadlines);
                     transition(actor, now, OrderAction.REDO, OrderStatus.DISPATCHED, reason, "第 " + redoCount + " 次重办");
                     events.add(new WorkOrderEvent.SentForRedo(number, now, actor.username(), leadUnit, redoCount,
-                            reason, handleDeadline));
+                            reason, clock.handleDeadline()));
                 });
     }
 
@@ -644,22 +597,22 @@ public final class WorkOrder {
 
     /** 超期: the reply is due and has not come (or came late, for the history). */
     public boolean isOverdue(Instant now) {
-        return handleDeadline != null && OrderStatus.handling().contains(status)
-                && status != OrderStatus.RETURN_REQUESTED && now.isAfter(handleDeadline);
+        return OrderStatus.handling().contains(status) && status != OrderStatus.RETURN_REQUESTED
+                && clock.isPastHandleDeadline(now);
     }
 
     /** Not acknowledged although the acknowledge deadline has passed. */
     public boolean isAcknowledgeOverdue(Instant now) {
-        return status == OrderStatus.DISPATCHED && acknowledgeDeadline != null && now.isAfter(acknowledgeDeadline);
+        return status == OrderStatus.DISPATCHED && clock.isPastAcknowledgeDeadline(now);
     }
 
     /** 临期: most of the handling time is gone but the deadline has not passed yet. */
     public boolean isAtRisk(Instant now, Deadlines deadlines) {
-        if (handleDeadline == null || !OrderStatus.handling().contains(status) || isOverdue(now)
+        if (clock.handleDeadline() == null || !OrderStatus.handling().contains(status) || isOverdue(now)
                 || status == OrderStatus.RETURN_REQUESTED) {
             return false;
         }
-        return !now.isBefore(deadlines.atRiskFrom(dispatchedAt, handleDeadline));
+        return !now.isBefore(deadlines.atRiskFrom(clock.dispatchedAt(), clock.handleDeadline()));
     }
 
     /** Co-units that missed their deadline and have not been written off yet: work for the sweep. */
@@ -673,7 +626,7 @@ public final class WorkOrder {
 
     /** Whether the viewer may see the citizen's full phone: the center's desk roles and the handling units. */
     public boolean mayContactCitizen(Actor viewer) {
-        return mayContact(viewer, citizen, viewer.belongsTo(leadUnit) || coUnit(viewer.unit()).isPresent());
+        return mayContact(viewer, citizen(), viewer.belongsTo(leadUnit) || coUnit(viewer.unit()).isPresent());
     }
 
     /**
@@ -696,10 +649,11 @@ public final class WorkOrder {
      * their order. An order without a phone (an anonymous web appeal) cannot be looked up this way.
      */
     public boolean citizenPhoneEndsWith(String digits) {
-        if (digits == null || !digits.matches("\\d{4}") || citizen.phone() == null) {
+        String phone = citizen().phone();
+        if (digits == null || !digits.matches("\\d{4}") || phone == null) {
             return false;
         }
-        return citizen.phone().replaceAll("\\D", "").endsWith(digits);
+        return phone.replaceAll("\\D", "").endsWith(digits);
     }
 
     /** The order as its citizen may see it: see {@link PublicCase}. */
@@ -709,8 +663,8 @@ public final class WorkOrder {
         Reply last = replies.isEmpty() ? null : replies.get(replies.size() - 1);
         String publicReply = !answered ? null : last != null ? last.publicReply() : intakeAnswer;
         Instant answeredAt = !answered ? null : last != null ? last.at() : closedAt;
-        return new PublicCase(number, stage, registeredAt, stage == PublicCase.Stage.HANDLING ? handleDeadline : null,
-                publicReply, answeredAt);
+        return new PublicCase(number, stage, registeredAt(),
+                stage == PublicCase.Stage.HANDLING ? clock.handleDeadline() : null, publicReply, answeredAt);
     }
 
     // ---------------------------------------------------------------- what a viewer may do now
@@ -781,12 +735,12 @@ public final class WorkOrder {
     }
 
     private Decision extensionPending() {
-        return pendingExtensionDays > 0 ? Decision.allowed()
+        return extension.isPending() ? Decision.allowed()
                 : Decision.rejected("no-extension-pending", "没有待审批的延期申请");
     }
 
     private Decision notAMaster() {
-        return mergedCount == 0 ? Decision.allowed()
+        return !merge.isMaster() ? Decision.allowed()
                 : Decision.rejected("order-is-master", "本工单已是其他工单的主单，不能再并入其他工单");
     }
 
@@ -845,40 +799,31 @@ public final class WorkOrder {
 
     public OrderNumber number() { return number; }
     public long version() { return version; }
-    public Channel channel() { return channel; }
-    public AppealType appealType() { return appealType; }
-    public Citizen citizen() { return citizen; }
-    public String content() { return content; }
-    public Location location() { return location; }
-    public Urgency urgency() { return urgency; }
-    public Instant registeredAt() { return registeredAt; }
-    public String registeredBy() { return registeredBy; }
+    public Channel channel() { return registration.channel(); }
+    public AppealType appealType() { return registration.appealType(); }
+    public Citizen citizen() { return registration.citizen(); }
+    public String content() { return registration.content(); }
+    public Location location() { return registration.location(); }
+    public Urgency urgency() { return registration.urgency(); }
+    public Instant registeredAt() { return registration.at(); }
+    public String registeredBy() { return registration.by(); }
     public String categoryCode() { return categoryCode; }
     public OrderStatus status() { return status; }
     public String intakeAnswer() { return intakeAnswer; }
     public UnitId leadUnit() { return leadUnit; }
-    public Instant dispatchedAt() { return dispatchedAt; }
-    public Instant acknowledgeDeadline() { return acknowledgeDeadline; }
-    public Instant acknowledgedAt() { return acknowledgedAt; }
-    public Instant handleDeadline() { return handleDeadline; }
-    public Instant returnRequestDeadline() { return returnRequestDeadline; }
-    public Instant returnRequestedAt() { return returnRequestedAt; }
-    public String returnReason() { return returnReason; }
-    public UnitId returnSuggestedUnit() { return returnSuggestedUnit; }
-    public int returnsRequested() { return returnsRequested; }
-    public int extensionDaysUsed() { return extensionDaysUsed; }
-    public int pendingExtensionDays() { return pendingExtensionDays; }
-    public String pendingExtensionReason() { return pendingExtensionReason; }
+    public HandlingClock clock() { return clock; }
+    public ReturnRequest returnRequest() { return returnRequest; }
+    public Extension extension() { return extension; }
     public int redoCount() { return redoCount; }
-    public int supervisionCount() { return supervisionCount; }
-    public Instant lastSupervisedAt() { return lastSupervisedAt; }
-    public Optional<OrderNumber> master() { return Optional.ofNullable(master); }
-    public int mergedCount() { return mergedCount; }
-    public Instant repliedAt() { return repliedAt; }
+    public Supervision supervision() { return supervision; }
+    public Merge merge() { return merge; }
     public Instant closedAt() { return closedAt; }
     public List<CoUnit> coUnits() { return Collections.unmodifiableList(coUnits); }
     public List<Reply> replies() { return Collections.unmodifiableList(replies); }
     public int historySize() { return historySize; }
+
+    /** When the latest reply came, null before the first: read from the replies, never kept apart from them. */
+    public Instant repliedAt() { return Snapshot.latestAt(replies); }
 
     /** History entries added since the order was loaded, for the repository to append. */
     public List<HistoryEntry> newHistory() { return Collections.unmodifiableList(newHistory); }
@@ -899,25 +844,31 @@ public final class WorkOrder {
         newReplies.clear();
     }
 
-    /** Everything the repository stores, flat. */
+    /** Everything the repository stores, by concern. */
     public Snapshot snapshot() {
-        return new Snapshot(number, version, channel, appealType, citizen, content, location, urgency, registeredAt,
-                registeredBy, categoryCode, status, intakeAnswer, leadUnit, dispatchedAt, acknowledgeDeadline,
-                acknowledgedAt, handleDeadline, returnRequestDeadline, returnRequestedAt, returnReason,
-                returnSuggestedUnit, returnsRequested, statusBeforeReturn, extensionDaysUsed, pendingExtensionDays,
-                pendingExtensionReason, redoCount, supervisionCount, lastSupervisedAt, master, mergedCount, repliedAt,
-                closedAt, List.copyOf(coUnits), List.copyOf(replies), historySize);
+        return new Snapshot(number, version, registration, categoryCode, status, intakeAnswer, leadUnit, clock,
+                returnRequest, extension, redoCount, supervision, merge, closedAt, List.copyOf(coUnits),
+                List.copyOf(replies), historySize);
     }
 
-    /** The stored form of an order; {@code version} is the optimistic-locking version it was read at. */
-    public record Snapshot(OrderNumber number, long version, Channel channel, AppealType appealType, Citizen citizen,
-            String content, Location location, Urgency urgency, Instant registeredAt, String registeredBy,
-            String categoryCode, OrderStatus status, String intakeAnswer, UnitId leadUnit, Instant dispatchedAt,
-            Instant acknowledgeDeadline, Instant acknowledgedAt, Instant handleDeadline,
-            Instant returnRequestDeadline, Instant returnRequestedAt, String returnReason,
-            UnitId returnSuggestedUnit, int returnsRequested, OrderStatus statusBeforeReturn, int extensionDaysUsed,
-            int pendingExtensionDays, String pendingExtensionReason, int redoCount, int supervisionCount,
-            Instant lastSupervisedAt, OrderNumber master, int mergedCount, Instant repliedAt, Instant closedAt,
-            List<CoUnit> coUnits, List<Reply> replies, int historySize) {
+    /**
+     * The stored form of an order: what was registered, the current category, status, answer at intake and lead
+     * unit, the lead unit's clocks, its return request, the extension, the redo count, the supervision, the
+     * merge, when it closed, the co-units, the replies, and how many history lines it has (the next line's
+     * number). {@code version} is the optimistic-locking version it was read at.
+     */
+    public record Snapshot(OrderNumber number, long version, Registration registration, String categoryCode,
+            OrderStatus status, String intakeAnswer, UnitId leadUnit, HandlingClock clock,
+            ReturnRequest returnRequest, Extension extension, int redoCount, Supervision supervision, Merge merge,
+            Instant closedAt, List<CoUnit> coUnits, List<Reply> replies, int historySize) {
+
+        /** When the latest reply came, null before the first: what the order's {@code replied_at} column holds. */
+        public Instant repliedAt() {
+            return latestAt(replies);
+        }
+
+        private static Instant latestAt(List<Reply> replies) {
+            return replies == null || replies.isEmpty() ? null : replies.get(replies.size() - 1).at();
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.hotline.quality.internal;
 
-import static org.hotline.quality.internal.Sql.instant;
-import static org.hotline.quality.internal.Sql.time;
+import static org.hotline.platform.DbTime.instant;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.hotline.organization.UnitId;
+import org.hotline.platform.DbTime;
 import org.hotline.quality.ReviewLevel;
 import org.hotline.workorder.Citizen;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -111,7 +111,7 @@ class QualityQueues {
     QualityViews.PageView<QualityViews.CallbackItem> callbacksDue(Instant now, int maxAttempts,
             Function<String, String> unitName, int page, int size) {
         String where = " WHERE c.stage = 'CALLBACK' AND c.callback_due_at <= :now";
-        long total = jdbc.sql("SELECT COUNT(*) FROM reply_check c " + where).param("now", time(now))
+        long total = jdbc.sql("SELECT COUNT(*) FROM reply_check c " + where).param("now", DbTime.param(now))
                 .query(Long.class).single();
         List<QualityViews.CallbackItem> items = jdbc.sql("""
                 SELECT c.order_number, c.reply_seq, c.unit_id, c.redo_count, c.replied_at, c.callback_attempts,
@@ -119,7 +119,7 @@ class QualityQueues {
                     w.citizen_phone, w.confidential, r.public_reply, r.actions_taken, r.internal_note
                 FROM reply_check c
                 """ + CURRENT + where + " ORDER BY c.callback_due_at, c.order_number LIMIT :limit OFFSET :offset")
-                .param("now", time(now)).param("limit", size).param("offset", (long) page * size)
+                .param("now", DbTime.param(now)).param("limit", size).param("offset", (long) page * size)
                 .query((rs, i) -> {
                     boolean confidential = rs.getBoolean("confidential");
                     return new QualityViews.CallbackItem(rs.getString("order_number"), rs.getInt("reply_seq"),

@@ -12,6 +12,7 @@ import org.hotline.workorder.HistoryEntry;
 import org.hotline.workorder.OrderPage;
 import org.hotline.workorder.OrderSummary;
 import org.hotline.workorder.Reply;
+import org.hotline.workorder.ReturnRequest;
 import org.hotline.workorder.WorkOrder;
 
 /**
@@ -78,16 +79,21 @@ final class OrderViews {
                 new LocationView(o.location().address(), o.location().latitude(), o.location().longitude()),
                 o.categoryCode(), id(o.leadUnit()),
                 o.coUnits().stream().map(OrderViews::coUnit).toList(), o.registeredAt(), o.registeredBy(),
-                o.intakeAnswer(), o.dispatchedAt(), o.acknowledgedAt(),
-                new DeadlinesView(o.acknowledgeDeadline(), o.handleDeadline(), o.returnRequestDeadline(),
-                        o.isAcknowledgeOverdue(now), o.isOverdue(now), o.isAtRisk(now, deadlines)),
-                o.returnsRequested() == 0 ? null
-                        : new ReturnView(o.returnRequestedAt(), o.returnReason(), id(o.returnSuggestedUnit()),
-                                o.returnsRequested()),
-                new ExtensionView(o.extensionDaysUsed(), o.pendingExtensionDays(), o.pendingExtensionReason()),
-                o.redoCount(), o.supervisionCount(), o.lastSupervisedAt(),
-                o.master().map(m -> m.value()).orElse(null), o.mergedCount(), o.repliedAt(), o.closedAt(),
+                o.intakeAnswer(), o.clock().dispatchedAt(), o.clock().acknowledgedAt(),
+                new DeadlinesView(o.clock().acknowledgeDeadline(), o.clock().handleDeadline(),
+                        o.clock().returnRequestDeadline(), o.isAcknowledgeOverdue(now), o.isOverdue(now),
+                        o.isAtRisk(now, deadlines)),
+                returnView(o.returnRequest()),
+                new ExtensionView(o.extension().daysUsed(), o.extension().pendingDays(),
+                        o.extension().pendingReason()),
+                o.redoCount(), o.supervision().count(), o.supervision().lastAt(),
+                o.merge().master() == null ? null : o.merge().master().value(), o.merge().mergedCount(),
+                o.repliedAt(), o.closedAt(),
                 o.replies().stream().map(r -> reply(r, unitViewer && !viewer.belongsTo(r.unit()))).toList());
+    }
+
+    private static ReturnView returnView(ReturnRequest r) {
+        return r.wasMade() ? new ReturnView(r.requestedAt(), r.reason(), id(r.suggestedUnit()), r.count()) : null;
     }
 
     static PageView of(OrderPage page, Actor viewer) {

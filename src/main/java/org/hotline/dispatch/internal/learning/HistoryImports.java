@@ -24,6 +24,7 @@ import org.hotline.dispatch.internal.learning.LabelMapping.Rejected;
 import org.hotline.dispatch.internal.learning.TrainingHistory.NewExample;
 import org.hotline.organization.Categories;
 import org.hotline.organization.Units;
+import org.hotline.platform.DbTime;
 import org.hotline.platform.TextChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -164,8 +165,8 @@ class HistoryImports {
                 UPDATE dispatch_import SET status = 'FAILED', failure = :why, finished_at = :now
                  WHERE status = 'RUNNING' AND updated_at < :before""")
                 .param("why", "导入中断：处理该导入的服务已停止，请重新导入")
-                .param("now", TrainingHistory.utc(now))
-                .param("before", TrainingHistory.utc(now.minus(silentFor)))
+                .param("now", DbTime.param(now))
+                .param("before", DbTime.param(now.minus(silentFor)))
                 .update();
     }
 
@@ -185,7 +186,7 @@ class HistoryImports {
                 .param("name", truncate(fileName == null || fileName.isBlank() ? "history.csv" : fileName, 255))
                 .param("by", truncate(actor, 64))
                 .param("size", size)
-                .param("now", TrainingHistory.utc(now))
+                .param("now", DbTime.param(now))
                 .update(key, "id");
         return generatedId(key);
     }
@@ -227,7 +228,7 @@ class HistoryImports {
                 .param("status", status).param("failure", truncate(failure, 1000))
                 .param("read", run.rowsRead).param("accepted", run.accepted).param("rejected", run.rejected)
                 .param("rejects", write(run.rejects)).param("bytes", run.bytesRead)
-                .param("rowsTotal", run.rowsTotal).param("now", TrainingHistory.utc(now)).param("id", run.id)
+                .param("rowsTotal", run.rowsTotal).param("now", DbTime.param(now)).param("id", run.id)
                 .update();
     }
 
@@ -238,7 +239,7 @@ class HistoryImports {
                  WHERE id = :id""")
                 .param("read", run.rowsRead).param("accepted", run.accepted).param("rejected", run.rejected)
                 .param("rejects", write(run.rejects)).param("bytes", run.bytesRead)
-                .param("rowsTotal", run.rowsTotal).param("now", TrainingHistory.utc(clock.instant()))
+                .param("rowsTotal", run.rowsTotal).param("now", DbTime.param(clock.instant()))
                 .param("id", run.id)
                 .update();
     }
@@ -430,13 +431,8 @@ class HistoryImports {
                 rs.getString("started_by"), rs.getInt("rows_read"), rs.getInt("accepted"), rs.getInt("rejected"),
                 read(rs.getString("rejects")), (Long) rs.getObject("bytes_total", Long.class),
                 rs.getObject("bytes_read", Long.class), rs.getObject("rows_total", Integer.class),
-                rs.getString("failure"), instant(rs, "started_at"), instant(rs, "updated_at"),
-                instant(rs, "finished_at"));
-    }
-
-    static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+                rs.getString("failure"), DbTime.instant(rs, "started_at"), DbTime.instant(rs, "updated_at"),
+                DbTime.instant(rs, "finished_at"));
     }
 
     private String write(List<Reject> rejects) {

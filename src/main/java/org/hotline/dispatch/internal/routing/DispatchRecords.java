@@ -3,7 +3,6 @@ package org.hotline.dispatch.internal.routing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +14,7 @@ import org.hotline.dispatch.DispatchAdvice;
 import org.hotline.dispatch.Suggestion;
 import org.hotline.dispatch.UnitSuggestion;
 import org.hotline.organization.UnitId;
+import org.hotline.platform.DbTime;
 import org.hotline.workorder.OrderNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -109,7 +109,7 @@ class DispatchRecords {
             String manualReason) {
         Map<String, Object> values = new HashMap<>();
         values.put("n", number.value());
-        values.put("at", RuleStore.utc(at));
+        values.put("at", DbTime.param(at));
         values.put("model", truncate(advice.modelVersion(), 64));
         values.put("kind", advice.labelKind() == null ? null : advice.labelKind().name());
         values.put("top3", truncate(write(advice.ranked().stream().map(DispatchRecords::limited).toList()), 4000));
@@ -137,7 +137,7 @@ class DispatchRecords {
                        human_changed = CASE WHEN suggested_lead IS NULL OR suggested_lead <> :lead THEN TRUE
                                             ELSE FALSE END
                  WHERE order_number = :n AND final_lead IS NULL""")
-                .param("lead", lead.value()).param("actor", actor).param("at", RuleStore.utc(at))
+                .param("lead", lead.value()).param("actor", actor).param("at", DbTime.param(at))
                 .param("n", number.value())
                 .update();
     }
@@ -156,14 +156,13 @@ class DispatchRecords {
         boolean changed = rs.getBoolean("human_changed");
         Boolean humanChanged = rs.wasNull() ? null : changed;
         return new Stored(rs.getString("order_number"),
-                rs.getObject("decided_at", OffsetDateTime.class).toInstant(), rs.getString("model_version"),
+                DbTime.instant(rs, "decided_at"), rs.getString("model_version"),
                 rs.getString("label_kind"), rs.getDouble("confidence"), rs.getString("category_code"),
                 rs.getString("suggested_lead"), read(rs.getString("suggested_co_units"), STRINGS),
                 rs.getString("territorial_unit"), rs.getString("place_match"), rs.getString("rule_name"),
                 rs.getBoolean("automatic"), rs.getString("manual_reason"),
                 read(rs.getString("suggestions"), SUGGESTIONS), rs.getString("final_lead"), humanChanged,
-                rs.getObject("readvised_at", OffsetDateTime.class) == null ? null
-                        : rs.getObject("readvised_at", OffsetDateTime.class).toInstant());
+                DbTime.instant(rs, "readvised_at"));
     }
 
     private static StoredSuggestion stored(UnitSuggestion s) {
