@@ -49,11 +49,24 @@
     }
   });
 
+  // the selected item is in view in its list (which scrolls on its own), without moving the page
+  function showSelected() {
+    var selected = document.querySelector('[data-queue] .queue-item[aria-current="true"]');
+    var list = document.querySelector("[data-queue]");
+    if (selected && list) {
+      var item = selected.parentElement;
+      if (item.offsetTop < list.scrollTop || item.offsetTop + item.offsetHeight > list.scrollTop + list.clientHeight) {
+        list.scrollTop = item.offsetTop - list.clientHeight / 3;
+      }
+    }
+    return selected;
+  }
+
   // the selected item keeps the focus across a swap of the panes
   document.addEventListener("htmx:afterSwap", function () {
-    var selected = document.querySelector('[data-queue] .queue-item[aria-current="true"]');
+    var selected = showSelected();
     if (selected) {
-      selected.focus();
+      selected.focus({ preventScroll: true });
     }
     wireCalls(document);
   });
@@ -78,8 +91,14 @@
     });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { wireCalls(document); });
-  if (document.readyState !== "loading") {
+  function ready() {
     wireCalls(document);
+    showSelected();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
   }
 })();
