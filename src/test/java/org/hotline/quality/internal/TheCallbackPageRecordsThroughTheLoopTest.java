@@ -140,6 +140,39 @@ class TheCallbackPageRecordsThroughTheLoopTest {
     }
 
     @Test
+    void aThirdFailureGoesToTheSupervisorsAndThePageSaysSo() throws Exception {
+        OrderNumber n = desk.inProgress("小区门口的早餐摊油烟太大，反映两次了还是没人管", CITIZEN, "光明小区东门", "05.01.03",
+                Urgency.NORMAL, QualityDesk.ENFORCEMENT, List.of());
+        for (int redo = 0; redo < 2; redo++) {
+            desk.reply(n, QualityDesk.ENFORCEMENT, "已现场劝导", null, null);
+            desk.review(n, QualityDesk.REVIEWER, false, "答复未说明油烟是否已治理");
+            orders.acknowledge(n, QualityDesk.handler(QualityDesk.ENFORCEMENT), null);
+        }
+        desk.reply(n, QualityDesk.ENFORCEMENT, "已责令摊主安装油烟净化器", null, null);
+        desk.review(n, QualityDesk.REVIEWER, true, null);
+
+        mvc.perform(post(attempt(n)).session(signIn(mvc, "supervisor1")).with(csrf()).param("reached", "true")
+                        .param("resolved", "false").param("satisfaction", "UNSATISFIED").param("comment", "还是有油烟"))
+                .andExpect(status().isFound())
+                .andExpect(flash().attribute("outcome", "工单 " + n.value()
+                        + "：已记录第 1 次回访（未解决，不满意）。已转督办：已重办 2 次，回访未解决，不满意：还是有油烟。"));
+    }
+
+    @Test
+    void anAppealWithMarkupIsReadAsTextInTheScript() throws Exception {
+        OrderNumber n = desk.inProgress("<script>alert(1)</script>积水", new Citizen("<b>王</b>", "13306357007", false),
+                "东关街", "09.05.03", Urgency.NORMAL, QualityDesk.ENFORCEMENT, List.of());
+        desk.reply(n, QualityDesk.ENFORCEMENT, "<img src=x onerror=alert(2)>已疏通", null, null);
+        desk.review(n, QualityDesk.REVIEWER, true, null);
+
+        mvc.perform(get("/console/callbacks").param("n", n.value()).session(signIn(mvc, "supervisor1")))
+                .andExpect(content().string(allOf(containsString("您好，请问是&lt;b&gt;王&lt;/b&gt;吗？"),
+                        containsString("「&lt;script&gt;alert(1)&lt;/script&gt;积水」"),
+                        containsString("「&lt;img src=x onerror=alert(2)&gt;已疏通」"),
+                        not(containsString("<script>alert")), not(containsString("<img src=x")))));
+    }
+
+    @Test
     void answersThatDoNotFitTheCallAreRefusedNextToTheirFieldAndChangeNothing() throws Exception {
         OrderNumber n = dueForCallback(CITIZEN);
         MockHttpSession agent = signIn(mvc, "supervisor1");
