@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import java.util.Random;
+import java.util.random.RandomGenerator;
 
 import org.hotline.quality.CallResult;
 import org.hotline.quality.ReviewLevel;
@@ -23,7 +25,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -35,10 +41,25 @@ import org.springframework.test.context.TestPropertySource;
  * class's own.
  */
 @BrowserIntegrationTest
-@Import(QualityClock.Config.class)
+@Import({ QualityClock.Config.class, QualityPagesBrowserTest.SameDraw.class })
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:quality-browser;MODE=PostgreSQL;"
         + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
 class QualityPagesBrowserTest {
+
+    /**
+     * The leader's draw from a seeded generator, so that the screenshots show the same sample on every run (the
+     * application draws with SecureRandom; the test reads which orders were drawn from the service either way).
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SameDraw {
+
+        @Bean
+        @Primary
+        @Qualifier("quality")
+        RandomGenerator seededQualityRandom() {
+            return new Random(12345);
+        }
+    }
 
     private static final LocalDate YESTERDAY = LocalDate.parse("2026-12-08");
     private static final String NOW = "2026-12-09T10:00";
