@@ -204,6 +204,14 @@ public class WorkOrderService {
         return orders.history(number);
     }
 
+    /** The order's attachments, oldest first, for whoever may see the order (another unit's order is 404). */
+    @Transactional(readOnly = true)
+    public List<Attachment> attachments(OrderNumber number, Actor actor) {
+        find(number, actor);
+        return attachments.of(number).stream().map(a -> new Attachment(a.id(), a.fileName(), a.contentType(),
+                a.size(), a.uploadedAt(), a.uploadedBy())).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<WorkOrder> mergedInto(OrderNumber master, Actor actor) {
         find(master, actor);
