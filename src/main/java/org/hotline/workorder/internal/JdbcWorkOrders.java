@@ -26,6 +26,7 @@ import org.hotline.workorder.OrderPage;
 import org.hotline.workorder.OrderQuery;
 import org.hotline.workorder.OrderStatus;
 import org.hotline.workorder.OrderSummary;
+import org.hotline.workorder.TriageOutcome;
 import org.hotline.workorder.Reply;
 import org.hotline.workorder.ReplyOutcome;
 import org.hotline.workorder.Urgency;
@@ -99,14 +100,15 @@ class JdbcWorkOrders implements WorkOrders {
                   acknowledged_at, handle_deadline, return_request_deadline, return_requested_at, return_reason,
                   return_suggested_unit, returns_requested, status_before_return, extension_days_used,
                   pending_extension_days, pending_extension_reason, redo_count, supervision_count,
-                  last_supervised_at, master_number, merged_count, replied_at, closed_at, history_size)
+                  last_supervised_at, master_number, merged_count, replied_at, closed_at, history_size,
+                  intake_outcome, intake_route)
                 VALUES (:number, 0, :channel, :appealType, :citizenName, :citizenPhone, :confidential, :content,
                   :address, :latitude, :longitude, :urgency, :registeredAt, :registeredBy, :categoryCode, :status,
                   :intakeAnswer, :leadUnit, :dispatchedAt, :acknowledgeDeadline, :acknowledgedAt, :handleDeadline,
                   :returnRequestDeadline, :returnRequestedAt, :returnReason, :returnSuggestedUnit,
                   :returnsRequested, :statusBeforeReturn, :extensionDaysUsed, :pendingExtensionDays,
                   :pendingExtensionReason, :redoCount, :supervisionCount, :lastSupervisedAt, :master,
-                  :mergedCount, :repliedAt, :closedAt, :historySize)
+                  :mergedCount, :repliedAt, :closedAt, :historySize, :intakeOutcome, :intakeRoute)
                 """, params(s));
         writeChildren(order, false);
         order.stored(0);
@@ -126,7 +128,8 @@ class JdbcWorkOrders implements WorkOrders {
                   pending_extension_days = :pendingExtensionDays, pending_extension_reason = :pendingExtensionReason,
                   redo_count = :redoCount, supervision_count = :supervisionCount,
                   last_supervised_at = :lastSupervisedAt, master_number = :master, merged_count = :mergedCount,
-                  replied_at = :repliedAt, closed_at = :closedAt, history_size = :historySize
+                  replied_at = :repliedAt, closed_at = :closedAt, history_size = :historySize,
+                  intake_outcome = :intakeOutcome, intake_route = :intakeRoute
                 WHERE number = :number AND version = :version
                 """, params(s));
         if (updated != 1) {
@@ -313,7 +316,9 @@ class JdbcWorkOrders implements WorkOrders {
                 .addValue("lastSupervisedAt", time(s.lastSupervisedAt()))
                 .addValue("master", s.master() == null ? null : s.master().value())
                 .addValue("mergedCount", s.mergedCount()).addValue("repliedAt", time(s.repliedAt()))
-                .addValue("closedAt", time(s.closedAt())).addValue("historySize", s.historySize());
+                .addValue("closedAt", time(s.closedAt())).addValue("historySize", s.historySize())
+                .addValue("intakeOutcome", s.intakeOutcome() == null ? null : s.intakeOutcome().name(), Types.VARCHAR)
+                .addValue("intakeRoute", s.intakeRoute(), Types.VARCHAR);
     }
 
     private WorkOrder.Snapshot snapshot(ResultSet rs, int row) throws SQLException {
@@ -334,7 +339,9 @@ class JdbcWorkOrders implements WorkOrders {
                 instant(rs, "last_supervised_at"),
                 rs.getString("master_number") == null ? null : new OrderNumber(rs.getString("master_number")),
                 rs.getInt("merged_count"), instant(rs, "replied_at"), instant(rs, "closed_at"), List.of(), List.of(),
-                rs.getInt("history_size"));
+                rs.getInt("history_size"),
+                rs.getString("intake_outcome") == null ? null : TriageOutcome.valueOf(rs.getString("intake_outcome")),
+                rs.getString("intake_route"));
     }
 
     private static WorkOrder.Snapshot withChildren(WorkOrder.Snapshot s, List<CoUnit> coUnits, List<Reply> replies) {
@@ -345,7 +352,7 @@ class JdbcWorkOrders implements WorkOrders {
                 s.returnSuggestedUnit(), s.returnsRequested(), s.statusBeforeReturn(), s.extensionDaysUsed(),
                 s.pendingExtensionDays(), s.pendingExtensionReason(), s.redoCount(), s.supervisionCount(),
                 s.lastSupervisedAt(), s.master(), s.mergedCount(), s.repliedAt(), s.closedAt(), coUnits, replies,
-                s.historySize());
+                s.historySize(), s.intakeOutcome(), s.intakeRoute());
     }
 
     private static Citizen citizen(ResultSet rs) throws SQLException {
