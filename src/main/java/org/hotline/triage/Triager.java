@@ -48,6 +48,9 @@ public final class Triager {
     /** How far a gap "…" in a trigger reaches, in characters of one clause. */
     static final int GAP = 8;
 
+    /** How many characters on each side of a trigger are segmented to see whether it is whole words. */
+    static final int WORD_WINDOW = 12;
+
     /** How far before a trigger a word of {@code unlessBefore} holds it back. */
     static final int BEFORE_WINDOW = 40;
 
@@ -123,15 +126,16 @@ public final class Triager {
     public Triage triage(TriageRequest request) {
         String original = request.text();
         String text = normalise(original);
-        List<Hit> hits = hits(text, original);
+        // A long text is a letter about what happened: its words decide nothing, and only an emergency that reads
+        // as one (its context there, no complaint's words) flags it for a person (see Thresholds#decideWithin); the
+        // other rules are not even looked for, which keeps long letters cheap.
+        boolean letter = text.length() > rules.thresholds().decideWithin();
+        List<Hit> hits = hits(text, original, letter);
 
         Hit emergency = best(hits, TriageOutcome.EMERGENCY);
         Hit otherChannel = best(hits, TriageOutcome.OTHER_CHANNEL);
         Hit invalid = best(hits, TriageOutcome.INVALID);
         double flag = rules.thresholds().flag();
-        // A long text is a letter about what happened: its words decide nothing, and only an emergency that reads
-        // as one (its context there, no complaint's words) flags it for a person (see Thresholds#decideWithin).
-        boolean letter = text.length() > rules.thresholds().decideWithin();
         double decide = letter ? Double.POSITIVE_INFINITY : rules.thresholds().decide();
         double hint = letter ? rules.thresholds().decide() : flag;
         // whoever entered an emergency alone is told whom to call, whatever triage decides
@@ -349,15 +353,18 @@ public final class Triager {
         }
     }
 
-    private List<Hit> hits(String text, String original) {
+    private List<Hit> hits(String text, String original, boolean emergenciesOnly) {
         List<Hit> hits = new ArrayList<>();
-        Map<Integer, List<Words.Token>> clauses = new HashMap<>();
+        Map<Long, List<Words.Token>> windows = new HashMap<>();
         for (int i = 0; i < text.length(); i++) {
             List<Trigger> candidates = byFirstChar.get(text.charAt(i));
             if (candidates == null) {
                 continue;
             }
             for (Trigger t : candidates) {
+                if (emergenciesOnly && t.rule().rule().outcome() != TriageOutcome.EMERGENCY) {
+                    continue;
+                }
                 if (!text.startsWith(t.parts()[0], i)) {
                     continue;
                 }
@@ -366,7 +373,7 @@ public final class Triager {
                     continue;
                 }
                 Hit hit = judge(t.rule(), text, original, i, end);
-                if (hit != null && (!wholeWordsOnly || isWholeWords(text, i, end, clauses))) {
+                if (hit != null && (!wholeWordsOnly || isWholeWords(text, i, end, windows))) {
                     hits.add(hit);
                 }
             }
@@ -398,13 +405,16 @@ public final class Triager {
 
     /**
      * Whether the match is whole words of its clause (see {@link Words#coversWholeWords}): "起火" is not in "引起火灾",
-     * "上诉" is not in "以上诉求", "自燃" is not in "自燃油税"; the clause is segmented once per text.
+     * "上诉" is not in "以上诉求", "自燃" is not in "自燃油税". Only a window of the clause around the match is
+     * segmented (the words beside a match decide its boundaries; a long clause need not be read whole), once
+     * per window.
      */
-    private static boolean isWholeWords(String text, int start, int end, Map<Integer, List<Words.Token>> clauses) {
-        int cs = boundaryBefore(text, start, CLAUSE_ENDS);
-        List<Words.Token> words = clauses.computeIfAbsent(cs,
-                k -> Words.tokens(text.substring(cs, boundaryAfter(text, start, CLAUSE_ENDS))));
-        return Words.coversWholeWords(words, start - cs, end - cs);
+    private static boolean isWholeWords(String text, int start, int end, Map<Long, List<Words.Token>> windows) {
+        int from = Math.max(boundaryBefore(text, start, CLAUSE_ENDS), start - WORD_WINDOW);
+        int to = Math.min(boundaryAfter(text, end, CLAUSE_ENDS), end + WORD_WINDOW);
+        List<Words.Token> words = windows.computeIfAbsent(((long) from << 32) | to,
+                k -> Words.tokens(text.substring(from, to)));
+        return Words.coversWholeWords(words, start - from, end - from);
     }
 
     /** Checks a trigger's context in its sentence: held back, or counted strong or weak. */
@@ -442,7 +452,8 @@ public final class Triager {
             hit.confidence = rule.rule().weakConfidence();
         } else {
             hit.confidence = rule.rule().confidence();
-            if (!context.isEmpty()) {
+            // a particle such as 了 confirms, but says nothing to the operator as evidence
+            if (context.length() >= 2) {
                 int c = sentence.indexOf(context);
                 hit.words.add(original.substring(ss + c, ss + c + context.length()));
             }
