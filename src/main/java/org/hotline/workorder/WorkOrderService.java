@@ -159,12 +159,13 @@ public class WorkOrderService {
         OrderNumber number = numbers.next(LocalDate.ofInstant(now, clock.getZone()));
         // triage and the AI decide here, on the caller's thread, from the appeal
         Optional<IntakeTriage.Assessment> assessment = triage().map(t -> t.assess(number, appeal));
-        boolean normalPath = !decision.decided() || decision.outcome() == TriageOutcome.DISPATCH;
-        Optional<AutoDispatch.Decision> dispatch = normalPath ? dispatcher().map(d -> d.decide(number, appeal))
-                : Optional.empty();
         // a suggestion alone never settles an order: one that nobody decided on and triage says is not for
-        // dispatch waits for a person instead of being dispatched automatically
+        // dispatch waits for a person, who decides triage first; the AI dispatcher does not decide it (a person
+        // asks for its advice when needed: GET /api/v1/orders/{number}/dispatch-advice)
         boolean held = !decision.decided() && assessment.map(a -> a.advice().holdsDispatch()).orElse(false);
+        boolean normalPath = !decision.decided() || decision.outcome() == TriageOutcome.DISPATCH;
+        Optional<AutoDispatch.Decision> dispatch = normalPath && !held
+                ? dispatcher().map(d -> d.decide(number, appeal)) : Optional.empty();
         return intakeCommit.execute(() -> {
             WorkOrder order;
             if (decision.outcome() == TriageOutcome.KNOWLEDGE) {
@@ -179,11 +180,7 @@ public class WorkOrderService {
                 }
             }
             if (order.status() == OrderStatus.REGISTERED && dispatch.isPresent()) {
-                if (held) {
-                    dispatch.get().record();
-                } else {
-                    dispatchAutomatically(order, dispatch.get(), now);
-                }
+                dispatchAutomatically(order, dispatch.get(), now);
             }
             orders.add(order);
             IntakeTriage.Recorded recorded = assessment.map(a -> {
