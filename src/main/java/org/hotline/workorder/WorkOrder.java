@@ -19,8 +19,12 @@ import org.hotline.organization.UnitId;
  * A work order (工单): one citizen appeal as the hotline tracks it, from the call to the close.
  *
  * <p>An operator (or a channel such as the web form or Open311) <b>registers</b> the appeal. An inquiry the
- * operator can answer on the spot is closed at once with the answer recorded (直接答复). Every other order is
- * <b>dispatched</b> to one lead unit (主办), optionally with co-units (协办), by the AI dispatcher or a human
+ * operator can answer on the spot is closed at once with the answer recorded (直接答复), with the knowledge-base
+ * entry it came from. Triage (分流) may find that an appeal is not the hotline's to dispatch: a person then
+ * <b>settles</b> it ({@link Settlement}) and it closes without a unit: referred to 110, 119, 120 or 122 (紧急转接),
+ * told its proper channel when it is in court, arbitration, reconsideration, petition or discipline procedure
+ * (告知其他途径), or recorded invalid (无效诉求); during the call, or later for an order triage held for a person.
+ * The order keeps what it became ({@link #intakeOutcome()}). Every other order is <b>dispatched</b> to one lead unit (主办), optionally with co-units (协办), by the AI dispatcher or a human
  * dispatcher. The lead unit <b>acknowledges</b> it (签收) within its acknowledge deadline and handles it
  * within its handling deadline, both on the working-day calendar.
  *
@@ -64,6 +68,8 @@ public final class WorkOrder {
     private String categoryCode;
     private OrderStatus status;
     private String intakeAnswer;
+    private TriageOutcome intakeOutcome;
+    private String intakeRoute;
     private UnitId leadUnit;
     private HandlingClock clock;
     private ReturnRequest returnRequest;
@@ -98,6 +104,8 @@ public final class WorkOrder {
         this.coUnits = new ArrayList<>(s.coUnits() == null ? List.of() : s.coUnits());
         this.replies = new ArrayList<>(s.replies() == null ? List.of() : s.replies());
         this.historySize = s.historySize();
+        this.intakeOutcome = s.intakeOutcome();
+        this.intakeRoute = s.intakeRoute();
     }
 
     // ---------------------------------------------------------------- creation
@@ -131,6 +139,15 @@ public final class WorkOrder {
      */
     public static Decision answerAtIntake(OrderNumber number, Appeal appeal, String answer, Actor actor, Instant now,
             java.util.function.Consumer<WorkOrder> created) {
+        return answerAtIntake(number, appeal, answer, null, actor, now, created);
+    }
+
+    /**
+     * 直接答复 from the knowledge base: the same, recording the entry ({@code knowledgeEntry}) the answer came from,
+     * so that the entry's use is counted and a changed entry can be traced to the answers given from it.
+     */
+    public static Decision answerAtIntake(OrderNumber number, Appeal appeal, String answer, String knowledgeEntry,
+            Actor actor, Instant now, java.util.function.Consumer<WorkOrder> created) {
         Decision d = Decision.firstRejection(
                 () -> Permissions.mayCreate(OrderAction.ANSWER_AT_INTAKE, actor),
                 () -> appeal.appealType() == AppealType.INQUIRY ? Decision.allowed()
@@ -140,8 +157,11 @@ public final class WorkOrder {
         return d.ifAllowed(() -> {
             WorkOrder order = fresh(number, appeal, actor, now);
             order.intakeAnswer = answer;
+            order.intakeOutcome = TriageOutcome.KNOWLEDGE;
+            order.intakeRoute = knowledgeEntry == null || knowledgeEntry.isBlank() ? null : knowledgeEntry.strip();
             order.closedAt = now;
-            order.record(actor, now, OrderAction.ANSWER_AT_INTAKE, null, OrderStatus.CLOSED, null, answer);
+            order.record(actor, now, OrderAction.ANSWER_AT_INTAKE, null, OrderStatus.CLOSED,
+                    order.intakeRoute == null ? null : "知识库条目：" + order.intakeRoute, answer);
             order.events.add(new WorkOrderEvent.Registered(number, now, actor.username(), appeal.channel(),
                     appeal.appealType(), appeal.categoryCode(), true));
             order.events.add(new WorkOrderEvent.Closed(number, now, actor.username(), null, true, null, false));
@@ -154,12 +174,59 @@ public final class WorkOrder {
                 appeal.content(), appeal.location(), appeal.urgency(), now, actor.username());
         return new WorkOrder(new Snapshot(number, 0, registration, appeal.categoryCode(), OrderStatus.REGISTERED,
                 null, null, HandlingClock.NOT_STARTED, ReturnRequest.NONE, Extension.NONE, 0, Supervision.NONE,
-                Merge.NONE, null, List.of(), List.of(), 0));
+                Merge.NONE, null, List.of(), List.of(), 0, null, null));
     }
 
     /** Rebuilds an order from storage. */
     public static WorkOrder restore(Snapshot snapshot) {
         return new WorkOrder(snapshot);
+    }
+
+    // ---------------------------------------------------------------- settling at intake
+
+    /**
+     * 分流办结: a person settles a registered appeal that is not the hotline's to dispatch: it is closed now, never
+     * dispatched, with what it became and the person's words in its history. Triage only suggests this; the
+     * operator decides during the call, or a dispatcher for an order triage held for a person.
+     */
+    public Decision settle(Settlement settlement, Actor actor, Instant now) {
+        java.util.Objects.requireNonNull(settlement, "settlement");
+        // registered in this same unit of work: the operator decided during the call
+        boolean atIntake = newHistory.stream().anyMatch(h -> h.action() == OrderAction.REGISTER);
+        return Decision.firstRejection(
+                () -> statusAllows(settlement.action()),
+                () -> IntakeSettlementRules.onlyAPersonSettlesAnAppeal(actor),
+                () -> Permissions.may(settlement.action(), actor, this),
+                () -> IntakeSettlementRules.aReferralNamesItsService(settlement),
+                () -> IntakeSettlementRules.aRedirectionExplainsTheProperChannel(settlement),
+                () -> IntakeSettlementRules.anInvalidCallNamesItsReason(settlement),
+                () -> IntakeSettlementRules.anOrderOthersFollowIsNotSettled(this))
+                .ifAllowed(() -> {
+                    intakeOutcome = settlement.outcome();
+                    intakeRoute = settlement.routeName();
+                    closedAt = now;
+                    String reason;
+                    String detail;
+                    if (settlement instanceof Settlement.Referral r) {
+                        reason = trimmed(r.note());
+                        detail = "已转 " + r.service().number() + "（" + r.service().label() + "）";
+                    } else if (settlement instanceof Settlement.Redirection r) {
+                        intakeAnswer = r.explanation().strip();
+                        reason = intakeAnswer;
+                        detail = "告知通过" + r.route().label() + "途径解决（" + r.route().body() + "）";
+                    } else {
+                        Settlement.Invalid i = (Settlement.Invalid) settlement;
+                        reason = trimmed(i.note());
+                        detail = "无效诉求：" + i.reason().label();
+                    }
+                    transition(actor, now, settlement.action(), OrderStatus.CLOSED, reason, detail);
+                    events.add(new WorkOrderEvent.Settled(number, now, actor.username(), intakeOutcome, intakeRoute,
+                            atIntake));
+                });
+    }
+
+    private static String trimmed(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     // ---------------------------------------------------------------- dispatch
@@ -715,6 +782,7 @@ public final class WorkOrder {
             case APPROVE_EXTENSION, REJECT_EXTENSION -> extensionPending();
             case MERGE -> notAMaster();
             case REPLY -> JointHandling.mayReply(this, now);
+            case REFER, REDIRECT, RECORD_INVALID -> IntakeSettlementRules.anOrderOthersFollowIsNotSettled(this);
             default -> Decision.allowed();
         };
     }
@@ -810,6 +878,15 @@ public final class WorkOrder {
     public String categoryCode() { return categoryCode; }
     public OrderStatus status() { return status; }
     public String intakeAnswer() { return intakeAnswer; }
+
+    /**
+     * What the order became at intake: KNOWLEDGE (answered), EMERGENCY (referred), OTHER_CHANNEL (redirected),
+     * INVALID; null for an order on the normal path to a unit.
+     */
+    public TriageOutcome intakeOutcome() { return intakeOutcome; }
+
+    /** Beside {@link #intakeOutcome()}: the service, route or invalid reason by name, or the knowledge entry. */
+    public String intakeRoute() { return intakeRoute; }
     public UnitId leadUnit() { return leadUnit; }
     public HandlingClock clock() { return clock; }
     public ReturnRequest returnRequest() { return returnRequest; }
@@ -848,19 +925,20 @@ public final class WorkOrder {
     public Snapshot snapshot() {
         return new Snapshot(number, version, registration, categoryCode, status, intakeAnswer, leadUnit, clock,
                 returnRequest, extension, redoCount, supervision, merge, closedAt, List.copyOf(coUnits),
-                List.copyOf(replies), historySize);
+                List.copyOf(replies), historySize, intakeOutcome, intakeRoute);
     }
 
     /**
      * The stored form of an order: what was registered, the current category, status, answer at intake and lead
      * unit, the lead unit's clocks, its return request, the extension, the redo count, the supervision, the
-     * merge, when it closed, the co-units, the replies, and how many history lines it has (the next line's
-     * number). {@code version} is the optimistic-locking version it was read at.
+     * merge, when it closed, the co-units, the replies, how many history lines it has (the next line's
+     * number), and what the order became at triage (null on the normal path). {@code version} is the optimistic-locking version it was read at.
      */
     public record Snapshot(OrderNumber number, long version, Registration registration, String categoryCode,
             OrderStatus status, String intakeAnswer, UnitId leadUnit, HandlingClock clock,
             ReturnRequest returnRequest, Extension extension, int redoCount, Supervision supervision, Merge merge,
-            Instant closedAt, List<CoUnit> coUnits, List<Reply> replies, int historySize) {
+            Instant closedAt, List<CoUnit> coUnits, List<Reply> replies, int historySize,
+            TriageOutcome intakeOutcome, String intakeRoute) {
 
         /** When the latest reply came, null before the first: what the order's {@code replied_at} column holds. */
         public Instant repliedAt() {

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import org.hotline.platform.DbTime;
 import org.hotline.statistics.CallbackResults;
+import org.hotline.statistics.DateRange;
 import org.hotline.statistics.Dimension;
 import org.hotline.statistics.OverdueKind;
 import org.hotline.statistics.ReportFilter;
@@ -42,8 +43,10 @@ import org.springframework.stereotype.Repository;
  * SQL rather than bound, so that the grouped expression and the selected one are the same text (PostgreSQL
  * requires that); it comes from configuration, is checked to be a region id, and never from a request.
  *
- * <p>Reads the work-order tables (the history for the director's overrides, by their action) and
- * {@code callback_attempt}, the V7 contract the quality module writes.
+ * <p>Reads the work-order tables (the history for the director's overrides, by their action; what each order
+ * became at intake, V22), {@code callback_attempt}, the V7 contract the quality module writes, and
+ * {@code triage_record}, the V22 record of triage's suggestions the triage module writes. Invalid calls
+ * (intake outcome INVALID) are no citizen appeals: the order counts leave them out.
  */
 @Repository
 class StatisticsQueries {
@@ -182,6 +185,40 @@ class StatisticsQueries {
                 .query((rs, i) -> new DayCount(day(rs, "d"), rs.getString("unit"), rs.getLong("n"))).list();
     }
 
+    /** Orders of one local day and channel with one intake outcome (null: the normal path) and route. */
+    record TriageDayCount(LocalDate day, String channel, String outcome, String route, long count) {
+    }
+
+    /**
+     * What the orders registered within the range became at intake, per local day, channel and outcome: the
+     * service or route by name, and for an answer at intake only whether it came from the knowledge base (any
+     * entry counts as one), so that the groups stay few.
+     */
+    List<TriageDayCount> triagePerDay(DateRange range) {
+        String route = "CASE WHEN o.intake_outcome = 'KNOWLEDGE' THEN CASE WHEN o.intake_route IS NULL THEN NULL"
+                + " ELSE 'ENTRY' END ELSE o.intake_route END";
+        return jdbc.sql("SELECT " + registeredDay + " AS d, o.channel, o.intake_outcome, " + route + " AS route,"
+                + " COUNT(*) AS n FROM work_order o WHERE o.registered_at >= :start AND o.registered_at < :end"
+                + " GROUP BY " + registeredDay + ", o.channel, o.intake_outcome, " + route)
+                .param("start", DbTime.param(range.start(zone))).param("end", DbTime.param(range.end(zone)))
+                .query((rs, i) -> new TriageDayCount(day(rs, "d"), rs.getString("channel"),
+                        rs.getString("intake_outcome"), rs.getString("route"), rs.getLong("n")))
+                .list();
+    }
+
+    /** Triage's suggestions made within the range and what people decided, counted per pair (null: not yet). */
+    record SuggestionCount(String suggested, String decided, long count) {
+    }
+
+    List<SuggestionCount> triageSuggestions(DateRange range) {
+        return jdbc.sql("SELECT t.suggested, t.final_outcome, COUNT(*) AS n FROM triage_record t"
+                + " WHERE t.decided_at >= :start AND t.decided_at < :end GROUP BY t.suggested, t.final_outcome")
+                .param("start", DbTime.param(range.start(zone))).param("end", DbTime.param(range.end(zone)))
+                .query((rs, i) -> new SuggestionCount(rs.getString("suggested"), rs.getString("final_outcome"),
+                        rs.getLong("n")))
+                .list();
+    }
+
     /** One order of an overdue list, as stored. */
     record OverdueRow(String number, Instant registeredAt, String categoryCode, String leadUnit, String status,
             Instant handleDeadline, Instant repliedAt, Instant closedAt) {
@@ -218,9 +255,12 @@ class StatisticsQueries {
     private record Where(String sql, MapSqlParameterSource params) {
     }
 
-    /** Orders registered within the range (if any), led by the unit, of the category or below. */
+    /**
+     * Orders registered within the range (if any), led by the unit, of the category or below; never invalid calls,
+     * which are no citizen appeals (the triage report counts them).
+     */
     private Where orders(ReportFilter filter) {
-        StringBuilder sql = new StringBuilder(" WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder(" WHERE (o.intake_outcome IS NULL OR o.intake_outcome <> 'INVALID')");
         MapSqlParameterSource p = new MapSqlParameterSource();
         if (filter.range() != null) {
             sql.append(" AND o.registered_at >= :start AND o.registered_at < :end");

@@ -32,6 +32,7 @@ import org.hotline.workorder.OrderQuery;
 import org.hotline.workorder.OrderStatus;
 import org.hotline.workorder.OrderSummary;
 import org.hotline.workorder.Registration;
+import org.hotline.workorder.TriageOutcome;
 import org.hotline.workorder.Reply;
 import org.hotline.workorder.ReplyOutcome;
 import org.hotline.workorder.ReturnRequest;
@@ -113,14 +114,15 @@ class JdbcWorkOrders implements WorkOrders {
                   acknowledged_at, handle_deadline, return_request_deadline, return_requested_at, return_reason,
                   return_suggested_unit, returns_requested, extension_days_used,
                   pending_extension_days, pending_extension_reason, redo_count, supervision_count,
-                  last_supervised_at, master_number, merged_count, replied_at, closed_at, history_size)
+                  last_supervised_at, master_number, merged_count, replied_at, closed_at, history_size,
+                  intake_outcome, intake_route)
                 VALUES (:number, 0, :channel, :appealType, :citizenName, :citizenPhone, :confidential, :content,
                   :address, :latitude, :longitude, :urgency, :registeredAt, :registeredBy, :categoryCode, :status,
                   :intakeAnswer, :leadUnit, :dispatchedAt, :acknowledgeDeadline, :acknowledgedAt, :handleDeadline,
                   :returnRequestDeadline, :returnRequestedAt, :returnReason, :returnSuggestedUnit,
                   :returnsRequested, :extensionDaysUsed, :pendingExtensionDays,
                   :pendingExtensionReason, :redoCount, :supervisionCount, :lastSupervisedAt, :master,
-                  :mergedCount, :repliedAt, :closedAt, :historySize)
+                  :mergedCount, :repliedAt, :closedAt, :historySize, :intakeOutcome, :intakeRoute)
                 """).paramSource(params(s)).update();
         writeChildren(order, false);
         order.stored(0);
@@ -140,7 +142,8 @@ class JdbcWorkOrders implements WorkOrders {
                   pending_extension_days = :pendingExtensionDays, pending_extension_reason = :pendingExtensionReason,
                   redo_count = :redoCount, supervision_count = :supervisionCount,
                   last_supervised_at = :lastSupervisedAt, master_number = :master, merged_count = :mergedCount,
-                  replied_at = :repliedAt, closed_at = :closedAt, history_size = :historySize
+                  replied_at = :repliedAt, closed_at = :closedAt, history_size = :historySize,
+                  intake_outcome = :intakeOutcome, intake_route = :intakeRoute
                 WHERE number = :number AND version = :version
                 """).paramSource(params(s)).update();
         if (updated != 1) {
@@ -334,7 +337,9 @@ class JdbcWorkOrders implements WorkOrders {
                 .addValue("master", s.merge().master() == null ? null : s.merge().master().value())
                 .addValue("mergedCount", s.merge().mergedCount())
                 .addValue("repliedAt", DbTime.param(s.repliedAt())).addValue("closedAt", DbTime.param(s.closedAt()))
-                .addValue("historySize", s.historySize());
+                .addValue("historySize", s.historySize())
+                .addValue("intakeOutcome", s.intakeOutcome() == null ? null : s.intakeOutcome().name(), Types.VARCHAR)
+                .addValue("intakeRoute", s.intakeRoute(), Types.VARCHAR);
     }
 
     /** An order's snapshot, given its co-units and replies. */
@@ -367,9 +372,12 @@ class JdbcWorkOrders implements WorkOrders {
         Merge merge = new Merge(master == null ? null : new OrderNumber(master), rs.getInt("merged_count"));
         Instant closedAt = instant(rs, "closed_at");
         int historySize = rs.getInt("history_size");
+        String outcome = rs.getString("intake_outcome");
+        TriageOutcome intakeOutcome = outcome == null ? null : TriageOutcome.valueOf(outcome);
+        String intakeRoute = rs.getString("intake_route");
         return (coUnits, replies) -> new WorkOrder.Snapshot(number, version, registration, categoryCode, status,
                 intakeAnswer, leadUnit, clock, returnRequest, extension, redoCount, supervision, merge, closedAt,
-                coUnits, replies, historySize);
+                coUnits, replies, historySize, intakeOutcome, intakeRoute);
     }
 
     private static Citizen citizen(ResultSet rs) throws SQLException {
