@@ -185,6 +185,10 @@ final class KnowledgeIndex implements AutoCloseable {
         return entries.values();
     }
 
+    KnowledgeEntry entry(EntryId id) {
+        return entries.get(id);
+    }
+
     int size() {
         return entries.size();
     }
