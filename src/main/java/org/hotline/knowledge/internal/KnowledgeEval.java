@@ -72,14 +72,22 @@ public final class KnowledgeEval {
 
     /** The figures of one variant. */
     record Result(Variant variant, int messages, int entries, double top1, double top3, double mrr10,
-            double p50Millis, double p99Millis, double suggestP50Millis, double suggestP99Millis) {
+            double confidentShare, double confidentTop1, double p50Millis, double p99Millis, double suggestP50Millis,
+            double suggestP99Millis) {
 
         void print(PrintStream out) {
-            out.printf(Locale.ROOT, "%-10s messages=%d entries=%d top1=%.4f top3=%.4f mrr10=%.4f search_p50_ms=%.3f"
-                    + " search_p99_ms=%.3f suggest_p50_ms=%.3f suggest_p99_ms=%.3f%n", variant.label, messages, entries,
-                    top1, top3, mrr10, p50Millis, p99Millis, suggestP50Millis, suggestP99Millis);
+            out.printf(Locale.ROOT, "%-10s messages=%d entries=%d top1=%.4f top3=%.4f mrr10=%.4f coverage%.1f_share=%.4f"
+                    + " coverage%.1f_top1=%.4f search_p50_ms=%.3f search_p99_ms=%.3f suggest_p50_ms=%.3f"
+                    + " suggest_p99_ms=%.3f%n", variant.label, messages, entries, top1, top3, mrr10, CONFIDENT,
+                    confidentShare, CONFIDENT, confidentTop1, p50Millis, p99Millis, suggestP50Millis, suggestP99Millis);
         }
     }
+
+    /**
+     * A first suggestion whose coverage is at least this counts as confident (triage's default threshold for
+     * answering an inquiry from the knowledge base): the eval prints how many are, and how often they are right.
+     */
+    static final double CONFIDENT = 0.6;
 
     private KnowledgeEval() {
     }
@@ -160,6 +168,8 @@ public final class KnowledgeEval {
             int top1 = 0;
             int top3 = 0;
             double reciprocal = 0;
+            int confident = 0;
+            int confidentRight = 0;
             for (Message m : messages) { // warm-up pass: the JIT, jieba's caches
                 index.search(asked(m, variant), filter, 3);
             }
@@ -179,6 +189,10 @@ public final class KnowledgeEval {
                 suggestNanos[i] = System.nanoTime() - t1;
                 List<KnowledgeIndex.Hit> ranked = index.search(text, filter, 10);
                 EntryId target = byReply.get(m.reply());
+                if (!ranked.isEmpty() && ranked.get(0).coverage() >= CONFIDENT) {
+                    confident++;
+                    confidentRight += ranked.get(0).entry().id().equals(target) ? 1 : 0;
+                }
                 for (int r = 0; r < ranked.size(); r++) {
                     if (ranked.get(r).entry().id().equals(target)) {
                         top1 += r == 0 ? 1 : 0;
@@ -190,6 +204,7 @@ public final class KnowledgeEval {
             }
             double n = messages.size();
             return new Result(variant, messages.size(), byReply.size(), top1 / n, top3 / n, reciprocal / n,
+                    confident / n, confident == 0 ? 0 : confidentRight / (double) confident,
                     percentile(searchNanos, 0.50), percentile(searchNanos, 0.99), percentile(suggestNanos, 0.50),
                     percentile(suggestNanos, 0.99));
         }
