@@ -114,7 +114,6 @@ final class KnowledgeIndex implements AutoCloseable {
         }
     }
 
-    private final ChineseAnalysis analysis;
     private final Analyzer analyzer;
     private final Analyzer bigrams;
     private final Settings settings;
@@ -125,7 +124,6 @@ final class KnowledgeIndex implements AutoCloseable {
     private final Map<EntryId, KnowledgeEntry> entries = new ConcurrentHashMap<>();
 
     KnowledgeIndex(ChineseAnalysis analysis, Settings settings) {
-        this.analysis = analysis;
         this.analyzer = analysis.analyzer();
         this.bigrams = ChineseAnalysis.BIGRAMS.analyzer();
         this.settings = settings;
@@ -142,10 +140,6 @@ final class KnowledgeIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("an index in memory cannot fail to open", e);
         }
-    }
-
-    ChineseAnalysis analysis() {
-        return analysis;
     }
 
     Analyzer analyzer() {
