@@ -1,6 +1,7 @@
 package org.hotline;
 
 import org.hotline.dispatch.DispatchCommands;
+import org.hotline.knowledge.KnowledgeCommands;
 import org.hotline.triage.TriageCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -25,6 +26,9 @@ public class HotlineApplication {
         }
         if (TriageCommands.handles(args)) {
             System.exit(TriageCommands.run(args));
+        }
+        if (KnowledgeCommands.handles(args)) {
+            System.exit(KnowledgeCommands.run(args));
         }
         SpringApplication.run(HotlineApplication.class, args);
     }
