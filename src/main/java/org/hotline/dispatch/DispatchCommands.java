@@ -5,15 +5,17 @@ import java.util.List;
 
 import org.hotline.dispatch.internal.model.DispatchBenchmark;
 import org.hotline.dispatch.internal.model.DispatchEval;
+import org.hotline.dispatch.internal.model.DispatchTrain;
 
 /**
  * The dispatch commands of the jar, run instead of the server when the first argument names one:
  * {@code dispatch-eval} (train and evaluate a model on labelled histories) and {@code dispatch-bench}
- * (training time, model heap, single-thread classify-and-route latency and throughput).
+ * (training time, model heap, single-thread classify-and-route latency and throughput) and {@code dispatch-train}
+ * (the unit-level model that ships with the project, from the shared data).
  */
 public final class DispatchCommands {
 
-    private static final List<String> COMMANDS = List.of("dispatch-eval", "dispatch-bench");
+    private static final List<String> COMMANDS = List.of("dispatch-eval", "dispatch-bench", "dispatch-train");
 
     private DispatchCommands() {
     }
@@ -28,6 +30,7 @@ public final class DispatchCommands {
         return switch (args[0]) {
             case "dispatch-eval" -> DispatchEval.run(rest, System.out);
             case "dispatch-bench" -> DispatchBenchmark.run(rest, System.out);
+            case "dispatch-train" -> DispatchTrain.run(rest, System.out);
             default -> throw new IllegalArgumentException(args[0]);
         };
     }

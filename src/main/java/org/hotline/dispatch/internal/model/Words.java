@@ -1,0 +1,69 @@
+package org.hotline.dispatch.internal.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.huaban.analysis.jieba.JiebaSegmenter;
+import com.huaban.analysis.jieba.SegToken;
+
+/**
+ * Whole words of a message, for what people read: the model scores character n-grams, which cut across
+ * words ("点还" of "十点还在", "0米宽" of "10米宽"), so the evidence shown to a dispatcher is made of the words a
+ * segmenter (jieba, with its dictionary and its HMM for unknown words) finds in the text, as the citizen wrote
+ * them. Segmenting costs about as much as classifying, so only messages a person will read are segmented.
+ *
+ * <p>Thread-safe: the dictionary is shared and read-only, each thread segments with its own segmenter.
+ */
+public final class Words {
+
+    /** A word and where it stands in the text. */
+    public record Word(String text, int start, int end) {
+    }
+
+    /**
+     * Words that say nothing about who must act, however often the model met them: function words, the
+     * platform's own phrases, and time words (the "还在" that once was a late-night barbecue's evidence).
+     */
+    static final Set<String> SAY_NOTHING = Set.of("我们", "你们", "他们", "她们", "这个", "那个", "这些", "那些", "就是",
+            "还是", "现在", "已经", "没有", "可以", "一个", "什么", "因为", "所以", "但是", "而且", "希望", "请问", "问题",
+            "反映", "领导", "相关", "部门", "您好", "你好", "谢谢", "感谢", "还在", "一直", "多次", "情况", "要求", "尊敬",
+            "解决", "处理", "有关", "怎么", "为什么", "如何", "是否", "能否", "请求", "投诉", "咨询", "举报", "建议", "导致",
+            "目前", "今年", "去年", "时间", "晚上", "白天", "每天", "经常", "严重", "影响", "到底", "这样", "那样", "进行",
+            "自己", "大家", "不是", "不能", "不会", "知道", "应该", "可能", "这里", "那里", "以上", "以下", "之后", "之前",
+            "点钟", "小时", "分钟", "今天", "昨天", "明天", "月份", "我家", "本人", "居民", "市民", "群众", "百姓");
+
+    private static final ThreadLocal<JiebaSegmenter> SEGMENTER = ThreadLocal.withInitial(JiebaSegmenter::new);
+
+    private Words() {
+    }
+
+    /** The words of {@code text} in order, as jieba's search mode cuts them (long words and their parts). */
+    public static List<Word> of(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<SegToken> tokens = SEGMENTER.get().process(text, JiebaSegmenter.SegMode.INDEX);
+        List<Word> words = new ArrayList<>(tokens.size());
+        for (SegToken t : tokens) {
+            words.add(new Word(t.word, t.startOffset, t.endOffset));
+        }
+        return words;
+    }
+
+    /** Whether a word may be shown as evidence: two characters or more, with a letter, and not a word that says nothing. */
+    static boolean telling(String word) {
+        if (word.length() < 2 || SAY_NOTHING.contains(word)) {
+            return false;
+        }
+        boolean letter = false;
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (Character.isDigit(c)) {
+                return false; // "10米" says where or how much, never who
+            }
+            letter |= Character.isLetter(c);
+        }
+        return letter;
+    }
+}
