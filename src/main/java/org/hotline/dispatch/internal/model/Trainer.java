@@ -42,6 +42,9 @@ public final class Trainer {
     /** The calibration folds' seed: {@link #fits} must split a history as {@link #fitTemperature} does. */
     private static final long CALIBRATION_SEED = 7;
 
+    /** The ridge of the familiarity's fit, per message, on standardised features. */
+    private static final double FAMILIARITY_RIDGE = 0.01;
+
     private static final FitListener SILENT = calibrating -> {
     };
 
@@ -482,18 +485,39 @@ public final class Trainer {
             x.add(features(held.scrambled().get(i), temperature, held.scrambledCoverage().get(i)));
             y.add(0.0);
         }
+        // Standardised features and a ridge on them: the scrambled messages are told apart from real ones by
+        // coverage alone, and without the ridge the fit would make that a cliff instead of a slope.
+        double[] mean = new double[3];
+        double[] sd = new double[3];
+        for (double[] xi : x) {
+            for (int j = 0; j < 3; j++) {
+                mean[j] += xi[j] / x.size();
+            }
+        }
+        for (double[] xi : x) {
+            for (int j = 0; j < 3; j++) {
+                sd[j] += (xi[j] - mean[j]) * (xi[j] - mean[j]) / x.size();
+            }
+        }
+        for (int j = 0; j < 3; j++) {
+            sd[j] = Math.sqrt(sd[j]) < 1e-9 ? 1 : Math.sqrt(sd[j]);
+        }
+        List<double[]> z = new ArrayList<>(x.size());
+        for (double[] xi : x) {
+            z.add(new double[] { (xi[0] - mean[0]) / sd[0], (xi[1] - mean[1]) / sd[1], (xi[2] - mean[2]) / sd[2], 1 });
+        }
         double[] w = { 1, 0, 0, 0 };
-        double ridge = 1e-3 * x.size();
+        double ridge = FAMILIARITY_RIDGE * x.size();
         for (int iteration = 0; iteration < 50; iteration++) {
             double[] gradient = new double[4];
             double[][] hessian = new double[4][4];
-            for (int i = 0; i < x.size(); i++) {
-                double[] xi = x.get(i);
-                double z = 0;
+            for (int i = 0; i < z.size(); i++) {
+                double[] xi = z.get(i);
+                double t = 0;
                 for (int j = 0; j < 4; j++) {
-                    z += w[j] * xi[j];
+                    t += w[j] * xi[j];
                 }
-                double p = 1 / (1 + Math.exp(-z));
+                double p = 1 / (1 + Math.exp(-t));
                 for (int j = 0; j < 4; j++) {
                     gradient[j] += (p - y.get(i)) * xi[j];
                     for (int l = 0; l < 4; l++) {
@@ -502,7 +526,7 @@ public final class Trainer {
                 }
             }
             for (int j = 0; j < 3; j++) { // the intercept is not shrunk
-                gradient[j] += ridge * (w[j] - (j == 0 ? 1 : 0));
+                gradient[j] += ridge * w[j];
                 hessian[j][j] += ridge;
             }
             double[] step = solve(hessian, gradient);
@@ -515,7 +539,13 @@ public final class Trainer {
                 break;
             }
         }
-        return new LinearTextModel.Familiarity(w[0], w[1], w[2], w[3]);
+        double intercept = w[3];
+        double[] raw = new double[3];
+        for (int j = 0; j < 3; j++) {
+            raw[j] = w[j] / sd[j];
+            intercept -= w[j] * mean[j] / sd[j];
+        }
+        return new LinearTextModel.Familiarity(raw[0], raw[1], raw[2], intercept);
     }
 
     private static double[] features(double[] scores, double temperature, double coverage) {
