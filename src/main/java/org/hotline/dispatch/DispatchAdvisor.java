@@ -359,8 +359,9 @@ public final class DispatchAdvisor {
             Route chosen = rules.route(new RoutingFacts(request.categoryCode(), null, request.content(), territorial,
                     request.urgency()));
             if (kind == LabelKind.CATEGORY && chosen.lead() != null && !chosen.lead().equals(best.leadUnit())) {
-                return "话务员选择的分类（" + categoryName(request.categoryCode()) + "）对应的主办单位与模型判断（"
-                        + unitName(best.leadUnit()) + "）不一致，需人工派单";
+                return "话务员选择的分类（" + categoryName(request.categoryCode()) + " → " + unitName(chosen.lead())
+                        + "）与模型判断（" + categoryName(top.label()) + " → " + unitName(best.leadUnit())
+                        + "）的主办单位不一致，需人工派单";
             }
         }
         for (UnitId unit : unitsOf(best)) {

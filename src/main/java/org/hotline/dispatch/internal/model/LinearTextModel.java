@@ -297,6 +297,9 @@ public final class LinearTextModel {
     /** How many words of evidence a dispatcher sees per label. */
     static final int EVIDENCE_WORDS = 5;
 
+    /** A word of evidence weighs at least this share of the strongest word for the label. */
+    static final double WEAKEST_SHARE = 0.2;
+
     /**
      * Raw decision values per label (before calibration), in {@link #labels()} order. One pass: the TF-IDF
      * values are accumulated into the scores unnormalised, with their squared sum, and the L2 normalisation
@@ -628,7 +631,10 @@ public final class LinearTextModel {
         List<List<String>> out = new ArrayList<>(asked);
         for (int a = 0; a < asked; a++) {
             int label = a;
-            List<String> ranked = weightOf.entrySet().stream().filter(e -> e.getValue()[label] > 0)
+            double strongest = weightOf.values().stream().mapToDouble(w -> w[label]).max().orElse(0);
+            // a word that weighs a fifth of the strongest or less is noise to a reader, not a reason
+            List<String> ranked = weightOf.entrySet().stream()
+                    .filter(e -> e.getValue()[label] > 0 && e.getValue()[label] >= strongest * WEAKEST_SHARE)
                     .sorted(Comparator.comparingDouble(e -> -e.getValue()[label])).map(java.util.Map.Entry::getKey)
                     .toList();
             List<String> chosen = new ArrayList<>(howMany);
