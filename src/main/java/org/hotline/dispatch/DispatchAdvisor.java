@@ -13,6 +13,7 @@ import org.hotline.organization.Categories;
 import org.hotline.organization.Category;
 import org.hotline.organization.Unit;
 import org.hotline.organization.UnitId;
+import org.hotline.organization.UnitKind;
 import org.hotline.organization.Units;
 
 /**
@@ -242,8 +243,7 @@ public final class DispatchAdvisor {
     /** Whether a directory entry's duty belongs to the unit of a vote (a territorial one to any territorial unit). */
     private boolean owns(UnitVote v, DirectoryEntry e) {
         if (e.territorial()) {
-            return v.lead == null || units.find(v.lead)
-                    .map(u -> u.kind() == org.hotline.organization.UnitKind.TERRITORIAL).orElse(false);
+            return v.lead == null || units.find(v.lead).map(u -> u.kind() == UnitKind.TERRITORIAL).orElse(false);
         }
         return e.unit().equals(v.lead);
     }
@@ -264,11 +264,7 @@ public final class DispatchAdvisor {
     private List<String> evidence(UnitVote v, Map<String, List<String>> words, List<DispatchDirectory.Found> phrases) {
         List<String> out = new ArrayList<>();
         for (DispatchDirectory.Found f : phrases) {
-            DirectoryEntry e = f.entry();
-            boolean ours = e.territorial() ? v.lead == null || units.find(v.lead)
-                    .map(u -> u.kind() == org.hotline.organization.UnitKind.TERRITORIAL).orElse(false)
-                    : e.unit().equals(v.lead);
-            if (ours) {
+            if (owns(v, f.entry())) {
                 add(out, f.phrase());
             }
         }

@@ -177,12 +177,18 @@ public final class UnitEval {
         int auto = 0;
         int autoRight = 0;
         int right = 0;
+        // per unit the decision named: how many, how confident on average, how often rightly
+        java.util.TreeMap<String, double[]> perUnit = new java.util.TreeMap<>();
         for (Case c : cases) {
             DispatchAdvice advice = advisor.advise(new DispatchRequest(c.text(), null, Urgency.NORMAL, null));
             String owner = ownerOf(advice, labels);
             boolean ok = owner.equals(c.truth());
             e.add(c.truth(), owner);
             calibration.add(advice.confidence(), ok);
+            double[] u = perUnit.computeIfAbsent(owner, k -> new double[3]);
+            u[0]++;
+            u[1] += advice.confidence();
+            u[2] += ok ? 1 : 0;
             right += ok ? 1 : 0;
             if (advice.automatic()) {
                 auto++;
@@ -190,6 +196,12 @@ public final class UnitEval {
             }
         }
         e.print(out);
+        out.println();
+        out.println("unit confidence by the unit decided (is it honest per unit?)");
+        out.printf(Locale.ROOT, "%-16s %6s %15s %9s%n", "unit", "orders", "mean_confidence", "accuracy");
+        perUnit.forEach((unit, u) -> out.printf(Locale.ROOT, "%-16s %6d %15.3f %9.3f%n", unit, (int) u[0],
+                u[1] / u[0], u[2] / u[0]));
+        out.println();
         Result r = new Result(cases.size(), (double) right / Math.max(1, cases.size()),
                 (double) auto / Math.max(1, cases.size()), auto == 0 ? 0 : (double) autoRight / auto,
                 calibration.expectedError());

@@ -25,7 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * instance (see {@link ChangeSignals}).
  */
 @Component
-class DirectoryStore {
+public class DirectoryStore {
 
     /** The topic of {@link ChangeSignals} a change raises. */
     static final String CHANGES = "dispatch.directory";
@@ -48,7 +48,7 @@ class DirectoryStore {
     }
 
     /** The active entries as dispatch reads them. */
-    DispatchDirectory current() {
+    public DispatchDirectory current() {
         return cached.get();
     }
 
