@@ -21,10 +21,10 @@ import org.hotline.dispatch.DispatchDirectory;
  * The unit-level history built from the shared data ({@code ../shared/data}), the same way every time (no
  * randomness; the held-out part of the replies is fixed by id):
  * <ul>
- * <li>{@code messages_labelled.csv}: each message's first-level category narrowed to the unit-level label the
- * directory's phrases point to, among the labels that category may hold (城乡建设 may become housing, planning,
- * city management, a utility or the towns' own matters); a message with no phrase keeps its category's usual
- * label (城乡建设 → housing).
+ * <li>{@code messages_labelled.csv}: each message's first-level category narrowed ({@link Narrowing},
+ * {@code dispatch/history-categories.yaml}) to the unit-level label the directory's phrases point to, among the
+ * labels that category may hold (城乡建设 may become housing, planning, city management, a utility or the towns'
+ * own matters); a message with no phrase keeps its category's usual label (城乡建设 → housing).
  * <li>{@code replies.csv}: the unit the reply's department maps to ({@link Departments}), narrowed by phrases among
  * that unit's labels; four fifths train, the fifth with {@code id % 5 == 0} is held out for evaluation.
  * <li>the directory itself: each entry's duty and phrases as one short example of its label.
@@ -40,48 +40,30 @@ public final class RealHistory {
         }
     }
 
-    /**
-     * The first-level categories of the shared data: the parts of our taxonomy each may hold, and the label a
-     * message gets when no phrase narrows it.
-     */
-    private record FirstLevel(List<String> holds, String usual) {
-    }
-
-    private static final Map<String, FirstLevel> FIRST_LEVEL = Map.of(
-            "城乡建设", new FirstLevel(List.of("01", "09", "13", "16", "07.03.03", "10.03", "10.04", "11.03", "11.04",
-                    "05.01.03", "05.03.02"), "01"),
-            "劳动和社会保障", new FirstLevel(List.of("02", "12"), "02"),
-            "教育文体", new FirstLevel(List.of("03", "04.03"), "03"),
-            "商贸旅游", new FirstLevel(List.of("04", "08", "06.04"), "08"),
-            "环境保护", new FirstLevel(List.of("05", "09.02", "11.01"), "05"),
-            "卫生计生", new FirstLevel(List.of("06", "02.04"), "06"),
-            "交通运输", new FirstLevel(List.of("07"), "07"));
-
     private final DispatchDirectory directory;
     private final UnitLabels labels;
+    private final Narrowing narrowing;
 
     public RealHistory(DispatchDirectory directory, UnitLabels labels) {
         this.directory = directory;
         this.labels = labels;
+        this.narrowing = new Narrowing(directory, labels, Narrowing.demo());
     }
 
     /** messages_labelled.csv with unit-level labels. */
     public List<Message> labelled(Path data) throws IOException {
         List<Message> out = new ArrayList<>();
         for (CSVRecord r : csv(data.resolve("messages_labelled.csv"))) {
-            FirstLevel first = FIRST_LEVEL.get(get(r, "label").strip());
+            String category = get(r, "label").strip();
             String subject = get(r, "subject");
             String body = get(r, "text");
             if (body.isBlank()) {
                 body = (subject + get(r, "detail")).isBlank() ? get(r, "tokens") : subject + get(r, "detail");
             }
-            if (first == null || body.isBlank()) {
+            if (!narrowing.narrows(category) || body.isBlank()) {
                 continue;
             }
-            String label = narrowed(subject, body, e -> first.holds().stream().anyMatch(h -> within(e, h)));
-            if (label == null) {
-                label = first.usual();
-            }
+            String label = narrowing.narrow(category, subject, body);
             out.add(new Message("messages_labelled.csv", get(r, "id"), subject, body, label, labels.ownerOf(label)));
         }
         return out;
@@ -98,7 +80,7 @@ public final class RealHistory {
                 continue;
             }
             List<String> ofOwner = labels.labelsOf(owner);
-            String label = narrowed(subject, body, e -> ofOwner.contains(labels.labelOfEntry(e.categoryCode())));
+            String label = narrowing.best(subject, body, e -> ofOwner.contains(labels.labelOfEntry(e.categoryCode())));
             if (label == null) {
                 label = ofOwner.get(0);
             }
@@ -150,29 +132,6 @@ public final class RealHistory {
     public static String key(String text) {
         int[] cps = TextNormalizer.normalize(text);
         return new String(cps, 0, Math.min(40, cps.length));
-    }
-
-    /**
-     * The label whose phrases weigh most in the message (a phrase's length, double in the subject), among the
-     * entries {@code allowed} accepts; null when none of their phrases is there.
-     */
-    private String narrowed(String subject, String body, java.util.function.Predicate<DirectoryEntry> allowed) {
-        Map<String, Double> weight = new HashMap<>();
-        Set<String> seen = new HashSet<>();
-        for (DispatchDirectory.Found f : directory.phrasesIn(body)) {
-            if (allowed.test(f.entry()) && seen.add(f.phrase())) {
-                double w = f.phrase().length() * (subject != null && subject.contains(f.phrase()) ? 2 : 1);
-                weight.merge(labels.labelOfEntry(f.entry().categoryCode()), w, Double::sum);
-            }
-        }
-        return weight.entrySet().stream().max(Map.Entry.<String, Double>comparingByValue()
-                .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
-                .map(Map.Entry::getKey).orElse(null);
-    }
-
-    private static boolean within(DirectoryEntry e, String prefix) {
-        String code = e.categoryCode();
-        return code.equals(prefix) || code.startsWith(prefix + ".");
     }
 
     static List<CSVRecord> csv(Path file) throws IOException {

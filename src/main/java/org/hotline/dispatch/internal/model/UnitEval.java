@@ -84,7 +84,15 @@ public final class UnitEval {
             out.printf(Locale.ROOT, "model %s: %d labels, %d n-grams%n", model, m.labels().length, m.vocabulary().size());
             classifier = new TrainedClassifier("eval", LabelKind.CATEGORY, m, m.labels().length);
         } else {
-            List<TrainingExample> examples = HistoryCsv.read(history);
+            // as an import through the admin API takes the history: coarse categories of another taxonomy narrowed
+            // to unit-level labels by the directory (dispatch/history-categories.yaml)
+            Narrowing narrowing = new Narrowing(org.directory(), new UnitLabels(org.directory(), org.categories()),
+                    Narrowing.demo());
+            List<TrainingExample> examples = HistoryCsv.read(history).stream()
+                    .map(e -> narrowing.narrows(e.label())
+                            ? new TrainingExample(e.subject(), e.body(), narrowing.narrow(e.label(), e.subject(), e.body()))
+                            : e)
+                    .toList();
             LinearTextModel m = new Trainer(FeatureSettings.defaults()).train(examples);
             Map<String, String> codeOfName = new HashMap<>();
             org.categories().all().forEach(c -> codeOfName.putIfAbsent(c.name(), c.code()));
