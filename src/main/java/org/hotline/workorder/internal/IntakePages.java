@@ -20,6 +20,8 @@ import jakarta.validation.Validator;
 import org.hotline.console.ConsoleController;
 import org.hotline.console.PageErrors;
 import org.hotline.organization.Actor;
+import org.hotline.organization.Unit;
+import org.hotline.organization.Units;
 import org.hotline.platform.ForbiddenException;
 import org.hotline.platform.InvalidInputException;
 import org.hotline.workorder.AppealType;
@@ -66,15 +68,18 @@ class IntakePages {
     private final WorkOrderService service;
     private final Validator validator;
     private final ObjectMapper json;
+    private final Units units;
 
-    IntakePages(WorkOrderService service, Validator validator, ObjectMapper json) {
+    IntakePages(WorkOrderService service, Validator validator, ObjectMapper json, Units units) {
         this.service = service;
         this.validator = validator;
         this.json = json;
+        this.units = units;
     }
 
     /** What the operator sees after a call was registered: its number, and how it ended. */
-    record Done(String kind, String number, String status, String master) implements java.io.Serializable {
+    record Done(String kind, String number, String status, String master, String lead)
+            implements java.io.Serializable {
     }
 
     /** The caller's earlier appeals: the newest few and how many there are. */
@@ -137,7 +142,7 @@ class IntakePages {
             HttpServletResponse response) {
         return finish("register", form, actor, model, flash, response, (appeal, key, fingerprint) -> {
             WorkOrder order = service.register(appeal, null, actor, key, fingerprint).order();
-            return new Done("registered", order.number().value(), order.status().label(), null);
+            return done("registered", order, null);
         });
     }
 
@@ -152,7 +157,7 @@ class IntakePages {
                 throw new InvalidInputException("intakeAnswer", "直接答复必须填写答复内容");
             }
             WorkOrder order = service.register(appeal, answer, actor, key, fingerprint).order();
-            return new Done("answered", order.number().value(), order.status().label(), null);
+            return done("answered", order, null);
         });
     }
 
@@ -167,8 +172,15 @@ class IntakePages {
             }
             WorkOrder order = service.registerRepeat(appeal, new OrderNumber(master), null, actor, key, fingerprint)
                     .order();
-            return new Done("attached", order.number().value(), order.status().label(), master);
+            return done("attached", order, master);
         });
+    }
+
+    /** How the call ended, with the unit the AI sent it to when it was sure enough to dispatch at once. */
+    private Done done(String kind, WorkOrder order, String master) {
+        String lead = order.leadUnit() == null || master != null ? null
+                : units.find(order.leadUnit()).map(Unit::name).orElse(order.leadUnit().value());
+        return new Done(kind, order.number().value(), order.status().label(), master, lead);
     }
 
     @FunctionalInterface

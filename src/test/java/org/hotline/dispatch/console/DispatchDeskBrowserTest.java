@@ -157,5 +157,9 @@ class DispatchDeskBrowserTest {
         browser.open("/console/dispatch?tab=extensions");
         assertThat(browser.mainText()).contains("需等待环保部门出具检测报告后处理");
         assertThat(browser.scrollsSideways()).isFalse();
+        OrderNumber n = orders().registered("向阳社区北门的井盖松动了，踩上去会翻", "新区街道向阳社区");
+        browser.open("/console/dispatch/" + n.value());
+        assertThat(browser.mainText()).contains("井盖松动", "并单");
+        assertThat(browser.scrollsSideways()).isFalse();
     }
 }
