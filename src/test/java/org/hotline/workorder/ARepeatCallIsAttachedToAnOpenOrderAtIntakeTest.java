@@ -28,14 +28,14 @@ class ARepeatCallIsAttachedToAnOpenOrderAtIntakeTest {
         assertThat(d.isAllowed()).isTrue();
         WorkOrder call = created.get(0);
         assertThat(call.status()).isEqualTo(OrderStatus.MERGED);
-        assertThat(call.master()).contains(master.number());
+        assertThat(call.merge().master()).isEqualTo(master.number());
         assertThat(call.registeredBy()).isEqualTo("operator1");
         assertThat(call.newHistory()).extracting(HistoryEntry::action)
                 .containsExactly(OrderAction.REGISTER, OrderAction.MERGE);
         assertThat(call.newHistory().get(1).reason()).isEqualTo("受理时并入：重复来电");
         assertThat(call.events()).hasAtLeastOneElementOfType(WorkOrderEvent.Registered.class)
                 .hasAtLeastOneElementOfType(WorkOrderEvent.Merged.class);
-        assertThat(master.mergedCount()).isEqualTo(1);
+        assertThat(master.merge().mergedCount()).isEqualTo(1);
         assertThat(master.historySize()).isEqualTo(masterHistory + 1);
         assertThat(master.status()).as("the master goes on as it was").isEqualTo(OrderStatus.IN_PROGRESS);
     }
@@ -61,6 +61,6 @@ class ARepeatCallIsAttachedToAnOpenOrderAtIntakeTest {
                 handlerOf(ENFORCEMENT), MONDAY_MORNING, created::add);
         assertThat(((Decision.Rejected) d).forbidden()).isTrue();
         assertThat(created).isEmpty();
-        assertThat(master.mergedCount()).isZero();
+        assertThat(master.merge().mergedCount()).isZero();
     }
 }

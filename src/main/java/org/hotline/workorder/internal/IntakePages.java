@@ -221,7 +221,8 @@ class IntakePages {
                         blankToNull(form.get("phone")), form.containsKey("confidential")),
                 blankToNull(form.get("content")),
                 new WorkOrderController.LocationRequest(blankToNull(form.get("address")), null, null), null,
-                form.containsKey("urgent") ? Urgency.URGENT : Urgency.NORMAL, blankToNull(form.get("intakeAnswer")));
+                form.containsKey("urgent") ? Urgency.URGENT : Urgency.NORMAL, blankToNull(form.get("intakeAnswer")),
+                null);
     }
 
     private <T> T valid(T request) {

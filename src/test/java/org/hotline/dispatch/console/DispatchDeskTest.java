@@ -213,9 +213,9 @@ class DispatchDeskTest {
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/console/dispatch?tab=extensions"));
 
         WorkOrder after = orders().find(n);
-        assertThat(after.pendingExtensionDays()).isZero();
-        assertThat(after.extensionDaysUsed()).isEqualTo(3);
-        assertThat(after.handleDeadline()).isAfter(before.handleDeadline());
+        assertThat(after.extension().pendingDays()).isZero();
+        assertThat(after.extension().daysUsed()).isEqualTo(3);
+        assertThat(after.clock().handleDeadline()).isAfter(before.clock().handleDeadline());
     }
 
     @Test
@@ -236,7 +236,7 @@ class DispatchDeskTest {
                 .andExpect(status().isFound());
 
         assertThat(orders().find(repeat).status()).isEqualTo(OrderStatus.MERGED);
-        assertThat(orders().find(master).mergedCount()).isEqualTo(1);
+        assertThat(orders().find(master).merge().mergedCount()).isEqualTo(1);
     }
 
     @Test

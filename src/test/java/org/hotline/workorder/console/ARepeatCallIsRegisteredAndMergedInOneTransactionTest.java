@@ -81,7 +81,7 @@ class ARepeatCallIsRegisteredAndMergedInOneTransactionTest {
 
         assertThat(ordersOf(phone)).singleElement()
                 .satisfies(o -> assertThat(o.status()).isEqualTo(OrderStatus.MERGED));
-        assertThat(service.find(master, ConsoleOrders.SUPERVISOR).mergedCount()).isEqualTo(1);
+        assertThat(service.find(master, ConsoleOrders.SUPERVISOR).merge().mergedCount()).isEqualTo(1);
         assertThat(service.mergedInto(master, ConsoleOrders.SUPERVISOR)).hasSize(1);
     }
 
@@ -98,6 +98,6 @@ class ARepeatCallIsRegisteredAndMergedInOneTransactionTest {
         assertThatThrownBy(() -> service.registerRepeat(call(phone), new OrderNumber("20000101-999999"), null,
                 ConsoleOrders.OPERATOR, null, null)).isInstanceOf(InvalidInputException.class);
         assertThat(ordersOf(phone)).isEmpty();
-        assertThat(service.find(merged, ConsoleOrders.SUPERVISOR).mergedCount()).isZero();
+        assertThat(service.find(merged, ConsoleOrders.SUPERVISOR).merge().mergedCount()).isZero();
     }
 }

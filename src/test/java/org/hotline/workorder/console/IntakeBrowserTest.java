@@ -231,8 +231,8 @@ class IntakeBrowserTest {
         assertThat(browser.one("[data-done]").getText()).contains("来电已登记为", "并入工单", master.value());
         OrderSummary call = ordersOf(phone).get(0);
         assertThat(call.status()).isEqualTo(OrderStatus.MERGED);
-        assertThat(service.find(master, ConsoleOrders.SUPERVISOR).mergedCount()).isEqualTo(1);
-        assertThat(service.find(open, ConsoleOrders.SUPERVISOR).mergedCount()).isZero();
+        assertThat(service.find(master, ConsoleOrders.SUPERVISOR).merge().mergedCount()).isEqualTo(1);
+        assertThat(service.find(open, ConsoleOrders.SUPERVISOR).merge().mergedCount()).isZero();
     }
 
     @Test

@@ -209,8 +209,8 @@ class IntakeScreenTest {
 
         OrderSummary call = ordersOf(phone).get(0);
         assertThat(call.status()).isEqualTo(OrderStatus.MERGED);
-        assertThat(service.find(call.number(), ConsoleOrders.SUPERVISOR).master()).contains(master);
-        assertThat(service.find(master, ConsoleOrders.SUPERVISOR).mergedCount()).isEqualTo(1);
+        assertThat(service.find(call.number(), ConsoleOrders.SUPERVISOR).merge().master()).isEqualTo(master);
+        assertThat(service.find(master, ConsoleOrders.SUPERVISOR).merge().mergedCount()).isEqualTo(1);
     }
 
     @Test
@@ -226,7 +226,7 @@ class IntakeScreenTest {
                 .andExpect(content().string(containsString("主工单处于「已答复」状态，不能并入")))
                 .andExpect(content().string(containsString("花园路路灯还是不亮")));
         assertThat(ordersOf(phone)).isEmpty();
-        assertThat(service.find(replied, ConsoleOrders.SUPERVISOR).mergedCount()).isZero();
+        assertThat(service.find(replied, ConsoleOrders.SUPERVISOR).merge().mergedCount()).isZero();
     }
 
     @Test

@@ -168,8 +168,8 @@ class DispatchPages {
         model.addAttribute("rows", loadedInOrder(listed.items(), actor).stream().map(o -> {
             Map<OrderAction, Decision> may = o.actionsFor(actor, now, deadlines);
             return new ReturnRow(o.number().value(), o.version(), o.content(), o.location().address(),
-                    o.registeredAt(), cards.unit(o.leadUnit()), cards.unit(o.returnSuggestedUnit()), o.returnReason(),
-                    o.returnRequestedAt(), allowed(may, OrderAction.APPROVE_RETURN),
+                    o.registeredAt(), cards.unit(o.leadUnit()), cards.unit(o.returnRequest().suggestedUnit()), o.returnRequest().reason(),
+                    o.returnRequest().requestedAt(), allowed(may, OrderAction.APPROVE_RETURN),
                     allowed(may, OrderAction.REJECT_RETURN));
         }).toList());
         return listed.total();
@@ -182,7 +182,7 @@ class DispatchPages {
         model.addAttribute("rows", loadedInOrder(listed.items(), actor).stream().map(o -> {
             Map<OrderAction, Decision> may = o.actionsFor(actor, now, deadlines);
             return new ExtensionRow(o.number().value(), o.version(), o.content(), cards.unit(o.leadUnit()),
-                    o.pendingExtensionDays(), o.pendingExtensionReason(), o.handleDeadline(), o.extensionDaysUsed(),
+                    o.extension().pendingDays(), o.extension().pendingReason(), o.clock().handleDeadline(), o.extension().daysUsed(),
                     allowed(may, OrderAction.APPROVE_EXTENSION), allowed(may, OrderAction.REJECT_EXTENSION));
         }).toList());
         return listed.total();
@@ -404,8 +404,8 @@ class DispatchPages {
 
     private static OrderSummary summary(WorkOrder o) {
         return new OrderSummary(o.number(), o.status(), o.channel(), o.appealType(), o.urgency(), o.categoryCode(),
-                o.leadUnit(), o.citizen(), o.content(), o.location().address(), o.registeredAt(), o.handleDeadline(),
-                o.redoCount(), o.supervisionCount(), false);
+                o.leadUnit(), o.citizen(), o.content(), o.location().address(), o.registeredAt(), o.clock().handleDeadline(),
+                o.redoCount(), o.supervision().count(), false);
     }
 
     /** The units a dispatcher chooses from, in two groups as they think of them: departments, then towns and streets. */
