@@ -84,9 +84,12 @@ class DispatchDeskTest {
         mvc.perform(get("/console/dispatch").param("sort", "newest").session(signIn(mvc, "dispatcher1")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-number=\"" + n.value() + "\"")))
-                .andExpect(content().string(containsString("<mark>占道</mark>")))
-                .andExpect(content().string(containsString("占道经营")))
-                .andExpect(content().string(containsString("区综合行政执法局")))
+                // whole words marked in the text, the unit ranked with its confidence, the categories behind it
+                .andExpect(content().string(containsString("<mark>占道摆摊</mark>")))
+                .andExpect(content().string(containsString("<mark class=\"word\">占道</mark>")))
+                .andExpect(content().string(containsString("单位置信度")))
+                .andExpect(content().string(containsString("<strong>区综合行政执法局</strong>")))
+                .andExpect(content().string(containsString("占道经营</span>")))
                 .andExpect(content().string(containsString("95%")))
                 .andExpect(content().string(containsString("采纳建议 1")));
     }
@@ -256,7 +259,7 @@ class DispatchDeskTest {
                 .andExpect(content().string(containsString("data-number=\"" + n.value() + "\"")))
                 .andExpect(content().string(not(containsString("<script>alert(1)"))))
                 .andExpect(content().string(not(containsString("<img src=x"))))
-                .andExpect(content().string(containsString("&lt;img src=x onerror=alert(2)&gt;<mark>占道</mark>")));
+                .andExpect(content().string(containsString("&lt;img src=x onerror=alert(2)&gt;<mark>占道摆摊</mark>")));
         mvc.perform(get("/console/dispatch/" + n.value()).session(signIn(mvc, "dispatcher1")))
                 .andExpect(content().string(not(containsString("<script>alert(1)"))));
     }

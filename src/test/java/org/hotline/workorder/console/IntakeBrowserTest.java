@@ -125,7 +125,7 @@ class IntakeBrowserTest {
         waitFor(".similar", open.value());
         waitFor(".assist-suggestion", "地址中");
         WebElement suggestion = browser.one(".assist-suggestion");
-        assertThat(suggestion.getText()).contains("置信度 88%", "区综合行政执法局", "古楼街道");
+        assertThat(suggestion.getText()).contains("单位置信度 90%", "区综合行政执法局", "古楼街道");
         assertThat(browser.all(".assist-suggestion mark")).extracting(WebElement::getText).contains("积水");
         browser.screenshot("intake-suggestion");
 

@@ -246,7 +246,7 @@ class IntakeScreenTest {
                         .param("content", "东关街后巷下雨后积水，老人出不了门").param("address", "古楼街道东关街"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("排水管网堵塞")))
-                .andExpect(content().string(containsString("置信度 88%")))
+                .andExpect(content().string(containsString("单位置信度 90%")))
                 .andExpect(content().string(containsString("<mark>积水</mark>")))
                 .andExpect(content().string(containsString("古楼街道")))
                 .andExpect(content().string(not(containsString("<html"))));

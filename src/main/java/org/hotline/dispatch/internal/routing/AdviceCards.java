@@ -32,7 +32,7 @@ class AdviceCards {
      * or a rule wants a person ({@code manualReason} says why): such an option cannot be accepted as it is.
      */
     record Option(int rank, Ref lead, List<Ref> coUnits, Ref category, double probability, List<String> evidence,
-            String rule, String manualReason) {
+            String rule, String manualReason, List<Chance> categories) {
 
         public boolean acceptable() {
             return lead != null;
@@ -70,6 +70,14 @@ class AdviceCards {
         }
     }
 
+    /** A category behind a ranked unit, with the model's probability for it. */
+    record Chance(Ref category, double probability) {
+
+        public String percent() {
+            return AdviceCards.percent(probability);
+        }
+    }
+
     /** A piece of text, marked when it is one of the words behind the suggestion. */
     record Segment(String text, boolean marked) {
     }
@@ -88,7 +96,8 @@ class AdviceCards {
         int rank = 1;
         for (UnitSuggestion s : a.suggestions()) {
             options.add(new Option(rank++, unit(s.leadUnit()), units(s.coUnits().stream().map(UnitId::value).toList()),
-                    category(s.categoryCode()), s.probability(), s.evidence(), s.rule(), s.manualReason()));
+                    category(s.categoryCode()), s.probability(), s.evidence(), s.rule(), s.manualReason(),
+                    s.categories().stream().map(c -> new Chance(category(c.label()), c.probability())).toList()));
         }
         return new Card(category(a.categoryCode()), unit(a.lead()), unit(a.territorialUnit()),
                 units(a.coUnits().stream().map(UnitId::value).toList()), a.confidence(), a.automatic(),
@@ -102,10 +111,13 @@ class AdviceCards {
         int rank = 1;
         for (DispatchRecords.StoredSuggestion x : s.suggestions()) {
             options.add(new Option(rank++, unit(x.leadUnit()), units(x.coUnits()), category(x.categoryCode()),
-                    x.probability(), x.evidence(), x.rule(), x.manualReason()));
+                    x.probability(), x.evidence(), x.rule(), x.manualReason(),
+                    x.categories().stream().map(c -> new Chance(category(c.code()), c.probability())).toList()));
         }
+        // a record from before unit-level dispatch has only the top category's confidence
+        double confidence = s.unitConfidence() != null ? s.unitConfidence() : s.confidence();
         return new Card(category(s.categoryCode()), unit(s.suggestedLead()), unit(s.territorialUnit()),
-                units(s.suggestedCoUnits()), s.confidence(), s.automatic(), s.manualReason(), s.placeMatch(), options,
+                units(s.suggestedCoUnits()), confidence, s.automatic(), s.manualReason(), s.placeMatch(), options,
                 options.isEmpty() ? List.of() : options.get(0).evidence(), s.modelVersion());
     }
 
