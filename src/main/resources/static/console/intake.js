@@ -4,7 +4,8 @@
  * - Alt+S or Ctrl+Enter submit: in the answer field, the inquiry's direct answer; anywhere else, the registration;
  * - a form is sent once: after the first submission its buttons are disabled (a double click, an impatient Enter),
  *   and the server's idempotency key catches the rest (a retry after a timeout gets the order the first one made).
- * The direct answer is offered only while the appeal type is an inquiry. Without this script the form still works.
+ * The direct answer (typed, or a knowledge entry's) is offered only while the appeal type is an inquiry. Without
+ * this script the form still works.
  */
 (function () {
   "use strict";
@@ -22,9 +23,15 @@
       return checked ? checked.value : "";
     }
 
+    var page = document.querySelector(".intake-page");
+
     function showAnswer() {
       if (answer) {
         answer.hidden = appealType() !== "INQUIRY";
+      }
+      // the knowledge panel's "answer with this entry" is for inquiries too (CSS hides it otherwise)
+      if (page) {
+        page.setAttribute("data-appeal", appealType());
       }
     }
 

@@ -27,9 +27,14 @@ import org.hotline.platform.InvalidInputException;
 import org.hotline.workorder.AppealType;
 import org.hotline.workorder.Channel;
 import org.hotline.workorder.Citizen;
+import org.hotline.workorder.EmergencyService;
+import org.hotline.workorder.IntakeDecision;
+import org.hotline.workorder.InvalidReason;
 import org.hotline.workorder.OrderNumber;
 import org.hotline.workorder.OrderPage;
 import org.hotline.workorder.OrderQuery;
+import org.hotline.workorder.ProperRoute;
+import org.hotline.workorder.Settlement;
 import org.hotline.workorder.Urgency;
 import org.hotline.workorder.WorkOrder;
 import org.hotline.workorder.WorkOrderService;
@@ -63,7 +68,7 @@ class IntakePages {
 
     /** The form's fields, as the template names them, with the request constraint paths they are checked under. */
     private static final Set<String> FIELDS = Set.of("phone", "name", "anonymous", "confidential", "appealType",
-            "content", "address", "urgent", "channel", "intakeAnswer", "idempotencyKey", "master");
+            "content", "address", "urgent", "channel", "intakeAnswer", "idempotencyKey", "master", "triageExplanation");
 
     private final WorkOrderService service;
     private final Validator validator;
@@ -78,7 +83,7 @@ class IntakePages {
     }
 
     /** What the operator sees after a call was registered: its number, and how it ended. */
-    record Done(String kind, String number, String status, String master, String lead)
+    record Done(String kind, String number, String status, String master, String lead, String route)
             implements java.io.Serializable {
     }
 
@@ -146,19 +151,74 @@ class IntakePages {
         });
     }
 
-    /** 直接答复: an inquiry answered during the call is registered and closed with the answer. */
+    /**
+     * 直接答复: an inquiry answered during the call is registered and closed with the answer: the one the operator
+     * wrote, or a knowledge-base entry's ({@code knowledgeEntry}, the button of a suggested entry, with its answer as
+     * {@code knowledgeAnswer.<entry>}), recorded with the entry as the API's triage decision KNOWLEDGE records it.
+     */
     @PostMapping("/answer")
     String answer(@RequestParam Map<String, String> form, Actor actor, Model model, RedirectAttributes flash,
             HttpServletResponse response) {
         return finish("answer", form, actor, model, flash, response, (appeal, key, fingerprint) -> {
+            String entry = blankToNull(form.get("knowledgeEntry"));
+            if (entry != null && entry.length() > 64) {
+                throw new InvalidInputException("knowledgeEntry", "知识条目编号不正确");
+            }
             // without an answer the service would register an ordinary order: that is not what was asked for
-            String answer = blankToNull(form.get("intakeAnswer"));
+            String answer = entry == null ? blankToNull(form.get("intakeAnswer"))
+                    : blankToNull(form.get("knowledgeAnswer." + entry));
             if (answer == null) {
                 throw new InvalidInputException("intakeAnswer", "直接答复必须填写答复内容");
             }
-            WorkOrder order = service.register(appeal, answer, actor, key, fingerprint).order();
+            if (answer.length() > 4000) {
+                throw new InvalidInputException("intakeAnswer", "不能超过 4000 个字符");
+            }
+            WorkOrder order = service.intake(appeal, entry == null ? IntakeDecision.of(answer)
+                    : IntakeDecision.answer(answer, entry), actor, key, fingerprint).order();
             return done("answered", order, null);
         });
+    }
+
+    /**
+     * 分流办结: the call is registered and settled at once as triage advised and the operator confirmed, the API's
+     * triage decision: referred to an emergency service (the call was transferred), redirected to its proper
+     * channel (with what the citizen was told) or recorded as invalid. {@code settle} names the outcome and its
+     * target, as the triage panel's button carries it: {@code EMERGENCY:FIRE}, {@code OTHER_CHANNEL:LITIGATION},
+     * {@code INVALID:SILENT}.
+     */
+    @PostMapping("/settle")
+    String settle(@RequestParam Map<String, String> form, Actor actor, Model model, RedirectAttributes flash,
+            HttpServletResponse response) {
+        return finish("settle", form, actor, model, flash, response, (appeal, key, fingerprint) -> {
+            Settlement settlement = settlement(form.get("settle"), blankToNull(form.get("triageExplanation")));
+            WorkOrder order = service.intake(appeal, IntakeDecision.settle(settlement), actor, key, fingerprint)
+                    .order();
+            return done("settled", order, null);
+        });
+    }
+
+    private static Settlement settlement(String value, String explanation) {
+        String[] parts = value == null ? new String[0] : value.strip().split(":", 2);
+        if (parts.length != 2 || parts[1].isBlank()) {
+            throw new InvalidInputException("settle", "请按分流建议选择办结方式");
+        }
+        String target = parts[1].strip();
+        try {
+            return switch (parts[0]) {
+                case "EMERGENCY" -> new Settlement.Referral(EmergencyService.of(target).orElseThrow(
+                        () -> new InvalidInputException("settle", "应为 110、119、120、122 之一")), null);
+                case "OTHER_CHANNEL" -> {
+                    if (explanation != null && explanation.length() > 4000) {
+                        throw new InvalidInputException("triageExplanation", "不能超过 4000 个字符");
+                    }
+                    yield new Settlement.Redirection(ProperRoute.valueOf(target), explanation);
+                }
+                case "INVALID" -> new Settlement.Invalid(InvalidReason.valueOf(target), null);
+                default -> throw new InvalidInputException("settle", "请按分流建议选择办结方式");
+            };
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("settle", "请按分流建议选择办结方式");
+        }
     }
 
     /** 重复来电并单: the call is registered and merged into the open order chosen from the similar ones. */
@@ -180,7 +240,25 @@ class IntakePages {
     private Done done(String kind, WorkOrder order, String master) {
         String lead = order.leadUnit() == null || master != null ? null
                 : units.find(order.leadUnit()).map(Unit::name).orElse(order.leadUnit().value());
-        return new Done(kind, order.number().value(), order.status().label(), master, lead);
+        return new Done(kind, order.number().value(), order.status().label(), master, lead, route(order));
+    }
+
+    /** Where a settled call went, in words: "119 消防救援", "诉讼（人民法院）", "骚扰电话". */
+    private static String route(WorkOrder order) {
+        if (order.intakeOutcome() == null || order.intakeRoute() == null) {
+            return null;
+        }
+        String r = order.intakeRoute();
+        try {
+            return switch (order.intakeOutcome()) {
+                case EMERGENCY -> EmergencyService.valueOf(r).number() + " " + EmergencyService.valueOf(r).label();
+                case OTHER_CHANNEL -> ProperRoute.valueOf(r).label();
+                case INVALID -> InvalidReason.valueOf(r).label();
+                default -> null;
+            };
+        } catch (IllegalArgumentException e) {
+            return r;
+        }
     }
 
     @FunctionalInterface
@@ -195,7 +273,9 @@ class IntakePages {
             String key = idempotencyKey(form.get("idempotencyKey"));
             WorkOrderController.RegisterRequest request = valid(request(form));
             WorkOrder.Appeal appeal = WorkOrderController.appeal(request);
-            Done done = finish.run(appeal, key, key == null ? null : fingerprint(action, request, form.get("master")));
+            Done done = finish.run(appeal, key, key == null ? null
+                    : fingerprint(action, request, form.get("master") + "|" + form.get("settle") + "|"
+                            + form.get("knowledgeEntry") + "|" + form.get("triageExplanation")));
             flash.addFlashAttribute("done", done);
             return "redirect:/console/intake";
         } catch (RuntimeException e) {

@@ -3,8 +3,8 @@ package org.hotline.dispatch.internal.routing;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 
+import org.hotline.console.MarkedText;
 import org.hotline.dispatch.DispatchAdvice;
 import org.hotline.dispatch.UnitSuggestion;
 import org.hotline.organization.Categories;
@@ -127,34 +127,7 @@ class AdviceCards {
      * never read as markup.
      */
     static List<Segment> highlight(String text, Collection<String> words) {
-        if (text == null || text.isEmpty()) {
-            return List.of();
-        }
-        boolean[] marked = new boolean[text.length()];
-        String lower = text.toLowerCase(Locale.ROOT);
-        // a few letters change length in lower case; then match as written rather than mark the wrong places
-        boolean folded = lower.length() == text.length();
-        String haystack = folded ? lower : text;
-        for (String word : words) {
-            if (word == null || word.isBlank()) {
-                continue;
-            }
-            String needle = folded ? word.strip().toLowerCase(Locale.ROOT) : word.strip();
-            for (int at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
-                for (int i = at; i < at + needle.length(); i++) {
-                    marked[i] = true;
-                }
-            }
-        }
-        List<Segment> segments = new ArrayList<>();
-        int start = 0;
-        for (int i = 1; i <= text.length(); i++) {
-            if (i == text.length() || marked[i] != marked[start]) {
-                segments.add(new Segment(text.substring(start, i), marked[start]));
-                start = i;
-            }
-        }
-        return segments;
+        return MarkedText.of(text, words).stream().map(s -> new Segment(s.text(), s.marked())).toList();
     }
 
     static String percent(double p) {
