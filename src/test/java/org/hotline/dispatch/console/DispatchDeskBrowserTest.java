@@ -86,8 +86,11 @@ class DispatchDeskBrowserTest {
         assertThat(browser.path()).isEqualTo("/console/dispatch");
         assertThat(browser.one("nav.tabs").getText()).contains("待派单", "退回申请", "延期申请");
         String row = "article[data-number='" + vending.value() + "']";
-        assertThat(browser.one(row).getText()).contains("占道经营", "区综合行政执法局", "古楼街道", "95%", "采纳建议 1");
-        assertThat(browser.all(row + " .marked-text mark")).extracting(e -> e.getText()).contains("占道");
+        // the ranked units, each with its unit confidence, the categories behind it and the whole words
+        assertThat(browser.one(row).getText()).contains("单位置信度", "占道经营", "区综合行政执法局", "古楼街道", "95%",
+                "采纳建议 1");
+        assertThat(browser.all(row + " .marked-text mark")).extracting(e -> e.getText()).contains("占道摆摊");
+        assertThat(browser.all(row + " mark.word")).extracting(e -> e.getText()).contains("占道", "摆摊");
         assertThat(browser.scrollsSideways()).isFalse();
         browser.screenshot("dispatch");
 

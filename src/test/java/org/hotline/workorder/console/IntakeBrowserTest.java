@@ -84,6 +84,91 @@ class IntakeBrowserTest {
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
     }
 
+    /** Written by a supervisor and published by the director through the knowledge API, as people do it. */
+    private void published(String title, String answer, String basis, String unit, String... keywords)
+            throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("title", title);
+        body.put("answer", answer);
+        body.put("policyBasis", basis);
+        body.put("unit", unit);
+        body.put("keywords", List.of(keywords));
+        String created = api("supervisor1", "/api/v1/knowledge", json.writeValueAsString(body), 201);
+        long id = json.readTree(created).get("id").asLong();
+        api("supervisor1", "/api/v1/knowledge/" + id + "/submit", "{}", 200);
+        api("director1", "/api/v1/knowledge/" + id + "/review", "{\"approve\":true}", 200);
+    }
+
+    private String api(String user, String path, String body, int expected) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(browser.url(path)))
+                        .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                                (user + ":demo123").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(expected);
+        return response.body();
+    }
+
+    @Test
+    void anEmergencyIsTransferredAtOnceAndTheCallClosedAsReferred() {
+        String phone = newPhone();
+        browser.signIn("operator1");
+        focused().sendKeys(phone);
+        browser.type(By.id("f-name"), "周先生");
+        chord(Keys.ALT, "2");
+        browser.type(By.id("f-content"), "东关街三号楼着火了，浓烟很大，楼上还有老人没下来");
+        browser.type(By.id("f-address"), "古楼街道东关街 3 号楼");
+        waitFor("#triage-panel [data-outcome='EMERGENCY']", "请立即转接 119");
+        WebElement panel = browser.one("#triage-panel .triage");
+        assertThat(panel.getText()).contains("请立即转接 119（消防救援）", "紧急转接：已转 119，登记办结");
+        assertThat(browser.all("#triage-panel .marked-text mark")).extracting(WebElement::getText).contains("着火");
+        assertThat(browser.scrollsSideways()).isFalse();
+        browser.screenshot("intake-triage-emergency");
+
+        WebElement page = browser.driver().findElement(By.tagName("html"));
+        browser.one("#settle-emergency").click();
+        waitForNextPage(page);
+        assertThat(browser.one("[data-done]").getText()).contains("已分流登记并办结", "119 消防救援");
+        List<OrderSummary> mine = ordersOf(phone);
+        assertThat(mine).singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(OrderStatus.CLOSED));
+    }
+
+    @Test
+    void anInquiryIsAnsweredFromTheKnowledgeBaseWithOneAction() throws Exception {
+        published("租房提取住房公积金怎么办理", "无自有住房且在本市租房居住的职工，可每年提取一次住房公积金支付房租。"
+                + "携带身份证、租房合同（或租房备案证明）到区住房公积金管理中心窗口办理，也可在“住房公积金”手机应用上申请，"
+                + "3 个工作日内到账。", "《住房公积金管理条例》第二十四条", "dcf-zjj", "租房提取", "公积金取出来");
+        published("住房公积金提取需要什么条件和材料", "购房、建房、翻修自住住房，偿还购房贷款本息，离休、退休，"
+                + "出境定居等情形可以提取住房公积金。需携带身份证和相应证明材料。", "《住房公积金管理条例》第二十四条",
+                "dcf-zjj", "公积金提取");
+        published("居住证怎么办理，需要哪些材料", "在本市居住半年以上、有合法稳定就业、住所或连续就读的，"
+                + "可携带身份证、居住证明到居住地派出所申领居住证。", "《居住证暂行条例》", "dcf-gafj", "居住证");
+
+        String phone = newPhone();
+        browser.signIn("operator1");
+        focused().sendKeys(phone);
+        browser.type(By.id("f-name"), "孙女士");
+        chord(Keys.ALT, "1");
+        browser.type(By.id("f-content"), "我在外面租房子住，想问问公积金能不能取出来付房租，需要带什么材料");
+        waitFor("#knowledge-panel .kb-list", "租房提取住房公积金怎么办理");
+        assertThat(browser.all("#knowledge-panel .kb-list > li")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(browser.one("#knowledge-panel .kb-list > li").getText()).contains("租房合同", "用此条答复并办结");
+        assertThat(browser.all("#knowledge-panel .kb-title mark")).extracting(WebElement::getText).isNotEmpty();
+        assertThat(browser.scrollsSideways()).isFalse();
+        browser.screenshot("intake-knowledge");
+
+        WebElement page = browser.driver().findElement(By.tagName("html"));
+        browser.one("#knowledge-panel .kb-list > li .kb-use").click();
+        waitForNextPage(page);
+        assertThat(browser.one("[data-done]").getText()).contains("已直接答复并办结");
+        List<OrderSummary> mine = ordersOf(phone);
+        assertThat(mine).singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(OrderStatus.CLOSED));
+        assertThat(service.find(mine.get(0).number(), ConsoleOrders.SUPERVISOR).intakeAnswer()).contains("租房合同");
+    }
+
     @Test
     void anOperatorRegistersACallWithTheKeyboardOnlyAndSeesTheHistoryAndTheSuggestion() {
         String phone = newPhone();
@@ -125,7 +210,7 @@ class IntakeBrowserTest {
         waitFor(".similar", open.value());
         waitFor(".assist-suggestion", "地址中");
         WebElement suggestion = browser.one(".assist-suggestion");
-        assertThat(suggestion.getText()).contains("单位置信度 90%", "区综合行政执法局", "古楼街道");
+        assertThat(suggestion.getText()).contains("单位置信度 92%", "排水管网堵塞 88%", "区综合行政执法局", "古楼街道");
         assertThat(browser.all(".assist-suggestion mark")).extracting(WebElement::getText).contains("积水");
         browser.screenshot("intake-suggestion");
 
