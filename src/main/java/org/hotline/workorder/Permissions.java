@@ -40,8 +40,9 @@ final class Permissions {
         CENTER.put(OrderAction.REJECT_RETURN, EnumSet.of(DISPATCHER, SUPERVISOR));
         CENTER.put(OrderAction.ADD_CO_UNIT, EnumSet.of(DISPATCHER, SUPERVISOR));
         CENTER.put(OrderAction.RECORD_NON_COOPERATION, EnumSet.of(DISPATCHER, SUPERVISOR));
-        CENTER.put(OrderAction.APPROVE_EXTENSION, EnumSet.of(SUPERVISOR, DIRECTOR));
-        CENTER.put(OrderAction.REJECT_EXTENSION, EnumSet.of(SUPERVISOR, DIRECTOR));
+        // the center decides extensions: the dispatcher who decides returns on the same desk, or above them
+        CENTER.put(OrderAction.APPROVE_EXTENSION, EnumSet.of(DISPATCHER, SUPERVISOR, DIRECTOR));
+        CENTER.put(OrderAction.REJECT_EXTENSION, EnumSet.of(DISPATCHER, SUPERVISOR, DIRECTOR));
         CENTER.put(OrderAction.SUPERVISE, EnumSet.of(SUPERVISOR, DIRECTOR));
         CENTER.put(OrderAction.MERGE, EnumSet.of(DISPATCHER, SUPERVISOR));
         CENTER.put(OrderAction.ATTACH, EnumSet.of(OPERATOR, DISPATCHER, SUPERVISOR));

@@ -169,6 +169,29 @@ public final class WorkOrder {
         });
     }
 
+    /**
+     * 重复来电并单: a caller reports a matter an open order already tracks (the same problem at the same place), and
+     * the operator attaches the call to that order instead of opening another. The call is registered and merged
+     * into {@code masterOrder} in one step, by whoever may register it: it never waits in the dispatch queue, and
+     * it follows the master's outcome like any merged order. The master must accept a merge ({@link #acceptsMerge}).
+     * Both orders change; the caller stores them in one transaction.
+     */
+    public static Decision registerAsRepeat(OrderNumber number, Appeal appeal, WorkOrder masterOrder, String note,
+            Actor actor, Instant now, java.util.function.Consumer<WorkOrder> created) {
+        return Decision.firstRejection(
+                () -> Permissions.mayCreate(OrderAction.REGISTER, actor),
+                () -> masterOrder.acceptsMerge())
+                .ifAllowed(() -> {
+                    WorkOrder order = fresh(number, appeal, actor, now);
+                    order.record(actor, now, OrderAction.REGISTER, null, OrderStatus.REGISTERED, null, null);
+                    order.events.add(new WorkOrderEvent.Registered(number, now, actor.username(), appeal.channel(),
+                            appeal.appealType(), appeal.categoryCode(), false));
+                    order.mergeAfterChecks(masterOrder, note == null || note.isBlank() ? "受理时并入：重复来电" : note,
+                            actor, now);
+                    created.accept(order);
+                });
+    }
+
     private static WorkOrder fresh(OrderNumber number, Appeal appeal, Actor actor, Instant now) {
         Registration registration = new Registration(appeal.channel(), appeal.appealType(), appeal.citizen(),
                 appeal.content(), appeal.location(), appeal.urgency(), now, actor.username());
@@ -500,19 +523,27 @@ public final class WorkOrder {
                 () -> Permissions.may(OrderAction.MERGE, actor, this),
                 () -> masterOrder.number.equals(number) ? Decision.rejected("merge-into-itself", "不能与自身并单")
                         : Decision.allowed(),
-                () -> masterOrder.status.isOpen() && masterOrder.status != OrderStatus.REPLIED
-                        ? Decision.allowed()
-                        : Decision.rejected("master-not-open", "主工单处于「" + masterOrder.status.label()
-                                + "」状态，不能并入"),
+                masterOrder::acceptsMerge,
                 this::notAMaster)
-                .ifAllowed(() -> {
-                    merge = merge.into(masterOrder.number);
-                    transition(actor, now, OrderAction.MERGE, OrderStatus.MERGED, note, "并入主单：" + masterOrder.number);
-                    masterOrder.merge = masterOrder.merge.oneMoreMerged();
-                    masterOrder.record(actor, now, OrderAction.MERGE, masterOrder.status, masterOrder.status, note,
-                            "并入：" + number);
-                    events.add(new WorkOrderEvent.Merged(number, now, actor.username(), masterOrder.number));
-                });
+                .ifAllowed(() -> mergeAfterChecks(masterOrder, note, actor, now));
+    }
+
+    /**
+     * Whether other orders may be merged into this one: only while it is still being worked on and not yet
+     * replied (a reply is under review and callback; a repeat call then is a new matter or a complaint about it).
+     */
+    public Decision acceptsMerge() {
+        return status.isOpen() && status != OrderStatus.REPLIED ? Decision.allowed()
+                : Decision.rejected("master-not-open", "主工单处于「" + status.label() + "」状态，不能并入");
+    }
+
+    private void mergeAfterChecks(WorkOrder masterOrder, String note, Actor actor, Instant now) {
+        merge = merge.into(masterOrder.number);
+        transition(actor, now, OrderAction.MERGE, OrderStatus.MERGED, note, "并入主单：" + masterOrder.number);
+        masterOrder.merge = masterOrder.merge.oneMoreMerged();
+        masterOrder.record(actor, now, OrderAction.MERGE, masterOrder.status, masterOrder.status, note,
+                "并入：" + number);
+        events.add(new WorkOrderEvent.Merged(number, now, actor.username(), masterOrder.number));
     }
 
     /**

@@ -81,6 +81,11 @@ public class WorkOrderService {
         this.autoDispatch = autoDispatch;
     }
 
+    /** Whether the actor may register calls (受理): the intake screen is theirs. */
+    public boolean mayRegister(Actor actor) {
+        return Permissions.mayCreate(OrderAction.REGISTER, actor).isAllowed();
+    }
+
     /**
      * The result of an intake call: the order, whether it was created now or by an earlier retry, and its triage
      * (what was advised and decided; null without triage).
@@ -144,6 +149,55 @@ public class WorkOrderService {
             // a twin that committed first: its order, or a conflict if the body differs
             return replay(actor, idempotencyKey, requestFingerprint).orElseThrow(() -> keyUsedBefore);
         }
+    }
+
+    /**
+     * 重复来电并单: registers a call about a matter the open order {@code master} already tracks and merges it into
+     * that order, in one transaction: either the call is registered and attached, or nothing is written (a master
+     * that was replied or closed meanwhile refuses with its reason, a master changed by someone else at the same
+     * moment is a conflict). The call is not dispatched: it follows the master. With an idempotency key, a retry
+     * gets the call the first attempt registered, as {@link #register} does.
+     */
+    public Intake registerRepeat(WorkOrder.Appeal appeal, OrderNumber master, String note, Actor actor,
+            String idempotencyKey, String requestFingerprint) {
+        requireCategory("categoryCode", appeal.categoryCode());
+        refuseIfRejected(Permissions.mayCreate(OrderAction.REGISTER, actor));
+        Optional<Intake> replay = idempotencyKey == null ? Optional.empty()
+                : replay(actor, idempotencyKey, requestFingerprint);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        // the master as the caller may see it, and open, before a number is drawn for the call
+        refuseIfRejected(masterOf(master, actor).acceptsMerge());
+        Instant now = clock.instant();
+        OrderNumber number = numbers.next(LocalDate.ofInstant(now, clock.getZone()));
+        try {
+            return intakeCommit.execute(() -> {
+                // read again inside the transaction: the work may run twice, and the master may have moved on
+                WorkOrder masterOrder = masterOf(master, actor);
+                List<WorkOrder> created = new ArrayList<>(1);
+                refuseIfRejected(WorkOrder.registerAsRepeat(number, appeal, masterOrder, note, actor, now,
+                        created::add));
+                WorkOrder order = created.get(0);
+                orders.add(order);
+                orders.update(masterOrder);
+                if (idempotencyKey != null) {
+                    idempotencyKeys.remember(actor.username(), idempotencyKey, requestFingerprint, number, now);
+                }
+                order.events().forEach(events::publishEvent);
+                return new Intake(order, false);
+            });
+        } catch (DuplicateKeyException keyUsedBefore) {
+            if (idempotencyKey == null) {
+                throw keyUsedBefore;
+            }
+            return replay(actor, idempotencyKey, requestFingerprint).orElseThrow(() -> keyUsedBefore);
+        }
+    }
+
+    private WorkOrder masterOf(OrderNumber master, Actor actor) {
+        return orders.find(master).filter(o -> o.isVisibleTo(actor))
+                .orElseThrow(() -> new InvalidInputException("master", "主工单 " + master + " 不存在"));
     }
 
     /** The order an earlier call with this key created; a conflict when that call sent another body. */
@@ -274,6 +328,20 @@ public class WorkOrderService {
     public List<WorkOrder> mergedInto(OrderNumber master, Actor actor) {
         find(master, actor);
         return orders.mergedInto(master);
+    }
+
+    /**
+     * The orders among {@code numbers} that the actor may see, in the order asked for, read together: a page that
+     * lists orders and offers actions on them needs each one's version and state, not one query per row.
+     */
+    @Transactional(readOnly = true)
+    public List<WorkOrder> findAll(List<OrderNumber> numbers, Actor actor) {
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<OrderNumber, WorkOrder> found = new java.util.HashMap<>();
+        orders.findAll(numbers).stream().filter(o -> o.isVisibleTo(actor)).forEach(o -> found.put(o.number(), o));
+        return numbers.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
     /** Orders the actor may see; a search by caller is refused (403) to roles that may not call citizens. */

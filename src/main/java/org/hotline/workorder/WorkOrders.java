@@ -13,6 +13,9 @@ public interface WorkOrders {
 
     Optional<WorkOrder> find(OrderNumber number);
 
+    /** The orders among {@code numbers} that exist, in no particular order. */
+    List<WorkOrder> findAll(java.util.Collection<OrderNumber> numbers);
+
     void add(WorkOrder order);
 
     void update(WorkOrder order);

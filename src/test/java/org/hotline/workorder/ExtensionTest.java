@@ -60,6 +60,16 @@ class ExtensionTest {
     }
 
     @Test
+    void theDispatcherDecidesExtensionsLikeTheReturnsOnTheSameDesk() {
+        WorkOrder o = inProgress(ENFORCEMENT, MONDAY_MORNING);
+        o.requestExtension(2, "等待检测报告", handlerOf(ENFORCEMENT), now, DEADLINES);
+        assertThat(o.actionsFor(dispatcher(), now, DEADLINES)).containsKeys(OrderAction.APPROVE_EXTENSION,
+                OrderAction.REJECT_EXTENSION);
+        assertThat(o.decideExtension(false, "现场已具备处置条件", dispatcher(), now, DEADLINES).isAllowed()).isTrue();
+        assertThat(o.decideExtension(true, null, operator(), now, DEADLINES).isAllowed()).isFalse();
+    }
+
+    @Test
     void onlyTheCenterDecidesExtensions() {
         WorkOrder o = inProgress(ENFORCEMENT, MONDAY_MORNING);
         o.requestExtension(2, "等待检测报告", handlerOf(ENFORCEMENT), now, DEADLINES);

@@ -71,6 +71,15 @@ class JdbcWorkOrders implements WorkOrders {
     }
 
     @Override
+    public List<WorkOrder> findAll(java.util.Collection<OrderNumber> numbers) {
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        return load("WHERE number IN (:numbers)", new MapSqlParameterSource("numbers",
+                numbers.stream().map(OrderNumber::value).distinct().toList()));
+    }
+
+    @Override
     public List<WorkOrder> mergedInto(OrderNumber master) {
         return load("WHERE master_number = :master ORDER BY number",
                 new MapSqlParameterSource("master", master.value()));
@@ -256,6 +265,10 @@ class JdbcWorkOrders implements WorkOrders {
             where.append(" AND (LOWER(o.content) LIKE :keyword OR LOWER(o.address) LIKE :keyword OR o.number = :exact)");
             p.addValue("keyword", "%" + escapeLike(q.keyword().trim().toLowerCase()) + "%")
                     .addValue("exact", q.keyword().trim());
+        }
+        if (q.extensionPending()) {
+            // only orders being handled can have one (work_order_by_status; on PostgreSQL a partial index)
+            where.append(" AND o.status = 'IN_PROGRESS' AND o.pending_extension_days > 0");
         }
         if (q.callerPhone() != null) {
             // the number as registered, in any of its spellings (work_order_by_phone)

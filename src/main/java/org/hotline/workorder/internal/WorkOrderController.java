@@ -202,17 +202,7 @@ class WorkOrderController {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
             throw new InvalidInputException("Idempotency-Key", "长度应为 1 到 100 个字符");
         }
-        if (r.channel() == Channel.PHONE && (r.citizen().phone() == null || r.citizen().phone().isBlank())) {
-            throw new InvalidInputException("citizen.phone", "电话渠道必须登记来电号码");
-        }
-        WorkOrder.Appeal appeal = new WorkOrder.Appeal(r.channel(), r.appealType(),
-                new Citizen(blankToNull(r.citizen().name()), blankToNull(r.citizen().phone()),
-                        Boolean.TRUE.equals(r.citizen().confidential())),
-                r.content().strip(),
-                r.location() == null ? Location.none()
-                        : new Location(blankToNull(r.location().address()), r.location().latitude(),
-                                r.location().longitude()),
-                blankToNull(r.categoryCode()), r.urgency());
+        WorkOrder.Appeal appeal = appeal(r);
         String fingerprint = idempotencyKey == null ? null : fingerprint(r);
         IntakeDecision decision = decision(r.triage(), blankToNull(r.intakeAnswer()));
         WorkOrderService.Intake intake = service.intake(appeal, decision, actor, idempotencyKey, fingerprint);
@@ -223,8 +213,26 @@ class WorkOrderController {
         return response.eTag(etag(view.version())).body(view);
     }
 
+    /**
+     * The appeal a valid intake request describes, for the API and the console's intake form alike: a phone call
+     * must carry the caller's number.
+     */
+    static WorkOrder.Appeal appeal(RegisterRequest r) {
+        if (r.channel() == Channel.PHONE && (r.citizen().phone() == null || r.citizen().phone().isBlank())) {
+            throw new InvalidInputException("citizen.phone", "电话渠道必须登记来电号码");
+        }
+        return new WorkOrder.Appeal(r.channel(), r.appealType(),
+                new Citizen(blankToNull(r.citizen().name()), blankToNull(r.citizen().phone()),
+                        Boolean.TRUE.equals(r.citizen().confidential())),
+                r.content().strip(),
+                r.location() == null ? Location.none()
+                        : new Location(blankToNull(r.location().address()), r.location().latitude(),
+                                r.location().longitude()),
+                blankToNull(r.categoryCode()), r.urgency());
+    }
+
     @GetMapping
-    @Operation(summary = "查询工单：状态、单位、分类、渠道、日期、超期、关键词；来电号码、来电人（仅限可回访群众的中心岗位）",
+    @Operation(summary = "查询工单：状态、单位、分类、渠道、日期、超期、关键词、待审批延期；来电号码、来电人（仅限可回访群众的中心岗位）",
             description = "phone: the caller's full number (spaces and dashes ignored); caller: the beginning of the"
                     + " caller's name. Only operators, dispatchers, reviewers, supervisors and the director may use"
                     + " them; anyone else gets 403.")
@@ -242,6 +250,8 @@ class WorkOrderController {
             @RequestParam(defaultValue = "20") @Min(value = 1, message = "至少为 1")
             @Max(value = OrderQuery.MAX_SIZE, message = "不能超过 200") int size,
             @RequestParam(required = false) String phone, @RequestParam(required = false) String caller,
+            @RequestParam(required = false) @Parameter(description = "true：只列出延期申请待中心审批的工单")
+            Boolean extensionPending,
             Actor actor) {
         if (q != null && q.length() > 100) {
             throw new InvalidInputException("q", "关键词不能超过 100 个字符");
@@ -249,6 +259,9 @@ class WorkOrderController {
         OrderQuery query = new OrderQuery(status, unit == null || unit.isBlank() ? null : new UnitId(unit),
                 blankToNull(category), channel, appealType, from, to, overdue, blankToNull(q), null, page, size)
                 .byCaller(phone == null || phone.isBlank() ? null : callerPhone("phone", phone), callerName(caller));
+        if (Boolean.TRUE.equals(extensionPending)) {
+            query = query.withExtensionPending();
+        }
         return OrderViews.of(service.search(query, actor), actor);
     }
 

@@ -371,6 +371,38 @@ abstract class WorkOrdersContract {
         assertThat(second.items()).extracting(OrderSummary::number).containsExactly(s.registered().number());
     }
 
+    @Test
+    void onlyOrdersWhoseExtensionRequestWaitsForTheCenterAreFoundAsPendingExtensions() {
+        SearchSet s = storeSearchSet();
+        WorkOrder asked = orders.find(s.inProgress().number()).orElseThrow();
+        require(asked.requestExtension(3, "等待劳动仲裁结果", handlerOf(MARKET), MARCH_2.plusSeconds(3 * 86400), DEADLINES));
+        orders.update(asked);
+
+        assertThat(found(search(s).extensionPending())).containsExactly(s.inProgress().number());
+
+        WorkOrder decided = orders.find(s.inProgress().number()).orElseThrow();
+        require(decided.decideExtension(true, null, WorkOrderFixture.supervisor(), MARCH_2.plusSeconds(4 * 86400),
+                DEADLINES));
+        orders.update(decided);
+        assertThat(found(search(s).extensionPending())).isEmpty();
+    }
+
+    @Test
+    void ordersAreReadTogetherByTheirNumbersAndUnknownNumbersAreLeftOut() {
+        SearchSet s = storeSearchSet();
+        OrderNumber unknown = ContractOrders.nextNumber();
+
+        List<WorkOrder> read = orders.findAll(List.of(s.closed().number(), unknown, s.dispatched().number()));
+
+        assertThat(read).extracting(WorkOrder::number)
+                .containsExactlyInAnyOrder(s.closed().number(), s.dispatched().number());
+        WorkOrder dispatched = read.stream().filter(o -> o.number().equals(s.dispatched().number())).findFirst()
+                .orElseThrow();
+        assertThat(dispatched.snapshot()).usingRecursiveComparison()
+                .isEqualTo(orders.find(s.dispatched().number()).orElseThrow().snapshot());
+        assertThat(orders.findAll(List.of())).isEmpty();
+    }
+
     // ---------------------------------------------------------------- sweep candidates and merges
 
     @Test
@@ -512,6 +544,7 @@ abstract class WorkOrdersContract {
         private int size = OrderQuery.MAX_SIZE;
         private String callerPhone;
         private String callerName;
+        private boolean extensionPending;
 
         Search statuses(Set<OrderStatus> s) { statuses = s; return this; }
         Search unit(UnitId u) { unit = u; return this; }
@@ -523,10 +556,12 @@ abstract class WorkOrdersContract {
         Search visibleTo(UnitId u) { visibleTo = u; return this; }
         Search page(int p, int s) { page = p; size = s; return this; }
         Search caller(String phoneDigits, String name) { callerPhone = phoneDigits; callerName = name; return this; }
+        Search extensionPending() { extensionPending = true; return this; }
 
         OrderQuery query() {
-            return new OrderQuery(statuses, unit, category, channel, null, from, to, overdue, keyword, visibleTo, page,
-                    size).byCaller(callerPhone, callerName);
+            OrderQuery q = new OrderQuery(statuses, unit, category, channel, null, from, to, overdue, keyword,
+                    visibleTo, page, size).byCaller(callerPhone, callerName);
+            return extensionPending ? q.withExtensionPending() : q;
         }
     }
 }

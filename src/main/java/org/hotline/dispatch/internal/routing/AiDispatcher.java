@@ -43,7 +43,9 @@ class AiDispatcher implements AutoDispatch {
 
     @Override
     public Decision decide(OrderNumber number, WorkOrder.Appeal appeal) {
-        DispatchAdvice advice = decisions.advise(DispatchRequest.of(appeal));
+        // with automatic dispatch off every order waits for a person, who reads every ranked unit and its words
+        DispatchAdvice advice = automatic ? decisions.advise(DispatchRequest.of(appeal))
+                : decisions.adviseForAPerson(DispatchRequest.of(appeal));
         Runnable record = records.prepare(number, advice, clock.instant());
         Optional<Proposal> proposal;
         if (!automatic || !advice.automatic()) {

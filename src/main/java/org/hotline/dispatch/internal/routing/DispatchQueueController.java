@@ -1,11 +1,8 @@
 package org.hotline.dispatch.internal.routing;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.hotline.dispatch.DispatchAdvice;
@@ -22,10 +19,7 @@ import org.hotline.platform.ForbiddenException;
 import org.hotline.platform.InvalidInputException;
 import org.hotline.platform.NotFoundException;
 import org.hotline.workorder.OrderNumber;
-import org.hotline.workorder.OrderPage;
 import org.hotline.workorder.OrderQuery;
-import org.hotline.workorder.OrderStatus;
-import org.hotline.workorder.OrderSummary;
 import org.hotline.workorder.Urgency;
 import org.hotline.workorder.WorkOrder;
 import org.hotline.workorder.WorkOrderService;
@@ -83,15 +77,15 @@ class DispatchQueueController {
     }
 
     private final WorkOrderService orders;
-    private final DispatchRecords records;
+    private final DispatchQueue queue;
     private final DispatchDecisions decisions;
     private final Units units;
     private final Categories categories;
 
-    DispatchQueueController(WorkOrderService orders, DispatchRecords records, DispatchDecisions decisions,
+    DispatchQueueController(WorkOrderService orders, DispatchQueue queue, DispatchDecisions decisions,
             Units units, Categories categories) {
         this.orders = orders;
-        this.records = records;
+        this.queue = queue;
         this.decisions = decisions;
         this.units = units;
         this.categories = categories;
@@ -108,13 +102,11 @@ class DispatchQueueController {
         if (size < 1 || size > OrderQuery.MAX_SIZE) {
             throw new InvalidInputException("size", "每页条数须在 1 到 " + OrderQuery.MAX_SIZE + " 之间");
         }
-        long total = registered(0, 1, actor).total();
-        List<OrderSummary> oldestFirst = oldestFirst(page, size, total, actor);
-        Map<String, DispatchRecords.Stored> stored = records.find(
-                oldestFirst.stream().map(o -> o.number().value()).toList());
-        List<QueueItem> items = oldestFirst.stream().map(o -> new QueueItem(o.number().value(), o.registeredAt(),
-                o.urgency(), category(o.categoryCode()), o.content(), o.address(),
-                stored.containsKey(o.number().value()) ? view(stored.get(o.number().value())) : null)).toList();
+        DispatchQueue.Page oldestFirst = queue.page(page, size, true, actor);
+        List<QueueItem> items = oldestFirst.items().stream().map(i -> new QueueItem(i.order().number().value(),
+                i.order().registeredAt(), i.order().urgency(), category(i.order().categoryCode()),
+                i.order().content(), i.order().address(), i.advice() == null ? null : view(i.advice()))).toList();
+        long total = oldestFirst.total();
         return new Queue(items, page, size, total);
     }
 
@@ -127,37 +119,6 @@ class DispatchQueueController {
         }
         WorkOrder order = orders.find(new OrderNumber(number), actor);
         return view(decisions.adviseForAPerson(DispatchRequest.of(order)));
-    }
-
-    /**
-     * The order search lists newest first; the queue is worked oldest first. Page {@code page} of the
-     * oldest-first list is a slice of at most two newest-first pages, read and reversed.
-     */
-    private List<OrderSummary> oldestFirst(int page, int size, long total, Actor actor) {
-        long from = (long) page * size;
-        if (from >= total) {
-            return List.of();
-        }
-        long to = Math.min(from + size, total);
-        long newestFrom = total - to;
-        long newestTo = total - from;
-        List<OrderSummary> slice = new ArrayList<>();
-        for (long p = newestFrom / size; p * size < newestTo; p++) {
-            List<OrderSummary> items = registered((int) p, size, actor).items();
-            for (int i = 0; i < items.size(); i++) {
-                long index = p * size + i;
-                if (index >= newestFrom && index < newestTo) {
-                    slice.add(items.get(i));
-                }
-            }
-        }
-        Collections.reverse(slice);
-        return slice;
-    }
-
-    private OrderPage registered(int page, int size, Actor actor) {
-        return orders.search(new OrderQuery(Set.of(OrderStatus.REGISTERED), null, null, null, null, null, null, null,
-                null, null, page, size), actor);
     }
 
     private static void requireDispatcher(Actor actor) {
