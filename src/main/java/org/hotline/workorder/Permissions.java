@@ -22,11 +22,12 @@ final class Permissions {
 
     /** Actions that belong to the lead unit's users (and, for adding co-units, also to the center). */
     private static final Set<OrderAction> LEAD_UNIT = EnumSet.of(OrderAction.ACKNOWLEDGE, OrderAction.REQUEST_RETURN,
-            OrderAction.REQUEST_EXTENSION, OrderAction.REPLY, OrderAction.ADD_CO_UNIT, OrderAction.ATTACH);
+            OrderAction.REQUEST_EXTENSION, OrderAction.REPLY, OrderAction.ADD_CO_UNIT, OrderAction.ATTACH,
+            OrderAction.NOTE);
 
     /** Actions that belong to a co-unit's users, for their own part. */
     private static final Set<OrderAction> CO_UNIT = EnumSet.of(OrderAction.CO_UNIT_ACKNOWLEDGE,
-            OrderAction.CO_UNIT_SUBMIT, OrderAction.CO_UNIT_DECLINE, OrderAction.ATTACH);
+            OrderAction.CO_UNIT_SUBMIT, OrderAction.CO_UNIT_DECLINE, OrderAction.ATTACH, OrderAction.NOTE);
 
     static {
         CENTER.put(OrderAction.REGISTER, EnumSet.of(OPERATOR, DISPATCHER));

@@ -198,10 +198,11 @@ public class WorkOrderService {
         return orders.find(number).filter(o -> o.citizenPhoneEndsWith(phoneLastFour)).map(WorkOrder::forCitizen);
     }
 
+    /** The order's history as the viewer may read it: a unit's handling notes only for the center and that unit. */
     @Transactional(readOnly = true)
     public List<HistoryEntry> history(OrderNumber number, Actor actor) {
         find(number, actor);
-        return orders.history(number);
+        return orders.history(number).stream().filter(h -> h.isVisibleTo(actor)).toList();
     }
 
     @Transactional(readOnly = true)
@@ -385,6 +386,12 @@ public class WorkOrderService {
             Actor actor) {
         change(number, actor, null, o -> o.attach(fileName, actor, clock.instant()));
         return attachments.store(number, fileName, contentType, data, actor.username(), clock.instant());
+    }
+
+    /** 办理记录: a unit's note while handling, a line of the history for the center and that unit. */
+    @Transactional
+    public WorkOrder addNote(OrderNumber number, String text, Actor actor, Long expectedVersion) {
+        return change(number, actor, expectedVersion, o -> o.addNote(text, actor, clock.instant()));
     }
 
     // ---------------------------------------------------------------- internals

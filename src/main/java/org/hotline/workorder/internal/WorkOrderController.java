@@ -164,6 +164,9 @@ class WorkOrderController {
             @Size(max = 2000, message = "不能超过 2000 个字符") String note) {
     }
 
+    record NoteRequest(@NotBlank(message = "必须填写") @Size(max = 2000, message = "不能超过 2000 个字符") String text) {
+    }
+
     record ReplyRequest(@NotNull(message = "必须填写") ReplyOutcome outcome,
             @NotBlank(message = "必须填写") @Size(max = 4000, message = "不能超过 4000 个字符") String publicReply,
             @Size(max = 4000, message = "不能超过 4000 个字符") String actionsTaken,
@@ -361,6 +364,13 @@ class WorkOrderController {
         }
         return ok(service.merge(number(number), new OrderNumber(r.master()), r.note(), actor, version(ifMatch)),
                 actor);
+    }
+
+    @PostMapping("/{number}/notes")
+    @Operation(summary = "办理记录：主办或协办单位办理中的内部记录（仅中心和本单位可见，不对市民公开）")
+    ResponseEntity<OrderViews.OrderView> addNote(@PathVariable String number, @Valid @RequestBody NoteRequest r,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+        return ok(service.addNote(number(number), r.text(), actor, version(ifMatch)), actor);
     }
 
     @PostMapping("/{number}/reply")
