@@ -55,15 +55,39 @@ public record OrderClocks(OrderStatus status, Instant dispatchedAt, Instant ackn
     /**
      * Where the lead unit stands with the order: paused while a return is reviewed; overdue when the reply is
      * overdue or, while it waits, the acknowledgement; at risk when most of the handling time is gone; on track
-     * otherwise.
+     * otherwise; done once it is no longer being handled (replied, closed).
      */
     public WorkList.Standing standing(Instant now, Deadlines deadlines) {
-        if (status == OrderStatus.RETURN_REQUESTED) {
-            return WorkList.Standing.PAUSED;
+        return at(now, deadlines).standing();
+    }
+
+    /** Every verdict of the clocks at {@code now}, each worked out once. */
+    public Verdicts at(Instant now, Deadlines deadlines) {
+        return new Verdicts(status, isOverdue(now), isAcknowledgeOverdue(now), isAtRisk(now, deadlines));
+    }
+
+    /**
+     * What the clocks say at one moment.
+     *
+     * @param status the order's status then
+     * @param overdue the reply is overdue
+     * @param acknowledgeOverdue the acknowledgement is overdue
+     * @param atRisk the reply is at risk (not overdue yet)
+     */
+    public record Verdicts(OrderStatus status, boolean overdue, boolean acknowledgeOverdue, boolean atRisk) {
+
+        /** The worst of them, as one word: see {@link OrderClocks#standing}. */
+        public WorkList.Standing standing() {
+            if (!OrderStatus.handling().contains(status)) {
+                return WorkList.Standing.DONE;
+            }
+            if (status == OrderStatus.RETURN_REQUESTED) {
+                return WorkList.Standing.PAUSED;
+            }
+            if (overdue || acknowledgeOverdue) {
+                return WorkList.Standing.OVERDUE;
+            }
+            return atRisk ? WorkList.Standing.AT_RISK : WorkList.Standing.ON_TRACK;
         }
-        if (isOverdue(now) || isAcknowledgeOverdue(now)) {
-            return WorkList.Standing.OVERDUE;
-        }
-        return isAtRisk(now, deadlines) ? WorkList.Standing.AT_RISK : WorkList.Standing.ON_TRACK;
     }
 }

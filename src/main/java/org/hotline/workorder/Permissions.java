@@ -51,8 +51,19 @@ final class Permissions {
     }
 
     static Decision mayCreate(OrderAction action, Actor actor) {
+        return mayTake(action, actor);
+    }
+
+    /** Whether the actor's center role takes the action at all, on any order: who works at the desk for it. */
+    static Decision mayTake(OrderAction action, Actor actor) {
         return CENTER.getOrDefault(action, Set.of()).contains(actor.role()) ? Decision.allowed()
                 : notPermitted(action);
+    }
+
+    /** An inbox lists a unit's own orders: the unit's users have one, the center (which has no unit) has not. */
+    static Decision mayHaveAnInbox(Actor actor) {
+        return UNIT.contains(actor.role()) && actor.unit() != null ? Decision.allowed()
+                : Decision.forbidden("no-inbox", "待办工单仅供承办单位工作人员查看");
     }
 
     static Decision may(OrderAction action, Actor actor, WorkOrder order) {

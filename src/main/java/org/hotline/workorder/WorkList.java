@@ -34,7 +34,9 @@ public record WorkList(List<Item> items, int page, int size, long total) {
         /** 正常 */
         ON_TRACK,
         /** 暂停计时: a return is under review. */
-        PAUSED
+        PAUSED,
+        /** 已答复: the reply is in; none of the unit's clocks runs (a redone order waiting for review). */
+        DONE
     }
 
     /**

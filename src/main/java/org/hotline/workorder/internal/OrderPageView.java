@@ -88,7 +88,7 @@ public record OrderPageView(String number, long version, OrderStatus status, Str
                 o.location().address(), o.registeredAt(), o.registeredBy(),
                 OrderViews.citizen(o.citizen(), o.mayContactCitizen(viewer)), names.of(o.leadUnit()),
                 o.dispatchedAt(), o.acknowledgedAt(), clockViews, due,
-                o.coUnits().stream().map(c -> clocks.coUnit(c, names)).toList(),
+                o.coUnits().stream().map(c -> clocks.coUnit(c, names, deadlines)).toList(),
                 o.replies().stream()
                         .map(r -> OrderViews.reply(r, unitViewer && !viewer.belongsTo(r.unit())))
                         .map(r -> new OrderViews.ReplyView(r.seq(), names.of(new UnitId(r.unit())), r.repliedBy(),
@@ -188,7 +188,7 @@ public record OrderPageView(String number, long version, OrderStatus status, Str
             return List.of(acknowledge, handle, returnWindow);
         }
 
-        CoUnitRow coUnit(CoUnit c, Names names) {
+        CoUnitRow coUnit(CoUnit c, Names names, Deadlines deadlines) {
             DueState state;
             String key;
             String words = null;
@@ -203,7 +203,7 @@ public record OrderPageView(String number, long version, OrderStatus status, Str
                 key = "order.co-unit.overdue";
                 words = fmt.overdueBy(Duration.between(c.deadline(), now));
             } else {
-                state = DueState.ON_TRACK;
+                state = c.isAtRisk(now, deadlines) ? DueState.AT_RISK : DueState.ON_TRACK;
                 key = c.acknowledgedAt() == null ? "order.co-unit.waiting" : "order.co-unit.acknowledged";
                 words = left(c.deadline());
             }

@@ -9,9 +9,12 @@ import org.hotline.organization.UnitId;
 import org.hotline.workorder.Citizen;
 import org.hotline.workorder.CoUnit;
 import org.hotline.workorder.HistoryEntry;
+import org.hotline.workorder.Inbox;
 import org.hotline.workorder.OrderPage;
 import org.hotline.workorder.OrderSummary;
 import org.hotline.workorder.Reply;
+import org.hotline.workorder.Supervision;
+import org.hotline.workorder.WorkList;
 import org.hotline.workorder.WorkOrder;
 
 /**
@@ -66,6 +69,20 @@ final class OrderViews {
     record PageView(List<SummaryView> items, int page, int size, long total) {
     }
 
+    /** One line of a work list: the order, the deadline the line is about and where it stands. */
+    record WorkLineView(SummaryView order, String due, Instant dueBy, String standing, CoUnitView part,
+            Instant lastSupervisedAt) {
+    }
+
+    record WorkListView(List<WorkLineView> items, int page, int size, long total) {
+    }
+
+    record InboxView(String filter, Inbox.Counts counts, WorkListView led, WorkListView coHandled) {
+    }
+
+    record SupervisionView(String kind, String sort, Supervision.Counts counts, WorkListView list) {
+    }
+
     record HistoryView(int seq, Instant at, String actor, String actorName, String actorRole, String actorUnit,
             String action, String actionLabel, String fromStatus, String toStatus, String reason, String detail) {
     }
@@ -102,6 +119,21 @@ final class OrderViews {
                 s.appealType().name(), s.urgency().name(), s.categoryCode(), id(s.leadUnit()),
                 citizen(s.citizen(), contact), s.content(), s.address(), s.registeredAt(), s.handleDeadline(),
                 s.overdue(), s.redoCount(), s.supervisionCount());
+    }
+
+    static InboxView of(Inbox inbox, Actor viewer) {
+        return new InboxView(inbox.filter().name(), inbox.counts(), of(inbox.led(), viewer),
+                of(inbox.coHandled(), viewer));
+    }
+
+    static SupervisionView of(Supervision s, Actor viewer) {
+        return new SupervisionView(s.query().kind().name(), s.query().sort().name(), s.counts(), of(s.list(), viewer));
+    }
+
+    private static WorkListView of(WorkList list, Actor viewer) {
+        return new WorkListView(list.items().stream().map(i -> new WorkLineView(summary(i.order(), viewer),
+                i.due().name(), i.dueBy(), i.standing().name(), i.part() == null ? null : coUnit(i.part()),
+                i.lastSupervisedAt())).toList(), list.page(), list.size(), list.total());
     }
 
     static HistoryView history(HistoryEntry h) {

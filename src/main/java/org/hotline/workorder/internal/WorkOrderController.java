@@ -21,12 +21,14 @@ import org.hotline.platform.TimeParameters;
 import org.hotline.workorder.AppealType;
 import org.hotline.workorder.Channel;
 import org.hotline.workorder.Citizen;
+import org.hotline.workorder.Inbox;
 import org.hotline.workorder.Location;
 import org.hotline.workorder.OrderNumber;
 import org.hotline.workorder.OrderQuery;
 import org.hotline.workorder.OrderStatus;
 import org.hotline.workorder.ReplyOutcome;
 import org.hotline.workorder.ReturnReason;
+import org.hotline.workorder.Supervision;
 import org.hotline.workorder.Urgency;
 import org.hotline.workorder.WorkOrder;
 import org.hotline.workorder.WorkOrderService;
@@ -230,6 +232,35 @@ class WorkOrderController {
                 blankToNull(category), channel, appealType, from, to, overdue, blankToNull(q), null, page, size)
                 .byCaller(phone == null || phone.isBlank() ? null : callerPhone("phone", phone), callerName(caller));
         return OrderViews.of(service.search(query, actor), actor);
+    }
+
+    @GetMapping("/inbox")
+    @Operation(summary = "待办：本单位主办的在办工单（按下一个时限排序）和待提交的协办部分，含各类计数（仅承办单位）",
+            description = "filter: ALL, TO_ACKNOWLEDGE, HANDLING, AT_RISK, OVERDUE, CO_UNIT, REDO; page pages the led"
+                    + " orders, partsPage the co-unit parts.")
+    OrderViews.InboxView inbox(@RequestParam(defaultValue = "ALL") Inbox.Filter filter,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于 0") int page,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于 0") int partsPage,
+            @RequestParam(defaultValue = "20") @Min(value = 1, message = "至少为 1")
+            @Max(value = OrderQuery.MAX_SIZE, message = "不能超过 200") int size,
+            Actor actor) {
+        return OrderViews.of(service.inbox(filter, page, partsPage, size, actor), actor);
+    }
+
+    @GetMapping("/supervision")
+    @Operation(summary = "督办清单：跨单位的超期、临期、签收超期和重办两次以上的工单，可按主办单位、分类筛选，按时限或单位排序"
+            + "（督办员、中心主任）")
+    OrderViews.SupervisionView supervision(
+            @RequestParam(defaultValue = "OVERDUE") Supervision.Kind kind,
+            @RequestParam(required = false) String unit, @RequestParam(required = false) String category,
+            @RequestParam(defaultValue = "DEADLINE") Supervision.Sort sort,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于 0") int page,
+            @RequestParam(defaultValue = "20") @Min(value = 1, message = "至少为 1")
+            @Max(value = OrderQuery.MAX_SIZE, message = "不能超过 200") int size,
+            Actor actor) {
+        return OrderViews.of(service.supervision(new Supervision.Query(kind,
+                unit == null || unit.isBlank() ? null : new UnitId(unit.strip()), blankToNull(category), sort, page,
+                size), actor), actor);
     }
 
     /** The caller's number as digits: spaces and dashes (and a leading +86) do not matter. */
