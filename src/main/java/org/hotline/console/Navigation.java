@@ -29,9 +29,10 @@ public final class Navigation {
     static final String ORDERS = "/console/orders";
 
     private static final List<Entry> ENTRIES = List.of(
+            new Entry("nav.inbox", "/console/inbox", EnumSet.of(UNIT_HANDLER, UNIT_LEADER), EnumSet.of(UNIT_HANDLER, UNIT_LEADER)),
+            new Entry("nav.supervision", "/console/supervision", EnumSet.of(SUPERVISOR, DIRECTOR), EnumSet.of(SUPERVISOR)),
             new Entry("nav.orders", ORDERS, EnumSet.allOf(Role.class),
-                    EnumSet.of(OPERATOR, DISPATCHER, UNIT_HANDLER, UNIT_LEADER, REVIEWER, SUPERVISOR, DIRECTOR,
-                            ADMIN)));
+                    EnumSet.of(OPERATOR, DISPATCHER, REVIEWER, DIRECTOR, ADMIN)));
 
     private Navigation() {
     }

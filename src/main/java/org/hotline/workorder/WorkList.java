@@ -3,6 +3,9 @@ package org.hotline.workorder;
 import java.time.Instant;
 import java.util.List;
 
+import org.hotline.deadline.Deadlines;
+import org.hotline.organization.UnitId;
+
 /**
  * One page of a work list: orders in the order someone must act on them, each with the deadline that matters to
  * the reader and where it stands. A unit's inbox (待办) lists its own orders by the next deadline and a
@@ -52,6 +55,19 @@ public record WorkList(List<Item> items, int page, int size, long total) {
      */
     public record Item(OrderSummary order, OrderClocks clocks, Due due, Instant dueBy, Standing standing, CoUnit part,
             Instant lastSupervisedAt) {
+
+        /** The lead unit's line of an order at hand: by its next deadline (see {@link OrderClocks#nextDue}). */
+        public static Item led(WorkOrder o, Instant now, Deadlines deadlines) {
+            OrderClocks clocks = o.clocks();
+            return new Item(OrderSummary.of(o, now), clocks, clocks.nextDue(), clocks.nextDueBy(),
+                    clocks.standing(now, deadlines), null, o.lastSupervisedAt());
+        }
+
+        /** A co-unit's line of an order at hand: by its part's deadline; empty when it is no co-unit there. */
+        public static java.util.Optional<Item> part(WorkOrder o, UnitId unit, Instant now, Deadlines deadlines) {
+            return o.coUnit(unit).map(part -> new Item(OrderSummary.of(o, now), o.clocks(), Due.CO_UNIT_PART,
+                    part.deadline(), part.standing(now, deadlines), part, o.lastSupervisedAt()));
+        }
     }
 
     public static WorkList empty(int page, int size) {

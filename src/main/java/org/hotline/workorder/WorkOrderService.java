@@ -304,6 +304,23 @@ public class WorkOrderService {
                 count.applyAsLong(Supervision.Kind.REDONE)), pageOf(shown, query.page(), query.size(), now));
     }
 
+    /**
+     * What {@code actor} may do now on each of these orders (those they may see), as each order answers it
+     * ({@link WorkOrder#actionsFor}): what a list offers on its lines, read for one page at a time.
+     */
+    @Transactional(readOnly = true)
+    public Map<OrderNumber, Map<OrderAction, Decision>> actionsFor(java.util.Collection<OrderNumber> numbers,
+            Actor actor) {
+        Instant now = clock.instant();
+        Map<OrderNumber, Map<OrderAction, Decision>> actions = new HashMap<>();
+        for (WorkOrder o : orders.findAll(numbers)) {
+            if (o.isVisibleTo(actor)) {
+                actions.put(o.number(), o.actionsFor(actor, now, deadlines));
+            }
+        }
+        return actions;
+    }
+
     /** A line of a work list before the page shown is read in full. */
     private record Line(OrderNumber number, OrderClocks clocks, WorkList.Due due, Instant dueBy,
             WorkList.Standing standing, CoUnit part, Instant lastSupervisedAt, int redoCount, UnitId leadUnit) {

@@ -16,6 +16,9 @@ public interface WorkOrders {
 
     Optional<WorkOrder> find(OrderNumber number);
 
+    /** The orders with these numbers that exist, in no particular order, each whole (co-units and replies). */
+    List<WorkOrder> findAll(Collection<OrderNumber> numbers);
+
     void add(WorkOrder order);
 
     void update(WorkOrder order);

@@ -63,6 +63,15 @@ class JdbcWorkOrders implements WorkOrders {
     }
 
     @Override
+    public List<WorkOrder> findAll(Collection<OrderNumber> numbers) {
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        return load("WHERE number IN (:numbers)",
+                new MapSqlParameterSource("numbers", numbers.stream().map(OrderNumber::value).distinct().toList()));
+    }
+
+    @Override
     public List<WorkOrder> mergedInto(OrderNumber master) {
         return load("WHERE master_number = :master ORDER BY number",
                 new MapSqlParameterSource("master", master.value()));

@@ -51,7 +51,8 @@ public record OrderPageView(String number, long version, OrderStatus status, Str
 
     /**
      * One line of the timeline. {@code kind} sets a line apart: "quality" for the quality loop's steps (review,
-     * callback, the close they clear), "override" for the director's close outside the loop; null for the rest.
+     * callback, the close they clear), "override" for the director's close outside the loop, "note" for a unit's
+     * handling note (internal); null for the rest.
      * {@code late}: the step came after its deadline (the history's own fact, never read from its text).
      */
     public record HistoryRow(int seq, Instant at, String actionLabel, String actor, String roleKey, String unit,
@@ -123,6 +124,7 @@ public record OrderPageView(String number, long version, OrderStatus status, Str
         return switch (action) {
             case REVIEW, CALLBACK, CLOSE -> "quality";
             case OVERRIDE_CLOSE -> "override";
+            case NOTE -> "note";
             default -> null;
         };
     }

@@ -497,6 +497,25 @@ abstract class WorkOrdersContract {
     }
 
     @Test
+    void severalOrdersAreFoundWholeByTheirNumbers() {
+        WorkOrder replied = ContractOrders.replied(MARCH_2);
+        WorkOrder dispatched = ContractOrders.dispatched(MARCH_2);
+        List.of(replied, dispatched).forEach(orders::add);
+
+        List<WorkOrder> found = orders.findAll(List.of(replied.number(), dispatched.number(),
+                ContractOrders.nextNumber()));
+
+        assertThat(found).extracting(WorkOrder::number).containsExactlyInAnyOrder(replied.number(),
+                dispatched.number());
+        WorkOrder whole = found.stream().filter(w -> w.number().equals(replied.number())).findFirst().orElseThrow();
+        assertThat(whole.snapshot()).usingRecursiveComparison().isEqualTo(orders.find(replied.number()).orElseThrow()
+                .snapshot());
+        assertThat(whole.replies()).hasSize(1);
+        assertThat(whole.coUnits()).hasSize(1);
+        assertThat(orders.findAll(List.of())).isEmpty();
+    }
+
+    @Test
     void theOrdersOfAPageAreReadInFullByTheirNumbers() {
         WorkOrder late = ContractOrders.inProgress(MARCH_2);
         WorkOrder early = ContractOrders.dispatched(JUNE_1);
