@@ -37,13 +37,13 @@ import org.hotline.workorder.internal.OrderNumbers;
  * (the services act at the application's clock, which is now) and stored as the aggregate wrote it, history
  * included. Units and users of a test's own are made by the admin through the API of the running application.
  */
-final class WorkingDay {
+public final class WorkingDay {
 
-    static final Actor OPERATOR = new Actor("operator1", "话务员一", Role.OPERATOR, null);
-    static final Actor DISPATCHER = new Actor("dispatcher1", "派单员一", Role.DISPATCHER, null);
-    static final Actor REVIEWER = new Actor("reviewer1", "审核员一", Role.REVIEWER, null);
-    static final Actor SUPERVISOR = new Actor("supervisor1", "督办员一", Role.SUPERVISOR, null);
-    static final String PASSWORD = "console-test-1";
+    public static final Actor OPERATOR = new Actor("operator1", "话务员一", Role.OPERATOR, null);
+    public static final Actor DISPATCHER = new Actor("dispatcher1", "派单员一", Role.DISPATCHER, null);
+    public static final Actor REVIEWER = new Actor("reviewer1", "审核员一", Role.REVIEWER, null);
+    public static final Actor SUPERVISOR = new Actor("supervisor1", "督办员一", Role.SUPERVISOR, null);
+    public static final String PASSWORD = "console-test-1";
 
     private final WorkOrders orders;
     private final OrderNumbers numbers;
@@ -51,7 +51,7 @@ final class WorkingDay {
     private final WorkingCalendar calendar;
     private final Clock clock;
 
-    WorkingDay(WorkOrders orders, OrderNumbers numbers, Deadlines deadlines, WorkingCalendar calendar, Clock clock) {
+    public WorkingDay(WorkOrders orders, OrderNumbers numbers, Deadlines deadlines, WorkingCalendar calendar, Clock clock) {
         this.orders = orders;
         this.numbers = numbers;
         this.deadlines = deadlines;
@@ -59,23 +59,23 @@ final class WorkingDay {
         this.clock = clock;
     }
 
-    static Actor handler(UnitId unit) {
+    public static Actor handler(UnitId unit) {
         return new Actor(unit.value() + "-h", "承办人", Role.UNIT_HANDLER, unit);
     }
 
     // ---------------------------------------------------------------- moments before now
 
-    Instant now() {
+    public Instant now() {
         return clock.instant();
     }
 
     /** Long enough ago that the reply is overdue by days. */
-    Instant daysAgo(int days) {
+    public Instant daysAgo(int days) {
         return now().minus(Duration.ofDays(days));
     }
 
     /** A moment from which an order's reply, dispatched then, has between {@code min} and {@code max} working time left now. */
-    Instant leaving(Duration min, Duration max) {
+    public Instant leaving(Duration min, Duration max) {
         Instant now = now();
         for (Instant t = now.minus(Duration.ofMinutes(30)); t.isAfter(now.minus(Duration.ofDays(20)));
                 t = t.minus(Duration.ofMinutes(30))) {
@@ -91,7 +91,7 @@ final class WorkingDay {
     }
 
     /** A moment from which the acknowledgement, dispatched then, is overdue now while the reply is not. */
-    Instant acknowledgementMissed() {
+    public Instant acknowledgementMissed() {
         Instant now = now();
         for (Instant t = now.minus(Duration.ofHours(1)); t.isAfter(now.minus(Duration.ofDays(10)));
                 t = t.minus(Duration.ofMinutes(30))) {
@@ -105,7 +105,7 @@ final class WorkingDay {
 
     // ---------------------------------------------------------------- orders
 
-    WorkOrder dispatched(Instant at, UnitId lead, List<UnitId> coUnits, String content, String address,
+    public WorkOrder dispatched(Instant at, UnitId lead, List<UnitId> coUnits, String content, String address,
             Citizen citizen, String category, Urgency urgency) {
         WorkOrder o = WorkOrder.register(numbers.next(LocalDate.ofInstant(at, clock.getZone())),
                 new WorkOrder.Appeal(Channel.PHONE, AppealType.COMPLAINT, citizen, content,
@@ -114,30 +114,30 @@ final class WorkingDay {
         return o;
     }
 
-    WorkOrder acknowledged(WorkOrder o, Instant at) {
+    public WorkOrder acknowledged(WorkOrder o, Instant at) {
         require(o.acknowledge(handler(o.leadUnit()), at));
         return o;
     }
 
-    WorkOrder supervised(WorkOrder o, String reason, Instant at) {
+    public WorkOrder supervised(WorkOrder o, String reason, Instant at) {
         require(o.supervise(reason, SUPERVISOR, at));
         return o;
     }
 
-    WorkOrder redone(WorkOrder o, Instant repliedAt, Instant redoneAt) {
+    public WorkOrder redone(WorkOrder o, Instant repliedAt, Instant redoneAt) {
         require(o.reply(new WorkOrder.ReplyContent(ReplyOutcome.RESOLVED, "已安排人员处理。", null, null, true),
                 handler(o.leadUnit()), repliedAt));
         require(o.redo("回访市民不满意：问题仍未解决", REVIEWER, redoneAt, deadlines));
         return o;
     }
 
-    WorkOrder returning(WorkOrder o, UnitId suggested, String why, Instant at) {
+    public WorkOrder returning(WorkOrder o, UnitId suggested, String why, Instant at) {
         require(o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, suggested, why, handler(o.leadUnit()), at,
                 deadlines));
         return o;
     }
 
-    WorkOrder store(WorkOrder o) {
+    public WorkOrder store(WorkOrder o) {
         orders.add(o);
         return o;
     }
@@ -145,13 +145,13 @@ final class WorkingDay {
     // ---------------------------------------------------------------- the admin's API
 
     /** A unit made by the admin (once: a second call for the same id changes nothing). */
-    static void unit(String baseUrl, String id, String name, String kind) {
+    public static void unit(String baseUrl, String id, String name, String kind) {
         admin(baseUrl, "POST", "/api/v1/admin/units",
                 "{\"id\":\"%s\",\"name\":\"%s\",\"kind\":\"%s\"}".formatted(id, name, kind));
     }
 
     /** A user made by the admin, with {@link #PASSWORD} (once). */
-    static void user(String baseUrl, String username, String name, String role, String unit) {
+    public static void user(String baseUrl, String username, String name, String role, String unit) {
         admin(baseUrl, "POST", "/api/v1/admin/users", ("{\"username\":\"%s\",\"displayName\":\"%s\",\"password\":\"%s\","
                 + "\"role\":\"%s\",\"unitId\":%s,\"enabled\":true}").formatted(username, name, PASSWORD, role,
                         unit == null ? "null" : "\"" + unit + "\""));
