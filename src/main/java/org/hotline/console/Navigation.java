@@ -31,8 +31,12 @@ public final class Navigation {
     private static final List<Entry> ENTRIES = List.of(
             new Entry("nav.inbox", "/console/inbox", EnumSet.of(UNIT_HANDLER, UNIT_LEADER), EnumSet.of(UNIT_HANDLER, UNIT_LEADER)),
             new Entry("nav.supervision", "/console/supervision", EnumSet.of(SUPERVISOR, DIRECTOR), EnumSet.of(SUPERVISOR)),
+            new Entry("nav.review", "/console/review", EnumSet.of(REVIEWER, UNIT_LEADER, DIRECTOR), EnumSet.of(REVIEWER)),
+            new Entry("nav.callbacks", "/console/callbacks", EnumSet.of(SUPERVISOR), EnumSet.noneOf(Role.class)),
+            new Entry("nav.leader-samples", "/console/leader-samples", EnumSet.of(UNIT_LEADER), EnumSet.noneOf(Role.class)),
             new Entry("nav.orders", ORDERS, EnumSet.allOf(Role.class),
-                    EnumSet.of(OPERATOR, DISPATCHER, REVIEWER, DIRECTOR, ADMIN)));
+                    EnumSet.of(OPERATOR, DISPATCHER, UNIT_HANDLER, UNIT_LEADER, REVIEWER, SUPERVISOR, DIRECTOR,
+                            ADMIN)));
 
     private Navigation() {
     }

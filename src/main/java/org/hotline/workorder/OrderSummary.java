@@ -12,7 +12,7 @@ public record OrderSummary(OrderNumber number, OrderStatus status, Channel chann
     /** The row of an order at hand, as a list would read it at {@code now}. */
     public static OrderSummary of(WorkOrder o, Instant now) {
         return new OrderSummary(o.number(), o.status(), o.channel(), o.appealType(), o.urgency(), o.categoryCode(),
-                o.leadUnit(), o.citizen(), o.content(), o.location().address(), o.registeredAt(), o.handleDeadline(),
-                o.redoCount(), o.supervisionCount(), o.isOverdue(now));
+                o.leadUnit(), o.citizen(), o.content(), o.location().address(), o.registeredAt(), o.clock().handleDeadline(),
+                o.redoCount(), o.supervision().count(), o.isOverdue(now));
     }
 }

@@ -60,13 +60,13 @@ public record WorkList(List<Item> items, int page, int size, long total) {
         public static Item led(WorkOrder o, Instant now, Deadlines deadlines) {
             OrderClocks clocks = o.clocks();
             return new Item(OrderSummary.of(o, now), clocks, clocks.nextDue(), clocks.nextDueBy(),
-                    clocks.standing(now, deadlines), null, o.lastSupervisedAt());
+                    clocks.standing(now, deadlines), null, o.supervision().lastAt());
         }
 
         /** A co-unit's line of an order at hand: by its part's deadline; empty when it is no co-unit there. */
         public static java.util.Optional<Item> part(WorkOrder o, UnitId unit, Instant now, Deadlines deadlines) {
             return o.coUnit(unit).map(part -> new Item(OrderSummary.of(o, now), o.clocks(), Due.CO_UNIT_PART,
-                    part.deadline(), part.standing(now, deadlines), part, o.lastSupervisedAt()));
+                    part.deadline(), part.standing(now, deadlines), part, o.supervision().lastAt()));
         }
     }
 

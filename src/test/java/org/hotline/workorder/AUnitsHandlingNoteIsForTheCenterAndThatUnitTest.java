@@ -35,7 +35,7 @@ class AUnitsHandlingNoteIsForTheCenterAndThatUnitTest {
         assertThat(lead.fromStatus()).isEqualTo(OrderStatus.IN_PROGRESS).isEqualTo(lead.toStatus());
         assertThat(order.newHistory().get(1).unit()).isEqualTo(GULOU);
         assertThat(order.status()).isEqualTo(before.status());
-        assertThat(order.handleDeadline()).isEqualTo(before.handleDeadline());
+        assertThat(order.clock().handleDeadline()).isEqualTo(before.clock().handleDeadline());
         assertThat(order.events()).as("a note is no signal to other modules").isEmpty();
     }
 

@@ -86,7 +86,7 @@ class TheInboxPutsWhatIsDueFirstTest {
                 WorkList.Standing.AT_RISK, WorkList.Standing.ON_TRACK, WorkList.Standing.ON_TRACK,
                 WorkList.Standing.PAUSED);
         assertThat(inbox.led().items().get(1).dueBy()).isEqualTo(service.find(o.unacknowledged, handler)
-                .acknowledgeDeadline());
+                .clock().acknowledgeDeadline());
         assertThat(inbox.led().items()).extracting(i -> i.order().number()).doesNotContain(o.replied, o.othersOrder);
     }
 

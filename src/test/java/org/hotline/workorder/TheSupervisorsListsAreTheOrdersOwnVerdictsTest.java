@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * 督办: the supervisors' lists across units hold exactly the orders the orders themselves call overdue, at risk,
- * not acknowledged in time, or redone {@link Supervision#REDONE_AT_LEAST} times or more (and still open), narrowed
+ * not acknowledged in time, or redone {@link SupervisionLists#REDONE_AT_LEAST} times or more (and still open), narrowed
  * to a unit when asked and sorted by deadline or by unit; each list's counter is its length. Only those who may
  * supervise (supervisors and the director) read them.
  *
@@ -71,31 +71,31 @@ class TheSupervisorsListsAreTheOrdersOwnVerdictsTest {
         Orders o = new Orders();
         Instant now = clock.instant();
 
-        assertThat(list(Supervision.Kind.OVERDUE, a)).containsExactlyInAnyOrderElementsOf(
+        assertThat(list(SupervisionLists.Kind.OVERDUE, a)).containsExactlyInAnyOrderElementsOf(
                 mine(a, w -> w.isOverdue(now))).contains(o.overdue).doesNotContain(o.onTrack, o.returning);
-        assertThat(list(Supervision.Kind.AT_RISK, a)).containsExactlyInAnyOrderElementsOf(
+        assertThat(list(SupervisionLists.Kind.AT_RISK, a)).containsExactlyInAnyOrderElementsOf(
                 mine(a, w -> w.isAtRisk(now, deadlines))).contains(o.atRisk, o.unacknowledged);
-        assertThat(list(Supervision.Kind.ACKNOWLEDGE_OVERDUE, a)).containsExactly(o.unacknowledged);
-        assertThat(list(Supervision.Kind.REDONE, a)).containsExactly(o.redoneTwice);
-        assertThat(list(Supervision.Kind.REDONE, b)).as("a replied order redone twice is still open")
+        assertThat(list(SupervisionLists.Kind.ACKNOWLEDGE_OVERDUE, a)).containsExactly(o.unacknowledged);
+        assertThat(list(SupervisionLists.Kind.REDONE, a)).containsExactly(o.redoneTwice);
+        assertThat(list(SupervisionLists.Kind.REDONE, b)).as("a replied order redone twice is still open")
                 .containsExactly(o.repliedAfterTwoRedos);
-        assertThat(list(Supervision.Kind.OVERDUE, b)).containsExactly(o.overdueAtB);
+        assertThat(list(SupervisionLists.Kind.OVERDUE, b)).containsExactly(o.overdueAtB);
     }
 
     @Test
     void aLineIsAboutTheClockOfItsList() {
         Orders o = new Orders();
 
-        WorkList.Item unacknowledged = query(Supervision.Kind.ACKNOWLEDGE_OVERDUE, a, Supervision.Sort.DEADLINE)
+        WorkList.Item unacknowledged = query(SupervisionLists.Kind.ACKNOWLEDGE_OVERDUE, a, SupervisionLists.Sort.DEADLINE)
                 .list().items().get(0);
         assertThat(unacknowledged.due()).isEqualTo(WorkList.Due.ACKNOWLEDGE);
-        assertThat(unacknowledged.dueBy()).isEqualTo(service.find(o.unacknowledged, SUPERVISOR).acknowledgeDeadline());
+        assertThat(unacknowledged.dueBy()).isEqualTo(service.find(o.unacknowledged, SUPERVISOR).clock().acknowledgeDeadline());
         assertThat(unacknowledged.standing()).isEqualTo(WorkList.Standing.OVERDUE);
-        WorkList.Item sameOrderAtRisk = query(Supervision.Kind.AT_RISK, a, Supervision.Sort.DEADLINE).list().items()
+        WorkList.Item sameOrderAtRisk = query(SupervisionLists.Kind.AT_RISK, a, SupervisionLists.Sort.DEADLINE).list().items()
                 .stream().filter(i -> i.order().number().equals(o.unacknowledged)).findFirst().orElseThrow();
         assertThat(sameOrderAtRisk.due()).isEqualTo(WorkList.Due.HANDLE);
         assertThat(sameOrderAtRisk.standing()).isEqualTo(WorkList.Standing.AT_RISK);
-        WorkList.Item supervised = query(Supervision.Kind.OVERDUE, a, Supervision.Sort.DEADLINE).list().items()
+        WorkList.Item supervised = query(SupervisionLists.Kind.OVERDUE, a, SupervisionLists.Sort.DEADLINE).list().items()
                 .stream().filter(i -> i.order().number().equals(o.overdue)).findFirst().orElseThrow();
         assertThat(supervised.lastSupervisedAt()).isEqualTo(o.supervisedAt);
         assertThat(supervised.order().supervisionCount()).isEqualTo(1);
@@ -105,9 +105,9 @@ class TheSupervisorsListsAreTheOrdersOwnVerdictsTest {
     void eachCounterIsTheLengthOfItsList() {
         new Orders();
 
-        Supervision shown = query(Supervision.Kind.OVERDUE, a, Supervision.Sort.DEADLINE);
+        SupervisionLists shown = query(SupervisionLists.Kind.OVERDUE, a, SupervisionLists.Sort.DEADLINE);
 
-        for (Supervision.Kind kind : Supervision.Kind.values()) {
+        for (SupervisionLists.Kind kind : SupervisionLists.Kind.values()) {
             assertThat(shown.counts().of(kind)).as(kind.name()).isEqualTo(list(kind, a).size());
         }
         assertThat(shown.counts().overdue()).isEqualTo(shown.list().total());
@@ -117,13 +117,13 @@ class TheSupervisorsListsAreTheOrdersOwnVerdictsTest {
     void byDeadlineTheEarliestComesFirstAndByUnitTheUnitsOrdersStayTogether() {
         new Orders();
 
-        List<WorkList.Item> byDeadline = query(Supervision.Kind.AT_RISK, a, Supervision.Sort.DEADLINE).list().items();
+        List<WorkList.Item> byDeadline = query(SupervisionLists.Kind.AT_RISK, a, SupervisionLists.Sort.DEADLINE).list().items();
         assertThat(byDeadline).extracting(WorkList.Item::dueBy).isSorted();
 
         List<UnitId> units = new ArrayList<>();
         for (int page = 0; page < 20; page++) {
-            WorkList lines = service.supervision(new Supervision.Query(Supervision.Kind.OVERDUE, null, null,
-                    Supervision.Sort.UNIT, page, 50), SUPERVISOR).list();
+            WorkList lines = service.supervision(new SupervisionLists.Query(SupervisionLists.Kind.OVERDUE, null, null,
+                    SupervisionLists.Sort.UNIT, page, 50), SUPERVISOR).list();
             lines.items().stream().filter(i -> made.contains(i.order().number()))
                     .forEach(i -> units.add(i.order().leadUnit()));
             if (page + 1 >= lines.pages()) {
@@ -138,9 +138,9 @@ class TheSupervisorsListsAreTheOrdersOwnVerdictsTest {
 
     @Test
     void onlyThoseWhoMaySuperviseReadTheLists() {
-        Supervision.Query q = new Supervision.Query(Supervision.Kind.OVERDUE, null, null, null, 0, 20);
+        SupervisionLists.Query q = new SupervisionLists.Query(SupervisionLists.Kind.OVERDUE, null, null, null, 0, 20);
 
-        assertThat(service.supervision(q, SUPERVISOR).query().kind()).isEqualTo(Supervision.Kind.OVERDUE);
+        assertThat(service.supervision(q, SUPERVISOR).query().kind()).isEqualTo(SupervisionLists.Kind.OVERDUE);
         assertThat(service.supervision(q, DIRECTOR).list()).isNotNull();
         for (Actor other : List.of(OPERATOR, DISPATCHER, REVIEWER, WorkListUnits.handler(a))) {
             assertThatThrownBy(() -> service.supervision(q, other)).as(other.username())
@@ -150,18 +150,18 @@ class TheSupervisorsListsAreTheOrdersOwnVerdictsTest {
 
     @Test
     void anUnknownUnitOrCategoryIsBadInputNotAnEmptyList() {
-        assertThatThrownBy(() -> service.supervision(new Supervision.Query(null, new UnitId("no-such-unit"), null,
+        assertThatThrownBy(() -> service.supervision(new SupervisionLists.Query(null, new UnitId("no-such-unit"), null,
                 null, 0, 20), SUPERVISOR)).isInstanceOf(InvalidInputException.class).hasMessageContaining("未知单位");
-        assertThatThrownBy(() -> service.supervision(new Supervision.Query(null, null, "99.99", null, 0, 20),
+        assertThatThrownBy(() -> service.supervision(new SupervisionLists.Query(null, null, "99.99", null, 0, 20),
                 SUPERVISOR)).isInstanceOf(InvalidInputException.class).hasMessageContaining("未知分类");
     }
 
-    private Supervision query(Supervision.Kind kind, UnitId unit, Supervision.Sort sort) {
-        return service.supervision(new Supervision.Query(kind, unit, null, sort, 0, 200), SUPERVISOR);
+    private SupervisionLists query(SupervisionLists.Kind kind, UnitId unit, SupervisionLists.Sort sort) {
+        return service.supervision(new SupervisionLists.Query(kind, unit, null, sort, 0, 200), SUPERVISOR);
     }
 
-    private List<OrderNumber> list(Supervision.Kind kind, UnitId unit) {
-        return query(kind, unit, Supervision.Sort.DEADLINE).list().items().stream().map(i -> i.order().number())
+    private List<OrderNumber> list(SupervisionLists.Kind kind, UnitId unit) {
+        return query(kind, unit, SupervisionLists.Sort.DEADLINE).list().items().stream().map(i -> i.order().number())
                 .toList();
     }
 

@@ -17,7 +17,7 @@ import org.hotline.platform.NotFoundException;
 import org.hotline.workorder.Decision;
 import org.hotline.workorder.OrderAction;
 import org.hotline.workorder.OrderNumber;
-import org.hotline.workorder.Supervision;
+import org.hotline.workorder.SupervisionLists;
 import org.hotline.workorder.WorkOrderService;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -69,9 +69,9 @@ class EscalationPages {
                 .filter(e -> e.getValue().get(OrderAction.REDO) instanceof Decision.Allowed)
                 .map(e -> e.getKey().value()).collect(java.util.stream.Collectors.toSet()));
         // the desk's other tabs, counted as on their own page
-        model.addAttribute("counts", orders.supervision(new Supervision.Query(null, null, null, null, 0, 1), actor)
+        model.addAttribute("counts", orders.supervision(new SupervisionLists.Query(null, null, null, null, 0, 1), actor)
                 .counts());
-        model.addAttribute("kinds", Supervision.Kind.values());
+        model.addAttribute("kinds", SupervisionLists.Kind.values());
         model.addAttribute("tab", "ESCALATIONS");
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());

@@ -32,7 +32,7 @@ import org.hotline.workorder.OrderPage;
 import org.hotline.workorder.OrderQuery;
 import org.hotline.workorder.OrderStatus;
 import org.hotline.workorder.OrderSummary;
-import org.hotline.workorder.Supervision;
+import org.hotline.workorder.SupervisionLists;
 import org.hotline.workorder.WorkList;
 import org.hotline.workorder.WorkOrder;
 import org.hotline.workorder.WorkOrderService;
@@ -66,11 +66,11 @@ class SupervisionPages {
     static final int PAGE_SIZE = 25;
 
     /** The reasons offered for pressing a unit, the list's own first. */
-    static final Map<Supervision.Kind, String> REASON_FOR = Map.of(
-            Supervision.Kind.OVERDUE, "supervise.reason.overdue",
-            Supervision.Kind.AT_RISK, "supervise.reason.at-risk",
-            Supervision.Kind.ACKNOWLEDGE_OVERDUE, "supervise.reason.acknowledge",
-            Supervision.Kind.REDONE, "supervise.reason.redone");
+    static final Map<SupervisionLists.Kind, String> REASON_FOR = Map.of(
+            SupervisionLists.Kind.OVERDUE, "supervise.reason.overdue",
+            SupervisionLists.Kind.AT_RISK, "supervise.reason.at-risk",
+            SupervisionLists.Kind.ACKNOWLEDGE_OVERDUE, "supervise.reason.acknowledge",
+            SupervisionLists.Kind.REDONE, "supervise.reason.redone");
     static final List<String> REASONS = List.of("supervise.reason.overdue", "supervise.reason.at-risk",
             "supervise.reason.acknowledge", "supervise.reason.redone", "supervise.reason.urgent");
 
@@ -102,18 +102,18 @@ class SupervisionPages {
     // ---------------------------------------------------------------- the lists
 
     @GetMapping
-    String lists(@RequestParam(required = false) Supervision.Kind kind, @RequestParam(required = false) String unit,
-            @RequestParam(required = false) String category, @RequestParam(required = false) Supervision.Sort sort,
+    String lists(@RequestParam(required = false) SupervisionLists.Kind kind, @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String category, @RequestParam(required = false) SupervisionLists.Sort sort,
             @RequestParam(defaultValue = "0") int page, Actor actor, Model model) {
-        Supervision.Query query = new Supervision.Query(kind, blankToNull(unit) == null ? null : new UnitId(unit.strip()),
+        SupervisionLists.Query query = new SupervisionLists.Query(kind, blankToNull(unit) == null ? null : new UnitId(unit.strip()),
                 blankToNull(category), sort, page, PAGE_SIZE);
-        Supervision supervision = service.supervision(query, actor);
+        SupervisionLists supervision = service.supervision(query, actor);
         model.addAttribute("supervision", supervision);
         model.addAttribute("rows", rows.of(supervision.list(), actor, service.actionsFor(
                 supervision.list().items().stream().map(i -> i.order().number()).toList(), actor)));
         model.addAttribute("counts", supervision.counts());
-        model.addAttribute("kinds", Supervision.Kind.values());
-        model.addAttribute("sorts", Supervision.Sort.values());
+        model.addAttribute("kinds", SupervisionLists.Kind.values());
+        model.addAttribute("sorts", SupervisionLists.Sort.values());
         model.addAttribute("tab", supervision.query().kind().name());
         model.addAttribute("reasons", REASONS);
         model.addAttribute("defaultReason", REASON_FOR.get(supervision.query().kind()));
@@ -128,7 +128,7 @@ class SupervisionPages {
             @RequestHeader(name = "HX-Request", required = false) String htmx, Actor actor, Model model,
             RedirectAttributes flash, HttpServletResponse response) {
         OrderNumber n = number(number);
-        Supervision.Query back = back(form);
+        SupervisionLists.Query back = back(form);
         String notice = null;
         PageErrors errors = PageErrors.none();
         try {
@@ -143,15 +143,15 @@ class SupervisionPages {
             Instant now = clock.instant();
             WorkList.Due due = back.kind().due(order.clocks());
             WorkList.Item item = new WorkList.Item(OrderSummary.of(order, now), order.clocks(), due,
-                    due == WorkList.Due.ACKNOWLEDGE ? order.acknowledgeDeadline() : order.handleDeadline(),
-                    back.kind().standing(order.clocks().at(now, deadlines)), null, order.lastSupervisedAt());
+                    due == WorkList.Due.ACKNOWLEDGE ? order.clock().acknowledgeDeadline() : order.clock().handleDeadline(),
+                    back.kind().standing(order.clocks().at(now, deadlines)), null, order.supervision().lastAt());
             model.addAttribute("row", rows.row(item, actor, service.actionsFor(List.of(n), actor)
                     .getOrDefault(n, Map.of())));
             model.addAttribute("rowNotice", notice);
             model.addAttribute("rowError", errors.isEmpty() ? null : why(errors));
             model.addAttribute("reasons", REASONS);
             model.addAttribute("defaultReason", REASON_FOR.get(back.kind()));
-            model.addAttribute("supervision", new Supervision(back, null, WorkList.empty(back.page(), back.size())));
+            model.addAttribute("supervision", new SupervisionLists(back, null, WorkList.empty(back.page(), back.size())));
             return "workorder/supervision :: rowSwap";
         }
         if (errors.isEmpty()) {
@@ -175,9 +175,9 @@ class SupervisionPages {
     @GetMapping("/merges")
     String merges(@RequestParam(required = false) String number, @RequestParam(defaultValue = "0") int page,
             Actor actor, Model model) {
-        Supervision supervision = service.supervision(new Supervision.Query(null, null, null, null, 0, 1), actor);
+        SupervisionLists supervision = service.supervision(new SupervisionLists.Query(null, null, null, null, 0, 1), actor);
         model.addAttribute("counts", supervision.counts());
-        model.addAttribute("kinds", Supervision.Kind.values());
+        model.addAttribute("kinds", SupervisionLists.Kind.values());
         model.addAttribute("tab", "MERGES");
         String wanted = blankToNull(number);
         if (wanted != null && !model.containsAttribute("form")) {
@@ -288,16 +288,16 @@ class SupervisionPages {
     }
 
     /** The list a form came from, to go back to. */
-    private static Supervision.Query back(Map<String, String> form) {
-        return new Supervision.Query(choice(Supervision.Kind.class, form.get("kind")),
+    private static SupervisionLists.Query back(Map<String, String> form) {
+        return new SupervisionLists.Query(choice(SupervisionLists.Kind.class, form.get("kind")),
                 blankToNull(form.get("unit")) == null ? null : new UnitId(form.get("unit").strip()),
-                blankToNull(form.get("category")), choice(Supervision.Sort.class, form.get("sort")),
+                blankToNull(form.get("category")), choice(SupervisionLists.Sort.class, form.get("sort")),
                 pageOf(form.get("page")), PAGE_SIZE);
     }
 
-    static String here(Supervision.Query q) {
+    static String here(SupervisionLists.Query q) {
         UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/console/supervision");
-        if (q.kind() != Supervision.Kind.OVERDUE) {
+        if (q.kind() != SupervisionLists.Kind.OVERDUE) {
             uri.queryParam("kind", q.kind().name());
         }
         if (q.unit() != null) {
@@ -306,7 +306,7 @@ class SupervisionPages {
         if (q.category() != null) {
             uri.queryParam("category", q.category());
         }
-        if (q.sort() != Supervision.Sort.DEADLINE) {
+        if (q.sort() != SupervisionLists.Sort.DEADLINE) {
             uri.queryParam("sort", q.sort().name());
         }
         if (q.page() > 0) {

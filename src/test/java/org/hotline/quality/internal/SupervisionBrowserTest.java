@@ -186,14 +186,14 @@ class SupervisionBrowserTest {
     void aSupervisorPressesTheUnitOnAnOverdueOrderWithOneAction() {
         browser.signIn("supervisor1");
         String row = "#sv-" + overdue.value();
-        int before = service.find(overdue, WorkingDay.SUPERVISOR).supervisionCount();
+        int before = service.find(overdue, WorkingDay.SUPERVISOR).supervision().count();
 
         browser.one(row + " form[data-action=SUPERVISE] button[type=submit]").click();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(
                 ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(row), "已督办。"));
 
         assertThat(browser.one(row).getText()).contains("督办 " + (before + 1) + " 次", "最近督办");
-        assertThat(service.find(overdue, WorkingDay.SUPERVISOR).supervisionCount()).isEqualTo(before + 1);
+        assertThat(service.find(overdue, WorkingDay.SUPERVISOR).supervision().count()).isEqualTo(before + 1);
         assertThat(service.history(overdue, WorkingDay.SUPERVISOR)).last()
                 .satisfies(h -> assertThat(h.reason()).isEqualTo("已超期，请立即办理并答复市民"));
     }
@@ -226,6 +226,6 @@ class SupervisionBrowserTest {
 
         assertThat(browser.mainText()).contains("已并单，重复诉求将随主工单办理。", repeat.value());
         assertThat(service.find(repeat, WorkingDay.SUPERVISOR).status()).isEqualTo(OrderStatus.MERGED);
-        assertThat(service.find(overdue, WorkingDay.SUPERVISOR).mergedCount()).isEqualTo(1);
+        assertThat(service.find(overdue, WorkingDay.SUPERVISOR).merge().mergedCount()).isEqualTo(1);
     }
 }

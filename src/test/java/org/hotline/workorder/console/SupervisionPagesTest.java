@@ -134,7 +134,7 @@ class SupervisionPagesTest {
                 .andExpect(redirectedUrl("/console/supervision?kind=REDONE&unit=" + unit.value() + "&sort=UNIT"))
                 .andExpect(flash().attribute("notice", "order.done.supervise"));
 
-        assertThat(service.find(n, ConsoleOrders.SUPERVISOR).supervisionCount()).isEqualTo(1);
+        assertThat(service.find(n, ConsoleOrders.SUPERVISOR).supervision().count()).isEqualTo(1);
     }
 
     @Test
@@ -150,7 +150,7 @@ class SupervisionPagesTest {
                         .param("preset", "supervise.reason.redone"))
                 .andExpect(status().isForbidden());
 
-        assertThat(service.find(n, ConsoleOrders.SUPERVISOR).supervisionCount()).isZero();
+        assertThat(service.find(n, ConsoleOrders.SUPERVISOR).supervision().count()).isZero();
     }
 
     @Test
@@ -183,7 +183,7 @@ class SupervisionPagesTest {
                 .andExpect(flash().attribute("notice", "merge.done"));
 
         assertThat(service.find(repeat, ConsoleOrders.SUPERVISOR).status()).isEqualTo(OrderStatus.MERGED);
-        assertThat(service.find(first, ConsoleOrders.SUPERVISOR).mergedCount()).isEqualTo(1);
+        assertThat(service.find(first, ConsoleOrders.SUPERVISOR).merge().mergedCount()).isEqualTo(1);
         mvc.perform(get("/console/supervision/merges").session(supervisor))
                 .andExpect(content().string(containsString(repeat.value())));
     }
