@@ -155,11 +155,11 @@ class UnitInboxBrowserTest {
         assertThat(browser.all("tr.row-due-at-risk")).as("nearly late, in orange").isNotEmpty();
         assertThat(browser.one("#inbox-counters .counter-overdue .counter-n").getText()).isNotEqualTo("0");
         assertThat(text).doesNotContain("18706350021").as("the confidential citizen's number stays masked");
-        browser.screenshot("inbox");
+        browser.screenshot("unit-inbox");
 
         browser.phone().open("/console/inbox");
         assertThat(browser.scrollsSideways()).as("the inbox fits a phone's width").isFalse();
-        browser.screenshot("inbox-phone");
+        browser.screenshot("unit-inbox-phone");
     }
 
     @Test
