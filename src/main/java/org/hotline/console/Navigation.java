@@ -31,6 +31,8 @@ public final class Navigation {
     private static final List<Entry> ENTRIES = List.of(
             new Entry("nav.intake", "/console/intake", EnumSet.of(OPERATOR, DISPATCHER), EnumSet.of(OPERATOR)),
             new Entry("nav.dispatch", "/console/dispatch", EnumSet.of(DISPATCHER, SUPERVISOR), EnumSet.of(DISPATCHER)),
+            new Entry("nav.inbox", "/console/inbox", EnumSet.of(UNIT_HANDLER, UNIT_LEADER), EnumSet.of(UNIT_HANDLER, UNIT_LEADER)),
+            new Entry("nav.supervision", "/console/supervision", EnumSet.of(SUPERVISOR, DIRECTOR), EnumSet.of(SUPERVISOR)),
             new Entry("nav.review", "/console/review", EnumSet.of(REVIEWER, UNIT_LEADER, DIRECTOR), EnumSet.of(REVIEWER)),
             new Entry("nav.callbacks", "/console/callbacks", EnumSet.of(SUPERVISOR), EnumSet.noneOf(Role.class)),
             new Entry("nav.leader-samples", "/console/leader-samples", EnumSet.of(UNIT_LEADER), EnumSet.noneOf(Role.class)),

@@ -2,6 +2,7 @@ package org.hotline.workorder;
 
 import java.time.Instant;
 
+import org.hotline.deadline.Deadlines;
 import org.hotline.organization.UnitId;
 
 /**
@@ -31,6 +32,23 @@ public record CoUnit(UnitId unit, Instant addedAt, String addedBy, Instant deadl
 
     public boolean missedDeadline(Instant now) {
         return isPending() && now.isAfter(deadline);
+    }
+
+    /** 临期: still owed, not late yet, but most of its time is gone (the same share as the lead unit's clock). */
+    public boolean isAtRisk(Instant now, Deadlines deadlines) {
+        return isPending() && !missedDeadline(now) && !deadline.isBefore(addedAt)
+                && !now.isBefore(deadlines.atRiskFrom(addedAt, deadline));
+    }
+
+    /** Where the part stands: done once delivered or written off, else overdue, at risk or on track. */
+    public WorkList.Standing standing(Instant now, Deadlines deadlines) {
+        if (!isPending()) {
+            return WorkList.Standing.DONE;
+        }
+        if (missedDeadline(now)) {
+            return WorkList.Standing.OVERDUE;
+        }
+        return isAtRisk(now, deadlines) ? WorkList.Standing.AT_RISK : WorkList.Standing.ON_TRACK;
     }
 
     CoUnit acknowledged(Instant at) {

@@ -2,6 +2,7 @@ package org.hotline.workorder;
 
 import java.time.Instant;
 
+import org.hotline.organization.Actor;
 import org.hotline.organization.UnitId;
 
 /**
@@ -23,6 +24,9 @@ import org.hotline.organization.UnitId;
  * </ul>
  * A dispatch's co-units are not repeated here: each co-unit's part, with the time it was added, is its own
  * record ({@link CoUnit}).
+ *
+ * <p>Every entry is for whoever may see the order, except a unit's handling note ({@link OrderAction#NOTE}): like a
+ * reply's internal note, it is for the center and the unit that wrote it ({@link #isVisibleTo}).
  */
 public record HistoryEntry(int seq, Instant at, String actor, String actorName, String actorRole, String actorUnit,
         OrderAction action, OrderStatus fromStatus, OrderStatus toStatus, String reason, String detail, UnitId unit,
@@ -33,5 +37,14 @@ public record HistoryEntry(int seq, Instant at, String actor, String actorName, 
             OrderAction action, OrderStatus fromStatus, OrderStatus toStatus, String reason, String detail) {
         this(seq, at, actor, actorName, actorRole, actorUnit, action, fromStatus, toStatus, reason, detail, null, null,
                 null);
+    }
+
+    /**
+     * Whether {@code viewer}, who may see the order, sees this entry: a unit's handling note is for the center and
+     * the unit that wrote it (the unit it concerns), like a reply's internal note; every other entry for all who
+     * see the order.
+     */
+    public boolean isVisibleTo(Actor viewer) {
+        return action != OrderAction.NOTE || viewer.isCenter() || viewer.belongsTo(unit);
     }
 }

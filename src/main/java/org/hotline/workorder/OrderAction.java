@@ -29,6 +29,8 @@ public enum OrderAction {
     SUPERVISE("督办"),
     MERGE("并单"),
     ATTACH("上传附件"),
+    /** A unit's note while handling (办理记录): for the center and that unit, not a status change. */
+    NOTE("办理记录"),
     REPLY("答复"),
     /** A review level's decision on the reply, written by the quality loop; not a status change. */
     REVIEW("审核"),

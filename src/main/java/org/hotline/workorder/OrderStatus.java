@@ -17,14 +17,14 @@ public enum OrderStatus {
     REGISTERED("待派单", EnumSet.of(DISPATCH, MERGE, ATTACH, SUPERVISE, REFER, REDIRECT, RECORD_INVALID)),
     /** 已派单: sent to the lead unit, waiting for it to acknowledge. */
     DISPATCHED("待签收", EnumSet.of(ACKNOWLEDGE, REQUEST_RETURN, ADD_CO_UNIT, CO_UNIT_ACKNOWLEDGE, CO_UNIT_SUBMIT,
-            CO_UNIT_DECLINE, RECORD_NON_COOPERATION, SUPERVISE, MERGE, ATTACH)),
+            CO_UNIT_DECLINE, RECORD_NON_COOPERATION, SUPERVISE, MERGE, ATTACH, NOTE)),
     /** 办理中: acknowledged; the lead unit (with any co-units) is handling it. */
     IN_PROGRESS("办理中", EnumSet.of(REQUEST_RETURN, ADD_CO_UNIT, CO_UNIT_ACKNOWLEDGE, CO_UNIT_SUBMIT,
             CO_UNIT_DECLINE, RECORD_NON_COOPERATION, REQUEST_EXTENSION, APPROVE_EXTENSION, REJECT_EXTENSION,
-            SUPERVISE, MERGE, ATTACH, REPLY)),
+            SUPERVISE, MERGE, ATTACH, NOTE, REPLY)),
     /** 退回审核中: the lead unit asked to return it; the center decides. The handling clock is paused. */
     RETURN_REQUESTED("退回审核中", EnumSet.of(APPROVE_RETURN, REJECT_RETURN, CO_UNIT_ACKNOWLEDGE, CO_UNIT_SUBMIT,
-            CO_UNIT_DECLINE, RECORD_NON_COOPERATION, SUPERVISE, ATTACH)),
+            CO_UNIT_DECLINE, RECORD_NON_COOPERATION, SUPERVISE, ATTACH, NOTE)),
     /**
      * 已答复: the lead unit replied; review and callback decide between closing and redo (see {@link CloseRule}).
      * The center may still supervise it: a reply that failed its callback after two redos is escalated to a

@@ -22,11 +22,12 @@ final class Permissions {
 
     /** Actions that belong to the lead unit's users (and, for adding co-units, also to the center). */
     private static final Set<OrderAction> LEAD_UNIT = EnumSet.of(OrderAction.ACKNOWLEDGE, OrderAction.REQUEST_RETURN,
-            OrderAction.REQUEST_EXTENSION, OrderAction.REPLY, OrderAction.ADD_CO_UNIT, OrderAction.ATTACH);
+            OrderAction.REQUEST_EXTENSION, OrderAction.REPLY, OrderAction.ADD_CO_UNIT, OrderAction.ATTACH,
+            OrderAction.NOTE);
 
     /** Actions that belong to a co-unit's users, for their own part. */
     private static final Set<OrderAction> CO_UNIT = EnumSet.of(OrderAction.CO_UNIT_ACKNOWLEDGE,
-            OrderAction.CO_UNIT_SUBMIT, OrderAction.CO_UNIT_DECLINE, OrderAction.ATTACH);
+            OrderAction.CO_UNIT_SUBMIT, OrderAction.CO_UNIT_DECLINE, OrderAction.ATTACH, OrderAction.NOTE);
 
     static {
         CENTER.put(OrderAction.REGISTER, EnumSet.of(OPERATOR, DISPATCHER));
@@ -55,8 +56,19 @@ final class Permissions {
     }
 
     static Decision mayCreate(OrderAction action, Actor actor) {
+        return mayTake(action, actor);
+    }
+
+    /** Whether the actor's center role takes the action at all, on any order: who works at the desk for it. */
+    static Decision mayTake(OrderAction action, Actor actor) {
         return CENTER.getOrDefault(action, Set.of()).contains(actor.role()) ? Decision.allowed()
                 : notPermitted(action);
+    }
+
+    /** An inbox lists a unit's own orders: the unit's users have one, the center (which has no unit) has not. */
+    static Decision mayHaveAnInbox(Actor actor) {
+        return UNIT.contains(actor.role()) && actor.unit() != null ? Decision.allowed()
+                : Decision.forbidden("no-inbox", "待办工单仅供承办单位工作人员查看");
     }
 
     static Decision may(OrderAction action, Actor actor, WorkOrder order) {

@@ -691,26 +691,41 @@ public final class WorkOrder {
                         actor.isCenter() ? null : actor.unit(), null, null));
     }
 
+    /**
+     * 办理记录: a note the lead unit or a co-unit writes down while handling the order (a visit, a call, what was
+     * found on site). It is a line of the history, for the center and the unit that wrote it
+     * ({@link HistoryEntry#isVisibleTo}), never for the citizen; it changes nothing else.
+     */
+    public Decision addNote(String text, Actor actor, Instant now) {
+        return Decision.firstRejection(
+                () -> statusAllows(OrderAction.NOTE),
+                () -> Permissions.may(OrderAction.NOTE, actor, this),
+                () -> text != null && !text.isBlank() ? Decision.allowed()
+                        : Decision.rejected("note-required", "办理记录不能为空"))
+                .ifAllowed(() -> record(actor, now, OrderAction.NOTE, status, status, null, text.strip(),
+                        actor.unit(), null, null));
+    }
+
     // ---------------------------------------------------------------- derived state
+
+    /** The order's clocks, which say whether it is overdue or at risk at a moment (see {@link OrderClocks}). */
+    public OrderClocks clocks() {
+        return new OrderClocks(status, clock.dispatchedAt(), clock.acknowledgeDeadline(), clock.handleDeadline());
+    }
 
     /** 超期: the reply is due and has not come (or came late, for the history). */
     public boolean isOverdue(Instant now) {
-        return OrderStatus.handling().contains(status) && status != OrderStatus.RETURN_REQUESTED
-                && clock.isPastHandleDeadline(now);
+        return clocks().isOverdue(now);
     }
 
     /** Not acknowledged although the acknowledge deadline has passed. */
     public boolean isAcknowledgeOverdue(Instant now) {
-        return status == OrderStatus.DISPATCHED && clock.isPastAcknowledgeDeadline(now);
+        return clocks().isAcknowledgeOverdue(now);
     }
 
     /** 临期: most of the handling time is gone but the deadline has not passed yet. */
     public boolean isAtRisk(Instant now, Deadlines deadlines) {
-        if (clock.handleDeadline() == null || !OrderStatus.handling().contains(status) || isOverdue(now)
-                || status == OrderStatus.RETURN_REQUESTED) {
-            return false;
-        }
-        return !now.isBefore(deadlines.atRiskFrom(clock.dispatchedAt(), clock.handleDeadline()));
+        return clocks().isAtRisk(now, deadlines);
     }
 
     /** Co-units that missed their deadline and have not been written off yet: work for the sweep. */

@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -310,10 +313,11 @@ public class WorkOrderService {
         return orders.find(number).filter(o -> o.citizenPhoneEndsWith(phoneLastFour)).map(WorkOrder::forCitizen);
     }
 
+    /** The order's history as the viewer may read it: a unit's handling notes only for the center and that unit. */
     @Transactional(readOnly = true)
     public List<HistoryEntry> history(OrderNumber number, Actor actor) {
         find(number, actor);
-        return orders.history(number);
+        return orders.history(number).stream().filter(h -> h.isVisibleTo(actor)).toList();
     }
 
     /** The order's attachments, oldest first, for whoever may see the order (another unit's order is 404). */
@@ -352,6 +356,136 @@ public class WorkOrderService {
         }
         OrderQuery scoped = actor.isCenter() ? query : query.restrictedTo(actor.unit());
         return orders.search(scoped, clock.instant());
+    }
+
+    // ---------------------------------------------------------------- work lists
+
+    /**
+     * 待办: the unit's inbox, {@code filter}ed, one page of the orders it leads ({@code page}) and one of the parts it
+     * owes as co-unit ({@code partsPage}), with the counters of every filter. Only a unit's users have one (403).
+     *
+     * <p>The unit's open orders are read with their clocks alone (work_order_by_lead; the co-unit rows by unit),
+     * classified by the same rules as the order itself ({@link OrderClocks}, {@link CoUnit#standing}), sorted by
+     * the deadline that matters now, and only the two pages shown are then read in full. A unit has at most a few
+     * hundred orders open at a time, never the year's orders.
+     */
+    @Transactional(readOnly = true)
+    public Inbox inbox(Inbox.Filter filter, int page, int partsPage, int size, Actor actor) {
+        refuseIfRejected(Permissions.mayHaveAnInbox(actor));
+        Inbox.Filter f = filter == null ? Inbox.Filter.ALL : filter;
+        Instant now = clock.instant();
+        List<Line> led = orders.open(actor.unit(), null).stream()
+                .filter(o -> OrderStatus.handling().contains(o.clocks().status()))
+                .map(o -> new Line(o.number(), o.clocks(), o.clocks().nextDue(), o.clocks().nextDueBy(),
+                        o.clocks().standing(now, deadlines), null, o.lastSupervisedAt(), o.redoCount(),
+                        o.leadUnit()))
+                .toList();
+        List<Line> owed = orders.owedBy(actor.unit()).stream()
+                .map(p -> new Line(p.number(), p.clocks(), WorkList.Due.CO_UNIT_PART, p.part().deadline(),
+                        p.part().standing(now, deadlines), p.part(), null, 0, null))
+                .toList();
+        java.util.function.ToLongFunction<Inbox.Filter> count = which -> led.stream()
+                .filter(l -> which.includesLed(l.status(), l.standing(), l.redoCount())).count()
+                + owed.stream().filter(l -> which.includesPart(l.standing())).count();
+        Inbox.Counts counts = new Inbox.Counts(count.applyAsLong(Inbox.Filter.ALL),
+                count.applyAsLong(Inbox.Filter.TO_ACKNOWLEDGE), count.applyAsLong(Inbox.Filter.HANDLING),
+                count.applyAsLong(Inbox.Filter.AT_RISK), count.applyAsLong(Inbox.Filter.OVERDUE),
+                count.applyAsLong(Inbox.Filter.CO_UNIT), count.applyAsLong(Inbox.Filter.REDO));
+        // what needs doing comes first; an order whose clock stands still (a return under review) last
+        Comparator<Line> byDeadline = Comparator.comparing((Line l) -> l.standing() == WorkList.Standing.PAUSED)
+                .thenComparing(Line::dueBy, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(l -> l.number().value());
+        List<Line> ledShown = led.stream().filter(l -> f.includesLed(l.status(), l.standing(), l.redoCount()))
+                .sorted(byDeadline).toList();
+        List<Line> owedShown = owed.stream().filter(l -> f.includesPart(l.standing())).sorted(byDeadline).toList();
+        return new Inbox(f, counts, pageOf(ledShown, page, size, now), pageOf(owedShown, partsPage, size, now));
+    }
+
+    /**
+     * 督办: one of the supervisors' lists across units ({@link SupervisionLists.Kind}), narrowed to a lead unit and a
+     * category when asked, sorted by deadline or by unit, with how many orders each list holds. For those who may
+     * supervise (403 otherwise). Open orders are read with their clocks alone (work_order_by_status, or
+     * work_order_by_lead for one unit) and classified by the order's own rules; only the page shown is read in full.
+     */
+    @Transactional(readOnly = true)
+    public SupervisionLists supervision(SupervisionLists.Query query, Actor actor) {
+        refuseIfRejected(Permissions.mayTake(OrderAction.SUPERVISE, actor));
+        if (query.unit() != null && units.find(query.unit()).isEmpty()) {
+            throw new InvalidInputException("unit", "未知单位：" + query.unit());
+        }
+        requireCategory("category", query.category());
+        Instant now = clock.instant();
+        record Judged(WorkOrders.OpenOrder order, OrderClocks.Verdicts verdicts) {
+        }
+        List<Judged> open = orders.open(query.unit(), query.category()).stream()
+                .map(o -> new Judged(o, o.clocks().at(now, deadlines))).toList();
+        SupervisionLists.Kind kind = query.kind();
+        Comparator<Line> byDeadline = Comparator.comparing(Line::dueBy,
+                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(l -> l.number().value());
+        Comparator<Line> order = query.sort() == SupervisionLists.Sort.UNIT
+                ? Comparator.comparing((Line l) -> l.leadUnit() == null ? "" : l.leadUnit().value())
+                        .thenComparing(byDeadline)
+                : byDeadline;
+        List<Line> shown = open.stream().filter(j -> kind.includes(j.verdicts(), j.order().redoCount()))
+                .map(j -> new Line(j.order().number(), j.order().clocks(), null, null, kind.standing(j.verdicts()),
+                        null, j.order().lastSupervisedAt(), j.order().redoCount(), j.order().leadUnit())
+                        .about(kind.due(j.order().clocks())))
+                .sorted(order).toList();
+        java.util.function.ToLongFunction<SupervisionLists.Kind> count = which -> open.stream()
+                .filter(j -> which.includes(j.verdicts(), j.order().redoCount())).count();
+        return new SupervisionLists(query, new SupervisionLists.Counts(count.applyAsLong(SupervisionLists.Kind.OVERDUE),
+                count.applyAsLong(SupervisionLists.Kind.AT_RISK), count.applyAsLong(SupervisionLists.Kind.ACKNOWLEDGE_OVERDUE),
+                count.applyAsLong(SupervisionLists.Kind.REDONE)), pageOf(shown, query.page(), query.size(), now));
+    }
+
+    /**
+     * What {@code actor} may do now on each of these orders (those they may see), as each order answers it
+     * ({@link WorkOrder#actionsFor}): what a list offers on its lines, read for one page at a time.
+     */
+    @Transactional(readOnly = true)
+    public Map<OrderNumber, Map<OrderAction, Decision>> actionsFor(java.util.Collection<OrderNumber> numbers,
+            Actor actor) {
+        Instant now = clock.instant();
+        Map<OrderNumber, Map<OrderAction, Decision>> actions = new HashMap<>();
+        for (WorkOrder o : orders.findAll(numbers)) {
+            if (o.isVisibleTo(actor)) {
+                actions.put(o.number(), o.actionsFor(actor, now, deadlines));
+            }
+        }
+        return actions;
+    }
+
+    /** A line of a work list before the page shown is read in full. */
+    private record Line(OrderNumber number, OrderClocks clocks, WorkList.Due due, Instant dueBy,
+            WorkList.Standing standing, CoUnit part, Instant lastSupervisedAt, int redoCount, UnitId leadUnit) {
+
+        OrderStatus status() {
+            return clocks.status();
+        }
+
+        /** The same line about another of the order's deadlines. */
+        Line about(WorkList.Due other) {
+            Instant by = switch (other) {
+                case ACKNOWLEDGE -> clocks.acknowledgeDeadline();
+                case HANDLE -> clocks.handleDeadline();
+                case CO_UNIT_PART -> part.deadline();
+            };
+            return new Line(number, clocks, other, by, standing, part, lastSupervisedAt, redoCount, leadUnit);
+        }
+    }
+
+    /** One page of sorted lines, the orders on it read in full. */
+    private WorkList pageOf(List<Line> lines, int page, int size, Instant now) {
+        int from = (int) Math.min((long) Math.max(0, page) * size, lines.size());
+        List<Line> shown = lines.subList(from, Math.min(lines.size(), from + size));
+        Map<OrderNumber, OrderSummary> summaries = new HashMap<>();
+        orders.summaries(shown.stream().map(Line::number).toList(), now)
+                .forEach(s -> summaries.put(s.number(), s));
+        List<WorkList.Item> items = shown.stream().filter(l -> summaries.containsKey(l.number()))
+                .map(l -> new WorkList.Item(summaries.get(l.number()), l.clocks(), l.due(), l.dueBy(), l.standing(),
+                        l.part(), l.lastSupervisedAt()))
+                .toList();
+        return new WorkList(items, Math.max(0, page), size, lines.size());
     }
 
     // ---------------------------------------------------------------- transitions
@@ -525,6 +659,12 @@ public class WorkOrderService {
             Actor actor) {
         change(number, actor, null, o -> o.attach(fileName, actor, clock.instant()));
         return attachments.store(number, fileName, contentType, data, actor.username(), clock.instant());
+    }
+
+    /** 办理记录: a unit's note while handling, a line of the history for the center and that unit. */
+    @Transactional
+    public WorkOrder addNote(OrderNumber number, String text, Actor actor, Long expectedVersion) {
+        return change(number, actor, expectedVersion, o -> o.addNote(text, actor, clock.instant()));
     }
 
     // ---------------------------------------------------------------- internals

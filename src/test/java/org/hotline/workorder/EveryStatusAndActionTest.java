@@ -27,18 +27,18 @@ class EveryStatusAndActionTest {
             OrderAction.CO_UNIT_ACKNOWLEDGE, OrderAction.CO_UNIT_SUBMIT, OrderAction.CO_UNIT_DECLINE,
             OrderAction.RECORD_NON_COOPERATION, OrderAction.REQUEST_EXTENSION, OrderAction.APPROVE_EXTENSION,
             OrderAction.REJECT_EXTENSION, OrderAction.SUPERVISE, OrderAction.MERGE, OrderAction.ATTACH,
-            OrderAction.REPLY, OrderAction.REVIEW, OrderAction.CALLBACK, OrderAction.REDO, OrderAction.CLOSE,
-            OrderAction.OVERRIDE_CLOSE, OrderAction.REFER, OrderAction.REDIRECT, OrderAction.RECORD_INVALID);
+            OrderAction.NOTE, OrderAction.REPLY, OrderAction.REVIEW, OrderAction.CALLBACK, OrderAction.REDO,
+            OrderAction.CLOSE, OrderAction.OVERRIDE_CLOSE, OrderAction.REFER, OrderAction.REDIRECT, OrderAction.RECORD_INVALID);
 
     private static final String[] TABLE = {
-            //                 DIS ACK RRQ RAP RRJ ADD CAK CSU CDE NCO XRQ XAP XRJ SUP MRG ATT RPL REV CBK RDO CLS OVR REF RDR INV
-            "REGISTERED         Y   .   .   .   .   .   .   .   .   .   .   .   .   Y   Y   Y   .   .   .   .   .   .   Y   Y   Y",
-            "DISPATCHED         .   Y   Y   .   .   Y   Y   Y   Y   Y   .   .   .   Y   Y   Y   .   .   .   .   .   .   .   .   .",
-            "IN_PROGRESS        .   .   Y   .   .   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   .   .   .   .   .   .   .   .",
-            "RETURN_REQUESTED   .   .   .   Y   Y   .   Y   Y   Y   Y   .   .   .   Y   .   Y   .   .   .   .   .   .   .   .   .",
-            "REPLIED            .   .   .   .   .   .   .   .   .   .   .   .   .   Y   .   Y   .   Y   Y   Y   Y   Y   .   .   .",
-            "CLOSED             .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
-            "MERGED             .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
+            //                 DIS ACK RRQ RAP RRJ ADD CAK CSU CDE NCO XRQ XAP XRJ SUP MRG ATT NOT RPL REV CBK RDO CLS OVR REF RDR INV
+            "REGISTERED         Y   .   .   .   .   .   .   .   .   .   .   .   .   Y   Y   Y   .   .   .   .   .   .   .   Y   Y   Y",
+            "DISPATCHED         .   Y   Y   .   .   Y   Y   Y   Y   Y   .   .   .   Y   Y   Y   Y   .   .   .   .   .   .   .   .   .",
+            "IN_PROGRESS        .   .   Y   .   .   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   .   .   .   .   .   .   .   .",
+            "RETURN_REQUESTED   .   .   .   Y   Y   .   Y   Y   Y   Y   .   .   .   Y   .   Y   Y   .   .   .   .   .   .   .   .   .",
+            "REPLIED            .   .   .   .   .   .   .   .   .   .   .   .   .   Y   .   Y   .   .   Y   Y   Y   Y   Y   .   .   .",
+            "CLOSED             .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
+            "MERGED             .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
     };
 
     static Stream<Arguments> everyStatusAndAction() {
@@ -113,6 +113,7 @@ class EveryStatusAndActionTest {
             case SUPERVISE -> o.supervise("请加快办理", supervisor(), now);
             case MERGE -> o.mergeInto(registered(now.minusSeconds(3600)), "重复诉求", dispatcher(), now);
             case ATTACH -> o.attach("现场照片.jpg", dispatcher(), now);
+            case NOTE -> o.addNote("已到现场查看，排水口被落叶堵塞", handlerOf(ENFORCEMENT), now);
             case REPLY -> {
                 if (o.status().allows(OrderAction.REPLY)) {
                     require(o.submitCoUnitPart("已排查", handlerOf(GULOU), now));

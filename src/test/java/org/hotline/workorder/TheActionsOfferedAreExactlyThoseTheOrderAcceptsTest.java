@@ -102,7 +102,8 @@ class TheActionsOfferedAreExactlyThoseTheOrderAcceptsTest {
 
         assertThat(dispatched.actionsFor(handlerOf(MARKET), LATER, DEADLINES)).isEmpty();
         assertThat(dispatched.actionsFor(handlerOf(ENFORCEMENT), LATER, DEADLINES)).containsOnlyKeys(
-                OrderAction.ACKNOWLEDGE, OrderAction.REQUEST_RETURN, OrderAction.ADD_CO_UNIT, OrderAction.ATTACH);
+                OrderAction.ACKNOWLEDGE, OrderAction.REQUEST_RETURN, OrderAction.ADD_CO_UNIT, OrderAction.ATTACH,
+                OrderAction.NOTE);
         assertThat(inStatus(OrderStatus.CLOSED, MONDAY_MORNING).actionsFor(supervisor(), LATER, DEADLINES)).isEmpty();
     }
 
@@ -153,6 +154,7 @@ class TheActionsOfferedAreExactlyThoseTheOrderAcceptsTest {
             case SUPERVISE -> o.supervise("请加快办理", actor, now);
             case MERGE -> o.mergeInto(registered(MONDAY_MORNING.minusSeconds(3600)), "重复诉求", actor, now);
             case ATTACH -> o.attach("现场照片.jpg", actor, now);
+            case NOTE -> o.addNote("已到现场查看", actor, now);
             case REPLY -> o.reply(reply(), actor, now);
             case REDO -> o.redo("群众不满意", actor, now, DEADLINES);
             case OVERRIDE_CLOSE -> o.overrideClose("市民来电撤回诉求", actor, now);

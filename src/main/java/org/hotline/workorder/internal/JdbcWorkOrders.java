@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.hotline.workorder.HistoryEntry;
 import org.hotline.workorder.Location;
 import org.hotline.workorder.Merge;
 import org.hotline.workorder.OrderAction;
+import org.hotline.workorder.OrderClocks;
 import org.hotline.workorder.OrderNumber;
 import org.hotline.workorder.OrderPage;
 import org.hotline.workorder.OrderQuery;
@@ -71,12 +73,12 @@ class JdbcWorkOrders implements WorkOrders {
     }
 
     @Override
-    public List<WorkOrder> findAll(java.util.Collection<OrderNumber> numbers) {
+    public List<WorkOrder> findAll(Collection<OrderNumber> numbers) {
         if (numbers.isEmpty()) {
             return List.of();
         }
-        return load("WHERE number IN (:numbers)", new MapSqlParameterSource("numbers",
-                numbers.stream().map(OrderNumber::value).distinct().toList()));
+        return load("WHERE number IN (:numbers)",
+                new MapSqlParameterSource("numbers", numbers.stream().map(OrderNumber::value).distinct().toList()));
     }
 
     @Override
@@ -284,14 +286,71 @@ class JdbcWorkOrders implements WorkOrders {
         List<OrderSummary> items = jdbc.sql("SELECT o.*, CASE WHEN o.status IN (:running) AND o.handle_deadline < :now"
                 + " THEN TRUE ELSE FALSE END AS overdue FROM work_order o" + where
                 + " ORDER BY o.registered_at DESC, o.number DESC LIMIT :limit OFFSET :offset").paramSource(p)
-                .query((rs, i) -> new OrderSummary(new OrderNumber(rs.getString("number")), OrderStatus.valueOf(rs.getString("status")),
-                        Channel.valueOf(rs.getString("channel")), AppealType.valueOf(rs.getString("appeal_type")),
-                        Urgency.valueOf(rs.getString("urgency")), rs.getString("category_code"),
-                        unit(rs.getString("lead_unit_id")), citizen(rs), rs.getString("content"),
-                        rs.getString("address"), instant(rs, "registered_at"), instant(rs, "handle_deadline"),
-                        rs.getInt("redo_count"), rs.getInt("supervision_count"), rs.getBoolean("overdue")))
-                .list();
+                .query((rs, i) -> summary(rs, rs.getBoolean("overdue"))).list();
         return new OrderPage(items, q.page(), q.size(), total);
+    }
+
+    /** What a work list reads of an order: its clocks and its sort keys, from work_order_by_lead or _by_status. */
+    private static final String OPEN = """
+            SELECT number, status, dispatched_at, acknowledge_deadline, handle_deadline, lead_unit_id, redo_count,
+              last_supervised_at
+            FROM work_order WHERE status IN (:open)""";
+
+    /** Work lists show these: being handled by the unit, or replied and in the quality loop. */
+    private static final List<String> OPEN_STATUSES = List.of(OrderStatus.DISPATCHED.name(),
+            OrderStatus.IN_PROGRESS.name(), OrderStatus.RETURN_REQUESTED.name(), OrderStatus.REPLIED.name());
+
+    @Override
+    public List<OpenOrder> open(UnitId leadUnit, String category) {
+        StringBuilder sql = new StringBuilder(OPEN);
+        MapSqlParameterSource p = new MapSqlParameterSource("open", OPEN_STATUSES);
+        if (leadUnit != null) {
+            sql.append(" AND lead_unit_id = :unit");
+            p.addValue("unit", leadUnit.value());
+        }
+        if (category != null) {
+            sql.append(" AND (category_code = :category OR category_code LIKE :categoryPrefix)");
+            p.addValue("category", category).addValue("categoryPrefix", escapeLike(category) + ".%");
+        }
+        return jdbc.sql(sql.toString()).paramSource(p).query((rs, i) -> new OpenOrder(
+                new OrderNumber(rs.getString("number")), clocks(rs), unit(rs.getString("lead_unit_id")),
+                rs.getInt("redo_count"), instant(rs, "last_supervised_at"))).list();
+    }
+
+    @Override
+    public List<OwedPart> owedBy(UnitId unit) {
+        return jdbc.sql("""
+                SELECT c.*, o.status, o.dispatched_at, o.acknowledge_deadline, o.handle_deadline
+                FROM work_order_co_unit c JOIN work_order o ON o.number = c.order_number
+                WHERE c.unit_id = :unit AND c.submitted_at IS NULL AND c.non_cooperation_at IS NULL
+                  AND o.status IN ('DISPATCHED', 'IN_PROGRESS', 'RETURN_REQUESTED')
+                """).param("unit", unit.value())
+                .query((rs, i) -> new OwedPart(new OrderNumber(rs.getString("order_number")), clocks(rs), coUnit(rs)))
+                .list();
+    }
+
+    @Override
+    public List<OrderSummary> summaries(Collection<OrderNumber> numbers, Instant now) {
+        if (numbers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM work_order WHERE number IN (:numbers)")
+                .param("numbers", numbers.stream().map(OrderNumber::value).toList())
+                .query((rs, i) -> summary(rs, clocks(rs).isOverdue(now))).list();
+    }
+
+    private static OrderClocks clocks(ResultSet rs) throws SQLException {
+        return new OrderClocks(OrderStatus.valueOf(rs.getString("status")), instant(rs, "dispatched_at"),
+                instant(rs, "acknowledge_deadline"), instant(rs, "handle_deadline"));
+    }
+
+    private static OrderSummary summary(ResultSet rs, boolean overdue) throws SQLException {
+        return new OrderSummary(new OrderNumber(rs.getString("number")), OrderStatus.valueOf(rs.getString("status")),
+                Channel.valueOf(rs.getString("channel")), AppealType.valueOf(rs.getString("appeal_type")),
+                Urgency.valueOf(rs.getString("urgency")), rs.getString("category_code"),
+                unit(rs.getString("lead_unit_id")), citizen(rs), rs.getString("content"), rs.getString("address"),
+                instant(rs, "registered_at"), instant(rs, "handle_deadline"), rs.getInt("redo_count"),
+                rs.getInt("supervision_count"), overdue);
     }
 
     @Override

@@ -53,7 +53,8 @@ public record OrderPageView(String number, long version, OrderStatus status, Str
 
     /**
      * One line of the timeline. {@code kind} sets a line apart: "quality" for the quality loop's steps (review,
-     * callback, the close they clear), "override" for the director's close outside the loop; null for the rest.
+     * callback, the close they clear), "override" for the director's close outside the loop, "note" for a unit's
+     * handling note (internal); null for the rest.
      * {@code late}: the step came after its deadline (the history's own fact, never read from its text).
      */
     public record HistoryRow(int seq, Instant at, String actionLabel, String actor, String roleKey, String unit,
@@ -90,7 +91,7 @@ public record OrderPageView(String number, long version, OrderStatus status, Str
                 o.location().address(), o.registeredAt(), o.registeredBy(),
                 OrderViews.citizen(o.citizen(), o.mayContactCitizen(viewer)), names.of(o.leadUnit()),
                 o.clock().dispatchedAt(), o.clock().acknowledgedAt(), clockViews, due,
-                o.coUnits().stream().map(c -> clocks.coUnit(c, names)).toList(),
+                o.coUnits().stream().map(c -> clocks.coUnit(c, names, deadlines)).toList(),
                 o.replies().stream()
                         .map(r -> OrderViews.reply(r, unitViewer && !viewer.belongsTo(r.unit())))
                         .map(r -> new OrderViews.ReplyView(r.seq(), names.of(new UnitId(r.unit())), r.repliedBy(),
@@ -129,6 +130,7 @@ public record OrderPageView(String number, long version, OrderStatus status, Str
         return switch (action) {
             case REVIEW, CALLBACK, CLOSE -> "quality";
             case OVERRIDE_CLOSE -> "override";
+            case NOTE -> "note";
             default -> null;
         };
     }
@@ -196,7 +198,7 @@ public record OrderPageView(String number, long version, OrderStatus status, Str
             return List.of(acknowledge, handle, returnWindow);
         }
 
-        CoUnitRow coUnit(CoUnit c, Names names) {
+        CoUnitRow coUnit(CoUnit c, Names names, Deadlines deadlines) {
             DueState state;
             String key;
             String words = null;
@@ -211,7 +213,7 @@ public record OrderPageView(String number, long version, OrderStatus status, Str
                 key = "order.co-unit.overdue";
                 words = fmt.overdueBy(Duration.between(c.deadline(), now));
             } else {
-                state = DueState.ON_TRACK;
+                state = c.isAtRisk(now, deadlines) ? DueState.AT_RISK : DueState.ON_TRACK;
                 key = c.acknowledgedAt() == null ? "order.co-unit.waiting" : "order.co-unit.acknowledged";
                 words = left(c.deadline());
             }

@@ -65,7 +65,7 @@ class OrderPages {
     /** The forms the order page draws, by the name of the action each one performs. */
     static final Set<String> FORMS = Set.of("ACKNOWLEDGE", "REQUEST_RETURN", "APPROVE_RETURN", "REQUEST_EXTENSION",
             "APPROVE_EXTENSION", "ADD_CO_UNIT", "CO_UNIT_ACKNOWLEDGE", "CO_UNIT_SUBMIT", "CO_UNIT_DECLINE", "REPLY",
-            "ATTACH", "SUPERVISE", "OVERRIDE_CLOSE");
+            "ATTACH", "NOTE", "SUPERVISE", "OVERRIDE_CLOSE");
 
     /**
      * The actions whose refusal the page explains ("暂不能答复：协办单位尚未提交…"): those the viewer is waiting to
@@ -285,6 +285,17 @@ class OrderPages {
             service.reply(n, new WorkOrder.ReplyContent(r.outcome(), r.publicReply(), r.actionsTaken(),
                     r.internalNote(), Boolean.TRUE.equals(r.citizenContacted())), actor, version);
             return "order.done.reply";
+        });
+    }
+
+    /** 办理记录: the lead unit's or a co-unit's note while handling, for the center and that unit. */
+    @PostMapping("/{number}/notes")
+    String addNote(@PathVariable String number, @RequestParam Map<String, String> form, Actor actor, Model model,
+            RedirectAttributes flash, HttpServletResponse response) {
+        return act(number, "NOTE", form, actor, model, flash, response, (n, version) -> {
+            var r = valid(new WorkOrderController.NoteRequest(blankToNull(form.get("text"))));
+            service.addNote(n, r.text(), actor, version);
+            return "order.done.note";
         });
     }
 

@@ -14,10 +14,13 @@ import org.hotline.workorder.ProperRoute;
 import org.hotline.workorder.TriageOutcome;
 import org.hotline.workorder.CoUnit;
 import org.hotline.workorder.HistoryEntry;
+import org.hotline.workorder.Inbox;
 import org.hotline.workorder.OrderPage;
 import org.hotline.workorder.OrderSummary;
 import org.hotline.workorder.Reply;
 import org.hotline.workorder.ReturnRequest;
+import org.hotline.workorder.SupervisionLists;
+import org.hotline.workorder.WorkList;
 import org.hotline.workorder.WorkOrder;
 
 /**
@@ -85,6 +88,20 @@ final class OrderViews {
     }
 
     record PageView(List<SummaryView> items, int page, int size, long total) {
+    }
+
+    /** One line of a work list: the order, the deadline the line is about and where it stands. */
+    record WorkLineView(SummaryView order, String due, Instant dueBy, String standing, CoUnitView part,
+            Instant lastSupervisedAt) {
+    }
+
+    record WorkListView(List<WorkLineView> items, int page, int size, long total) {
+    }
+
+    record InboxView(String filter, Inbox.Counts counts, WorkListView led, WorkListView coHandled) {
+    }
+
+    record SupervisionView(String kind, String sort, SupervisionLists.Counts counts, WorkListView list) {
     }
 
     record HistoryView(int seq, Instant at, String actor, String actorName, String actorRole, String actorUnit,
@@ -166,6 +183,21 @@ final class OrderViews {
                 s.appealType().name(), s.urgency().name(), s.categoryCode(), id(s.leadUnit()),
                 citizen(s.citizen(), contact), s.content(), s.address(), s.registeredAt(), s.handleDeadline(),
                 s.overdue(), s.redoCount(), s.supervisionCount());
+    }
+
+    static InboxView of(Inbox inbox, Actor viewer) {
+        return new InboxView(inbox.filter().name(), inbox.counts(), of(inbox.led(), viewer),
+                of(inbox.coHandled(), viewer));
+    }
+
+    static SupervisionView of(SupervisionLists s, Actor viewer) {
+        return new SupervisionView(s.query().kind().name(), s.query().sort().name(), s.counts(), of(s.list(), viewer));
+    }
+
+    private static WorkListView of(WorkList list, Actor viewer) {
+        return new WorkListView(list.items().stream().map(i -> new WorkLineView(summary(i.order(), viewer),
+                i.due().name(), i.dueBy(), i.standing().name(), i.part() == null ? null : coUnit(i.part()),
+                i.lastSupervisedAt())).toList(), list.page(), list.size(), list.total());
     }
 
     static HistoryView history(HistoryEntry h) {

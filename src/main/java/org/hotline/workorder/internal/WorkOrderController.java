@@ -21,6 +21,7 @@ import org.hotline.platform.TimeParameters;
 import org.hotline.workorder.AppealType;
 import org.hotline.workorder.Channel;
 import org.hotline.workorder.Citizen;
+import org.hotline.workorder.Inbox;
 import org.hotline.workorder.EmergencyService;
 import org.hotline.workorder.IntakeDecision;
 import org.hotline.workorder.InvalidReason;
@@ -33,6 +34,7 @@ import org.hotline.workorder.OrderQuery;
 import org.hotline.workorder.OrderStatus;
 import org.hotline.workorder.ReplyOutcome;
 import org.hotline.workorder.ReturnReason;
+import org.hotline.workorder.SupervisionLists;
 import org.hotline.workorder.Urgency;
 import org.hotline.workorder.WorkOrder;
 import org.hotline.workorder.WorkOrderService;
@@ -186,6 +188,9 @@ class WorkOrderController {
             @Size(max = 2000, message = "不能超过 2000 个字符") String note) {
     }
 
+    record NoteRequest(@NotBlank(message = "必须填写") @Size(max = 2000, message = "不能超过 2000 个字符") String text) {
+    }
+
     record ReplyRequest(@NotNull(message = "必须填写") ReplyOutcome outcome,
             @NotBlank(message = "必须填写") @Size(max = 4000, message = "不能超过 4000 个字符") String publicReply,
             @Size(max = 4000, message = "不能超过 4000 个字符") String actionsTaken,
@@ -263,6 +268,35 @@ class WorkOrderController {
             query = query.withExtensionPending();
         }
         return OrderViews.of(service.search(query, actor), actor);
+    }
+
+    @GetMapping("/inbox")
+    @Operation(summary = "待办：本单位主办的在办工单（按下一个时限排序）和待提交的协办部分，含各类计数（仅承办单位）",
+            description = "filter: ALL, TO_ACKNOWLEDGE, HANDLING, AT_RISK, OVERDUE, CO_UNIT, REDO; page pages the led"
+                    + " orders, partsPage the co-unit parts.")
+    OrderViews.InboxView inbox(@RequestParam(defaultValue = "ALL") Inbox.Filter filter,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于 0") int page,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于 0") int partsPage,
+            @RequestParam(defaultValue = "20") @Min(value = 1, message = "至少为 1")
+            @Max(value = OrderQuery.MAX_SIZE, message = "不能超过 200") int size,
+            Actor actor) {
+        return OrderViews.of(service.inbox(filter, page, partsPage, size, actor), actor);
+    }
+
+    @GetMapping("/supervision")
+    @Operation(summary = "督办清单：跨单位的超期、临期、签收超期和重办两次以上的工单，可按主办单位、分类筛选，按时限或单位排序"
+            + "（督办员、中心主任）")
+    OrderViews.SupervisionView supervision(
+            @RequestParam(defaultValue = "OVERDUE") SupervisionLists.Kind kind,
+            @RequestParam(required = false) String unit, @RequestParam(required = false) String category,
+            @RequestParam(defaultValue = "DEADLINE") SupervisionLists.Sort sort,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "不能小于 0") int page,
+            @RequestParam(defaultValue = "20") @Min(value = 1, message = "至少为 1")
+            @Max(value = OrderQuery.MAX_SIZE, message = "不能超过 200") int size,
+            Actor actor) {
+        return OrderViews.of(service.supervision(new SupervisionLists.Query(kind,
+                unit == null || unit.isBlank() ? null : new UnitId(unit.strip()), blankToNull(category), sort, page,
+                size), actor), actor);
     }
 
     /** The operator's decision at intake; a field that does not go with it is bad input (400) and changes nothing. */
@@ -441,6 +475,13 @@ class WorkOrderController {
         }
         return ok(service.merge(number(number), new OrderNumber(r.master()), r.note(), actor, version(ifMatch)),
                 actor);
+    }
+
+    @PostMapping("/{number}/notes")
+    @Operation(summary = "办理记录：主办或协办单位办理中的内部记录（仅中心和本单位可见，不对市民公开）")
+    ResponseEntity<OrderViews.OrderView> addNote(@PathVariable String number, @Valid @RequestBody NoteRequest r,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+        return ok(service.addNote(number(number), r.text(), actor, version(ifMatch)), actor);
     }
 
     @PostMapping("/{number}/reply")

@@ -445,6 +445,126 @@ abstract class WorkOrdersContract {
         assertThat(orders.mergedInto(repeat1.number())).isEmpty();
     }
 
+    // ---------------------------------------------------------------- work lists
+
+    /** A unit of the test's own (no foreign key holds units), so that its lists hold only the test's orders. */
+    private static UnitId aUnitOfItsOwn() {
+        return new UnitId("wl-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @Test
+    void aUnitsOpenOrdersComeWithTheirClocksAndNothingElseOfTheUnits() {
+        UnitId unit = aUnitOfItsOwn();
+        UnitId other = aUnitOfItsOwn();
+        WorkOrder.Appeal appeal = appeal(Channel.PHONE, AppealType.COMPLAINT, "小区路灯不亮", "古楼街道", "09.05.03");
+        WorkOrder dispatched = ContractOrders.dispatched(appeal, unit, List.of(), MARCH_2);
+        WorkOrder inProgress = ContractOrders.dispatched(appeal, unit, List.of(), MARCH_2);
+        require(inProgress.acknowledge(handlerOf(unit), MARCH_2.plusSeconds(600)));
+        require(inProgress.supervise("请加快", WorkOrderFixture.supervisor(), MARCH_2.plusSeconds(1200)));
+        WorkOrder returning = ContractOrders.dispatched(appeal, unit, List.of(), MARCH_2);
+        require(returning.requestReturn(org.hotline.workorder.ReturnReason.OUTSIDE_JURISDICTION, other, "属于他单位",
+                handlerOf(unit), MARCH_2.plusSeconds(900), DEADLINES));
+        WorkOrder redone = ContractOrders.dispatched(appeal, unit, List.of(), MARCH_2);
+        require(redone.acknowledge(handlerOf(unit), MARCH_2.plusSeconds(600)));
+        require(redone.reply(WorkOrderFixture.reply(), handlerOf(unit), MARCH_2.plusSeconds(3600)));
+        require(redone.redo("回访不满意", reviewer(), MARCH_2.plusSeconds(7200), DEADLINES));
+        require(redone.acknowledge(handlerOf(unit), MARCH_2.plusSeconds(7800)));
+        require(redone.reply(WorkOrderFixture.reply(), handlerOf(unit), MARCH_2.plusSeconds(9000)));
+        WorkOrder closed = ContractOrders.dispatched(appeal, unit, List.of(), MARCH_2);
+        require(closed.acknowledge(handlerOf(unit), MARCH_2.plusSeconds(600)));
+        require(closed.reply(WorkOrderFixture.reply(), handlerOf(unit), MARCH_2.plusSeconds(3600)));
+        require(closed.close(passedTheLoop(closed), "回访满意", reviewer(), MARCH_2.plusSeconds(7200)));
+        WorkOrder othersOrder = ContractOrders.dispatched(appeal, other, List.of(unit), MARCH_2);
+        WorkOrder otherCategory = ContractOrders.dispatched(
+                appeal(Channel.PHONE, AppealType.COMPLAINT, "饭店油烟", "古楼街道", "10.01"), unit, List.of(), MARCH_2);
+        List.of(dispatched, inProgress, returning, redone, closed, othersOrder, otherCategory).forEach(orders::add);
+
+        List<WorkOrders.OpenOrder> open = orders.open(unit, null);
+
+        assertThat(open).extracting(WorkOrders.OpenOrder::number).containsExactlyInAnyOrder(dispatched.number(),
+                inProgress.number(), returning.number(), redone.number(), otherCategory.number());
+        WorkOrders.OpenOrder supervised = open.stream().filter(o -> o.number().equals(inProgress.number()))
+                .findFirst().orElseThrow();
+        assertThat(supervised.clocks()).isEqualTo(inProgress.clocks());
+        assertThat(supervised.leadUnit()).isEqualTo(unit);
+        assertThat(supervised.lastSupervisedAt()).isEqualTo(MARCH_2.plusSeconds(1200));
+        assertThat(open.stream().filter(o -> o.number().equals(redone.number())).findFirst().orElseThrow()
+                .redoCount()).isEqualTo(1);
+        assertThat(open.stream().filter(o -> o.number().equals(returning.number())).findFirst().orElseThrow()
+                .clocks().status()).isEqualTo(OrderStatus.RETURN_REQUESTED);
+        assertThat(orders.open(unit, "09.05")).extracting(WorkOrders.OpenOrder::number)
+                .as("the category and those below it").doesNotContain(otherCategory.number())
+                .contains(dispatched.number());
+        assertThat(orders.open(null, null)).extracting(WorkOrders.OpenOrder::number)
+                .as("every unit's").contains(dispatched.number(), othersOrder.number())
+                .doesNotContain(closed.number());
+    }
+
+    @Test
+    void aCoUnitOwesOnlyThePartsItHasNotDeliveredOnOrdersStillBeingHandled() {
+        UnitId lead = aUnitOfItsOwn();
+        UnitId co = aUnitOfItsOwn();
+        WorkOrder.Appeal appeal = appeal(Channel.PHONE, AppealType.COMPLAINT, "巷内杂物堆积", "古楼街道", null);
+        WorkOrder owed = ContractOrders.dispatched(appeal, lead, List.of(co), MARCH_2);
+        WorkOrder acknowledged = ContractOrders.dispatched(appeal, lead, List.of(co), MARCH_2);
+        require(acknowledged.acknowledgeAsCoUnit(handlerOf(co), MARCH_2.plusSeconds(600)));
+        WorkOrder delivered = ContractOrders.dispatched(appeal, lead, List.of(co), MARCH_2);
+        require(delivered.submitCoUnitPart("已清理", handlerOf(co), MARCH_2.plusSeconds(600)));
+        WorkOrder declined = ContractOrders.dispatched(appeal, lead, List.of(co), MARCH_2);
+        require(declined.declineAsCoUnit("不属于本单位", handlerOf(co), MARCH_2.plusSeconds(600)));
+        WorkOrder replied = ContractOrders.dispatched(appeal, lead, List.of(co), MARCH_2);
+        require(replied.acknowledge(handlerOf(lead), MARCH_2.plusSeconds(600)));
+        require(replied.reply(WorkOrderFixture.reply(), handlerOf(lead), JUNE_1));
+        List.of(owed, acknowledged, delivered, declined, replied).forEach(orders::add);
+
+        List<WorkOrders.OwedPart> parts = orders.owedBy(co);
+
+        assertThat(parts).extracting(WorkOrders.OwedPart::number)
+                .containsExactlyInAnyOrder(owed.number(), acknowledged.number());
+        WorkOrders.OwedPart part = parts.stream().filter(p -> p.number().equals(acknowledged.number())).findFirst()
+                .orElseThrow();
+        assertThat(part.part()).isEqualTo(acknowledged.coUnit(co).orElseThrow());
+        assertThat(part.clocks()).isEqualTo(acknowledged.clocks());
+        assertThat(orders.owedBy(lead)).isEmpty();
+    }
+
+    @Test
+    void severalOrdersAreFoundWholeByTheirNumbers() {
+        WorkOrder replied = ContractOrders.replied(MARCH_2);
+        WorkOrder dispatched = ContractOrders.dispatched(MARCH_2);
+        List.of(replied, dispatched).forEach(orders::add);
+
+        List<WorkOrder> found = orders.findAll(List.of(replied.number(), dispatched.number(),
+                ContractOrders.nextNumber()));
+
+        assertThat(found).extracting(WorkOrder::number).containsExactlyInAnyOrder(replied.number(),
+                dispatched.number());
+        WorkOrder whole = found.stream().filter(w -> w.number().equals(replied.number())).findFirst().orElseThrow();
+        assertThat(whole.snapshot()).usingRecursiveComparison().isEqualTo(orders.find(replied.number()).orElseThrow()
+                .snapshot());
+        assertThat(whole.replies()).hasSize(1);
+        assertThat(whole.coUnits()).hasSize(1);
+        assertThat(orders.findAll(List.of())).isEmpty();
+    }
+
+    @Test
+    void theOrdersOfAPageAreReadInFullByTheirNumbers() {
+        WorkOrder late = ContractOrders.inProgress(MARCH_2);
+        WorkOrder early = ContractOrders.dispatched(JUNE_1);
+        List.of(late, early).forEach(orders::add);
+
+        List<OrderSummary> read = orders.summaries(List.of(late.number(), early.number()), JUNE_1.plusSeconds(60));
+
+        assertThat(read).extracting(OrderSummary::number).containsExactlyInAnyOrder(late.number(), early.number());
+        OrderSummary overdue = read.stream().filter(r -> r.number().equals(late.number())).findFirst().orElseThrow();
+        assertThat(overdue.overdue()).isTrue();
+        assertThat(overdue.content()).isEqualTo(late.content());
+        assertThat(overdue.leadUnit()).isEqualTo(ENFORCEMENT);
+        assertThat(read.stream().filter(r -> r.number().equals(early.number())).findFirst().orElseThrow().overdue())
+                .isFalse();
+        assertThat(orders.summaries(List.of(), JUNE_1)).isEmpty();
+    }
+
     // ---------------------------------------------------------------- order numbers
 
     @Test
