@@ -103,18 +103,29 @@ public class WorkOrderService {
      */
     public Intake register(WorkOrder.Appeal appeal, String intakeAnswer, Actor actor, String idempotencyKey,
             String requestFingerprint) {
+        return register(appeal, intakeAnswer, actor, idempotencyKey, requestFingerprint, List.of());
+    }
+
+    /**
+     * 受理 with the evidence a channel brought along (the citizen's or the reporter's photos, already checked by
+     * {@link Evidence#accept}): the order, its history lines for the files and the files are written in the one
+     * intake transaction, so an order never exists without the photos it came with. A replayed call (same key)
+     * stores nothing again.
+     */
+    public Intake register(WorkOrder.Appeal appeal, String intakeAnswer, Actor actor, String idempotencyKey,
+            String requestFingerprint, List<Evidence> evidence) {
         requireCategory("categoryCode", appeal.categoryCode());
         refuseIfRejected(Permissions.mayCreate(
-                intakeAnswer == null ? OrderAction.REGISTER : OrderAction.ANSWER_AT_INTAKE, actor));
+                intakeAnswer == null ? OrderAction.REGISTER : OrderAction.ANSWER_AT_INTAKE, actor, appeal.channel()));
         if (idempotencyKey == null) {
-            return create(appeal, intakeAnswer, actor, null, null);
+            return create(appeal, intakeAnswer, actor, null, null, evidence);
         }
         Optional<Intake> replay = replay(actor, idempotencyKey, requestFingerprint);
         if (replay.isPresent()) {
             return replay.get();
         }
         try {
-            return create(appeal, intakeAnswer, actor, idempotencyKey, requestFingerprint);
+            return create(appeal, intakeAnswer, actor, idempotencyKey, requestFingerprint, evidence);
         } catch (DuplicateKeyException keyUsedBefore) {
             // a twin that committed first: its order, or a conflict if the body differs
             return replay(actor, idempotencyKey, requestFingerprint).orElseThrow(() -> keyUsedBefore);
@@ -128,7 +139,7 @@ public class WorkOrderService {
     }
 
     private Intake create(WorkOrder.Appeal appeal, String intakeAnswer, Actor actor, String idempotencyKey,
-            String requestFingerprint) {
+            String requestFingerprint, List<Evidence> evidence) {
         Instant now = clock.instant();
         OrderNumber number = numbers.next(LocalDate.ofInstant(now, clock.getZone()));
         // the AI decides here, on the caller's thread, from the appeal
@@ -147,7 +158,13 @@ public class WorkOrderService {
             if (order.status() == OrderStatus.REGISTERED && decision.isPresent()) {
                 dispatchAutomatically(order, decision.get(), now);
             }
+            for (Evidence file : evidence) {
+                order.attachAtIntake(file.fileName(), actor, now);
+            }
             orders.add(order);
+            for (Evidence file : evidence) {
+                attachments.store(number, file.fileName(), file.contentType(), file.data(), actor.username(), now);
+            }
             if (idempotencyKey != null) {
                 idempotencyKeys.remember(actor.username(), idempotencyKey, requestFingerprint, number, now);
             }
