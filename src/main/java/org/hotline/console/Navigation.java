@@ -31,7 +31,9 @@ public final class Navigation {
     private static final List<Entry> ENTRIES = List.of(
             new Entry("nav.orders", ORDERS, EnumSet.allOf(Role.class),
                     EnumSet.of(OPERATOR, DISPATCHER, UNIT_HANDLER, UNIT_LEADER, REVIEWER, SUPERVISOR, DIRECTOR,
-                            ADMIN)));
+                            ADMIN)),
+            new Entry("nav.notifications", "/console/notifications", EnumSet.of(ADMIN, SUPERVISOR),
+                    EnumSet.noneOf(Role.class)));
 
     private Navigation() {
     }
