@@ -29,9 +29,12 @@ public final class Navigation {
     static final String ORDERS = "/console/orders";
 
     private static final List<Entry> ENTRIES = List.of(
-            new Entry("nav.orders", ORDERS, EnumSet.allOf(Role.class),
+            new Entry("nav.orders", ORDERS, EnumSet.complementOf(EnumSet.of(FIELD_REPORTER)),
                     EnumSet.of(OPERATOR, DISPATCHER, UNIT_HANDLER, UNIT_LEADER, REVIEWER, SUPERVISOR, DIRECTOR,
                             ADMIN)),
+            new Entry("nav.patrol", "/console/patrol", EnumSet.of(FIELD_REPORTER), EnumSet.of(FIELD_REPORTER)),
+            new Entry("nav.patrol-towns", "/console/patrol/towns", EnumSet.of(SUPERVISOR, DIRECTOR, UNIT_LEADER),
+                    EnumSet.noneOf(Role.class)),
             new Entry("nav.notifications", "/console/notifications", EnumSet.of(ADMIN, SUPERVISOR),
                     EnumSet.noneOf(Role.class)));
 
