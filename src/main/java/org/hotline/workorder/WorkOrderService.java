@@ -230,6 +230,10 @@ public class WorkOrderService {
     /** Orders the actor may see; a search by caller is refused (403) to roles that may not call citizens. */
     @Transactional(readOnly = true)
     public OrderPage search(OrderQuery query, Actor actor) {
+        if (!actor.role().worksOnOrders()) {
+            // a field reporter's unit is their town: scoping by it would show them the town's orders
+            throw new ForbiddenException("not-permitted", "巡查员不查看工单，请在巡查上报中查看本人的上报");
+        }
         if (query.asksForCaller()) {
             refuseIfRejected(CallerSearch.mayFind(actor));
         }
