@@ -34,7 +34,7 @@ class ConsoleSecurity {
     /** The login page's address after a session ended because the account was disabled or removed. */
     static final String LOGIN_ACCOUNT_ENDED = LOGIN + "?ended";
     /** Public pages and the assets every page needs, login page included. */
-    static final String[] PUBLIC = { LOGIN, "/cases", "/cases/**", "/console/*.css", "/console/*.js",
+    static final String[] PUBLIC = { LOGIN, "/cases", "/cases/**", "/appeal", "/appeal/**", "/console/*.css", "/console/*.js",
             "/webjars/**", "/favicon.ico" };
 
     /** What a content security policy lets pages load: our own files only, and no script written into a page. */

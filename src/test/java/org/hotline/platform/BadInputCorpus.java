@@ -211,6 +211,23 @@ abstract class BadInputCorpus {
         cases.add(raw("a bad If-Match", "POST", orders + "/" + n + "/acknowledge", "zf-handler",
                 Map.of("If-Match", ascii("\"abc\"")), new byte[0], 400, "If-Match"));
 
+        // Patrol reports (巡查上报)
+        String patrol = "/api/v1/patrol/reports";
+        String report = "{\"kind\":\"SAFETY_HAZARD\",\"text\":\"村口井盖缺失，夜间有人踩空\",\"address\":\"古楼街道东关\"}";
+        cases.add(post("a patrol report without a kind", patrol, "gulou-patrol1",
+                report.replace("\"kind\":\"SAFETY_HAZARD\",", ""), Map.of(), 400, "kind"));
+        cases.add(post("a patrol report of an unknown kind", patrol, "gulou-patrol1",
+                report.replace("SAFETY_HAZARD", "UFO"), Map.of(), 400, "kind"));
+        cases.add(post("a NUL in a patrol report", patrol, "gulou-patrol1", report.replace("井盖", "井\\u0000盖"),
+                Map.of(), 400, "text"));
+        cases.add(post("a patrol report with half a coordinate", patrol, "gulou-patrol1",
+                report.replace("}", ",\"latitude\":36.4}"), Map.of(), 400, "longitude"));
+        cases.add(post("a patrol report with a latitude beyond the pole", patrol, "gulou-patrol1",
+                report.replace("}", ",\"latitude\":91,\"longitude\":115}"), Map.of(), 400, "latitude"));
+        cases.add(post("a patrol report with a huge exponent", patrol, "gulou-patrol1",
+                report.replace("}", ",\"latitude\":1e999999,\"longitude\":1}"), Map.of(), 400, "latitude"));
+        cases.add(post("a patrol report by an operator", patrol, "operator1", report, Map.of(), 403, null));
+
         // What the framework answers itself: 401, 404, 405, 406, 415
         cases.add(get("no credentials", orders, null, 401, null));
         cases.add(get("a wrong password", orders, "operator1:wrong", 401, null));
@@ -399,6 +416,10 @@ abstract class BadInputCorpus {
                     VALID.replace("楼下烧烤店油烟直排", "古楼街道路灯不亮").getBytes(StandardCharsets.UTF_8));
             assertThat(r.status()).as(r.toString()).isEqualTo(201);
             order = json.readTree(r.body()).path("number").asText();
+            // the citizen's notice is queued after the order's commit, on another thread: let it land before the
+            // corpus counts rows
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM notification WHERE order_number = ?", Long.class, order) == 1);
         }
         return order;
     }

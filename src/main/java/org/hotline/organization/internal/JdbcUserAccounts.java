@@ -66,6 +66,12 @@ class JdbcUserAccounts implements UserAccounts {
         return account;
     }
 
+    @Override
+    public List<UserAccount> withRole(Role role) {
+        return jdbc.sql("SELECT * FROM users WHERE role = :role ORDER BY username").param("role", role.name())
+                .query(JdbcUserAccounts::map).list();
+    }
+
     /** The account as committed now, bypassing memory: for checks before a write. */
     Optional<UserAccount> current(String username) {
         return jdbc.sql("SELECT * FROM users WHERE username = :username").param("username", username)
