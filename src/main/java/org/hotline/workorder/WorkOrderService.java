@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.hotline.deadline.Deadlines;
@@ -103,18 +104,33 @@ public class WorkOrderService {
      */
     public Intake register(WorkOrder.Appeal appeal, String intakeAnswer, Actor actor, String idempotencyKey,
             String requestFingerprint) {
+        return register(appeal, intakeAnswer, actor, idempotencyKey, requestFingerprint, NOTHING_ALONGSIDE);
+    }
+
+    private static final Consumer<WorkOrder> NOTHING_ALONGSIDE = order -> {
+    };
+
+    /**
+     * 受理 for a channel that keeps its own record of each order (Open311 keeps the client's service code and
+     * media): as {@link #register(WorkOrder.Appeal, String, Actor, String, String)}, and {@code alongside} is
+     * given the new order inside the intake transaction, after the order is stored (and dispatched, when the AI
+     * was sure), so that the channel's record commits with the order or not at all. It may run twice, like the
+     * rest of the intake (see {@link GroupCommit}), and is not called when a retry gets an earlier order back.
+     */
+    public Intake register(WorkOrder.Appeal appeal, String intakeAnswer, Actor actor, String idempotencyKey,
+            String requestFingerprint, Consumer<WorkOrder> alongside) {
         requireCategory("categoryCode", appeal.categoryCode());
         refuseIfRejected(Permissions.mayCreate(
                 intakeAnswer == null ? OrderAction.REGISTER : OrderAction.ANSWER_AT_INTAKE, actor));
         if (idempotencyKey == null) {
-            return create(appeal, intakeAnswer, actor, null, null);
+            return create(appeal, intakeAnswer, actor, null, null, alongside);
         }
         Optional<Intake> replay = replay(actor, idempotencyKey, requestFingerprint);
         if (replay.isPresent()) {
             return replay.get();
         }
         try {
-            return create(appeal, intakeAnswer, actor, idempotencyKey, requestFingerprint);
+            return create(appeal, intakeAnswer, actor, idempotencyKey, requestFingerprint, alongside);
         } catch (DuplicateKeyException keyUsedBefore) {
             // a twin that committed first: its order, or a conflict if the body differs
             return replay(actor, idempotencyKey, requestFingerprint).orElseThrow(() -> keyUsedBefore);
@@ -128,7 +144,7 @@ public class WorkOrderService {
     }
 
     private Intake create(WorkOrder.Appeal appeal, String intakeAnswer, Actor actor, String idempotencyKey,
-            String requestFingerprint) {
+            String requestFingerprint, Consumer<WorkOrder> alongside) {
         Instant now = clock.instant();
         OrderNumber number = numbers.next(LocalDate.ofInstant(now, clock.getZone()));
         // the AI decides here, on the caller's thread, from the appeal
@@ -151,6 +167,7 @@ public class WorkOrderService {
             if (idempotencyKey != null) {
                 idempotencyKeys.remember(actor.username(), idempotencyKey, requestFingerprint, number, now);
             }
+            alongside.accept(order);
             order.events().forEach(events::publishEvent);
             return new Intake(order, false);
         });
