@@ -92,7 +92,9 @@ class Open311Controller {
                     }
                     answer.put("service_notice", properties.serviceNotice());
                     answer.put("account_id", filed.accountId());
-                    write(response, 201, resource.format(), "service_requests", List.of(answer));
+                    // 201 for a new request, 200 when a retry with the client's id gets the earlier one back
+                    write(response, filed.replayed() ? 200 : 201, resource.format(), "service_requests",
+                            List.of(answer));
                 } else {
                     onlyGet(request, "GET, HEAD, POST");
                     write(response, 200, resource.format(), "service_requests",

@@ -63,7 +63,7 @@ class Open311Intake {
             "address_string", "address_id", "email", "device_id", "account_id", "first_name", "last_name", "phone",
             "description", "media_url");
 
-    record Filed(String serviceRequestId, String token, String accountId) {
+    record Filed(String serviceRequestId, String token, String accountId, boolean replayed) {
     }
 
     private final WorkOrderService orders;
@@ -178,7 +178,7 @@ class Open311Intake {
         }
         String number = intake.order().number().value();
         String storedToken = requests.find(number).map(Open311Requests.Row::token).orElse(token);
-        return new Filed(number, storedToken, accountId);
+        return new Filed(number, storedToken, accountId, intake.replayed());
     }
 
     /** The client application a key belongs to, acting as an intake desk: the history names it. */
