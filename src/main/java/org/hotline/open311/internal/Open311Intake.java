@@ -89,6 +89,15 @@ class Open311Intake {
                 throw Open311Error.badField(field, "只能填写一次");
             }
         }
+        form.forEach((field, values) -> {
+            for (String v : values) {
+                // Tomcat decodes a form body's bytes that are not UTF-8 into U+FFFD without a word: refused, so that
+                // what a citizen wrote is kept as written or not at all
+                if (v != null && v.indexOf('\uFFFD') >= 0) {
+                    throw Open311Error.badField(field, "不是有效的 UTF-8 文本");
+                }
+            }
+        });
         ApiKeys.ApiKey key = keys.authenticate(value(form, "api_key"))
                 .orElseThrow(() -> Open311Error.forbidden(value(form, "api_key") == null
                         ? "api_key：未提供，提交诉求必须提供 api_key"
