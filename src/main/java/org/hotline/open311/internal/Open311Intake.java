@@ -186,7 +186,9 @@ class Open311Intake {
             throw Open311Error.badField(e.field(), e.getMessage());
         }
         String number = intake.order().number().value();
-        String storedToken = requests.find(number).map(Open311Requests.Row::token).orElse(token);
+        // a retry gets the token the first call stored; a new request has the one made here
+        String storedToken = !intake.replayed() ? token
+                : requests.find(number).map(Open311Requests.Row::token).orElse(token);
         return new Filed(number, storedToken, accountId, intake.replayed());
     }
 
