@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.hotline.deadline.Deadlines;
@@ -122,7 +123,8 @@ public class WorkOrderService {
      */
     public Intake register(WorkOrder.Appeal appeal, String intakeAnswer, Actor actor, String idempotencyKey,
             String requestFingerprint) {
-        return intake(appeal, IntakeDecision.of(intakeAnswer), actor, idempotencyKey, requestFingerprint, List.of());
+        return intake(appeal, IntakeDecision.of(intakeAnswer), actor, idempotencyKey, requestFingerprint, List.of(),
+                NOTHING_ALONGSIDE);
     }
 
     /**
@@ -133,7 +135,8 @@ public class WorkOrderService {
      */
     public Intake register(WorkOrder.Appeal appeal, String intakeAnswer, Actor actor, String idempotencyKey,
             String requestFingerprint, List<Evidence> evidence) {
-        return intake(appeal, IntakeDecision.of(intakeAnswer), actor, idempotencyKey, requestFingerprint, evidence);
+        return intake(appeal, IntakeDecision.of(intakeAnswer), actor, idempotencyKey, requestFingerprint, evidence,
+                NOTHING_ALONGSIDE);
     }
 
     /**
@@ -144,11 +147,27 @@ public class WorkOrderService {
      */
     public Intake intake(WorkOrder.Appeal appeal, IntakeDecision decision, Actor actor, String idempotencyKey,
             String requestFingerprint) {
-        return intake(appeal, decision, actor, idempotencyKey, requestFingerprint, List.of());
+        return intake(appeal, decision, actor, idempotencyKey, requestFingerprint, List.of(), NOTHING_ALONGSIDE);
+    }
+
+    private static final Consumer<WorkOrder> NOTHING_ALONGSIDE = order -> {
+    };
+
+    /**
+     * 受理 for a channel that keeps its own record of each order (Open311 keeps the client's service code and
+     * media): as {@link #register(WorkOrder.Appeal, String, Actor, String, String)}, and {@code alongside} is
+     * given the new order inside the intake transaction, after the order is stored (and dispatched, when the AI
+     * was sure), so that the channel's record commits with the order or not at all. It may run twice, like the
+     * rest of the intake (see {@link GroupCommit}), and is not called when a retry gets an earlier order back.
+     */
+    public Intake register(WorkOrder.Appeal appeal, String intakeAnswer, Actor actor, String idempotencyKey,
+            String requestFingerprint, Consumer<WorkOrder> alongside) {
+        return intake(appeal, IntakeDecision.of(intakeAnswer), actor, idempotencyKey, requestFingerprint, List.of(),
+                alongside);
     }
 
     private Intake intake(WorkOrder.Appeal appeal, IntakeDecision decision, Actor actor, String idempotencyKey,
-            String requestFingerprint, List<Evidence> evidence) {
+            String requestFingerprint, List<Evidence> evidence, Consumer<WorkOrder> alongside) {
         requireCategory("categoryCode", appeal.categoryCode());
         refuseIfRejected(Permissions.mayCreate(decision.outcome() == TriageOutcome.KNOWLEDGE
                 ? OrderAction.ANSWER_AT_INTAKE : OrderAction.REGISTER, actor, appeal.channel()));
@@ -156,14 +175,14 @@ public class WorkOrderService {
             refuseIfRejected(Permissions.mayCreate(decision.settlement().action(), actor, appeal.channel()));
         }
         if (idempotencyKey == null) {
-            return create(appeal, decision, actor, null, null, evidence);
+            return create(appeal, decision, actor, null, null, evidence, alongside);
         }
         Optional<Intake> replay = replay(actor, idempotencyKey, requestFingerprint);
         if (replay.isPresent()) {
             return replay.get();
         }
         try {
-            return create(appeal, decision, actor, idempotencyKey, requestFingerprint, evidence);
+            return create(appeal, decision, actor, idempotencyKey, requestFingerprint, evidence, alongside);
         } catch (DuplicateKeyException keyUsedBefore) {
             // a twin that committed first: its order, or a conflict if the body differs
             return replay(actor, idempotencyKey, requestFingerprint).orElseThrow(() -> keyUsedBefore);
@@ -227,7 +246,7 @@ public class WorkOrderService {
     }
 
     private Intake create(WorkOrder.Appeal appeal, IntakeDecision decision, Actor actor, String idempotencyKey,
-            String requestFingerprint, List<Evidence> evidence) {
+            String requestFingerprint, List<Evidence> evidence, Consumer<WorkOrder> alongside) {
         Instant now = clock.instant();
         OrderNumber number = numbers.next(LocalDate.ofInstant(now, clock.getZone()));
         // triage and the AI decide here, on the caller's thread, from the appeal
@@ -273,6 +292,7 @@ public class WorkOrderService {
             if (idempotencyKey != null) {
                 idempotencyKeys.remember(actor.username(), idempotencyKey, requestFingerprint, number, now);
             }
+            alongside.accept(order);
             order.events().forEach(events::publishEvent);
             return new Intake(order, false, recorded);
         });
