@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hotline.deadline.Deadlines;
 import org.hotline.organization.UnitId;
 import org.hotline.workorder.AppealType;
 import org.hotline.workorder.Channel;
@@ -49,9 +50,11 @@ class JdbcWorkOrders implements WorkOrders {
     private static final List<String> RUNNING = List.of(OrderStatus.DISPATCHED.name(), OrderStatus.IN_PROGRESS.name());
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final Deadlines deadlines;
 
-    JdbcWorkOrders(NamedParameterJdbcTemplate jdbc) {
+    JdbcWorkOrders(NamedParameterJdbcTemplate jdbc, Deadlines deadlines) {
         this.jdbc = jdbc;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -99,14 +102,15 @@ class JdbcWorkOrders implements WorkOrders {
                   acknowledged_at, handle_deadline, return_request_deadline, return_requested_at, return_reason,
                   return_suggested_unit, returns_requested, status_before_return, extension_days_used,
                   pending_extension_days, pending_extension_reason, redo_count, supervision_count,
-                  last_supervised_at, master_number, merged_count, replied_at, closed_at, history_size)
+                  last_supervised_at, master_number, merged_count, replied_at, closed_at, history_size,
+                  at_risk_from)
                 VALUES (:number, 0, :channel, :appealType, :citizenName, :citizenPhone, :confidential, :content,
                   :address, :latitude, :longitude, :urgency, :registeredAt, :registeredBy, :categoryCode, :status,
                   :intakeAnswer, :leadUnit, :dispatchedAt, :acknowledgeDeadline, :acknowledgedAt, :handleDeadline,
                   :returnRequestDeadline, :returnRequestedAt, :returnReason, :returnSuggestedUnit,
                   :returnsRequested, :statusBeforeReturn, :extensionDaysUsed, :pendingExtensionDays,
                   :pendingExtensionReason, :redoCount, :supervisionCount, :lastSupervisedAt, :master,
-                  :mergedCount, :repliedAt, :closedAt, :historySize)
+                  :mergedCount, :repliedAt, :closedAt, :historySize, :atRiskFrom)
                 """, params(s));
         writeChildren(order, false);
         order.stored(0);
@@ -126,7 +130,8 @@ class JdbcWorkOrders implements WorkOrders {
                   pending_extension_days = :pendingExtensionDays, pending_extension_reason = :pendingExtensionReason,
                   redo_count = :redoCount, supervision_count = :supervisionCount,
                   last_supervised_at = :lastSupervisedAt, master_number = :master, merged_count = :mergedCount,
-                  replied_at = :repliedAt, closed_at = :closedAt, history_size = :historySize
+                  replied_at = :repliedAt, closed_at = :closedAt, history_size = :historySize,
+                  at_risk_from = :atRiskFrom
                 WHERE number = :number AND version = :version
                 """, params(s));
         if (updated != 1) {
@@ -240,6 +245,19 @@ class JdbcWorkOrders implements WorkOrders {
             where.append(q.overdue() ? " AND o.status IN (:running) AND o.handle_deadline < :now"
                     : " AND NOT (o.status IN (:running) AND o.handle_deadline < :now)");
         }
+        if (q.leadUnit() != null) {
+            where.append(" AND o.lead_unit_id = :leadUnit");
+            p.addValue("leadUnit", q.leadUnit().value());
+        }
+        if (q.atRisk() != null) {
+            // WorkOrder.isAtRisk: the clock runs, the deadline has not passed, the at-risk moment has (V27)
+            String atRisk = "o.status IN (:running) AND o.handle_deadline >= :now AND o.at_risk_from IS NOT NULL"
+                    + " AND o.at_risk_from <= :now";
+            where.append(q.atRisk() ? " AND " + atRisk : " AND NOT (" + atRisk + ")");
+        }
+        if (q.callback() != null) {
+            where.append(callbackCondition(q.callback(), p));
+        }
         if (q.keyword() != null && !q.keyword().isBlank()) {
             where.append(" AND (LOWER(o.content) LIKE :keyword OR LOWER(o.address) LIKE :keyword OR o.number = :exact)");
             p.addValue("keyword", "%" + escapeLike(q.keyword().trim().toLowerCase()) + "%")
@@ -279,6 +297,36 @@ class JdbcWorkOrders implements WorkOrders {
                 (rs, i) -> new OrderNumber(rs.getString(1)));
     }
 
+    /**
+     * Orders with a reached callback of the given result, made in the callback's range: read from
+     * {@code callback_attempt}, the quality loop's contract table (V7) that the statistics count the same
+     * callbacks from. Driven by the calls of the range ({@code callback_attempt_by_time}), never by every order;
+     * each reply counts by its last reached call, as the statistics count it.
+     */
+    private static String callbackCondition(OrderQuery.Callback c, MapSqlParameterSource p) {
+        StringBuilder sql = new StringBuilder(" AND o.number IN (SELECT c.order_number FROM callback_attempt c"
+                + " WHERE c.reached = TRUE");
+        if (c.from() != null) {
+            sql.append(" AND c.attempted_at >= :calledFrom");
+            p.addValue("calledFrom", time(c.from()));
+        }
+        if (c.to() != null) {
+            sql.append(" AND c.attempted_at < :calledTo");
+            p.addValue("calledTo", time(c.to()));
+        }
+        if (c.satisfaction() != null) {
+            sql.append(" AND c.satisfaction = :satisfaction");
+            p.addValue("satisfaction", c.satisfaction());
+        }
+        if (c.resolved() != null) {
+            sql.append(" AND c.resolved = :resolved");
+            p.addValue("resolved", c.resolved());
+        }
+        sql.append(" AND NOT EXISTS (SELECT 1 FROM callback_attempt l WHERE l.order_number = c.order_number"
+                + " AND l.reply_seq = c.reply_seq AND l.reached = TRUE AND l.attempt > c.attempt))");
+        return sql.toString();
+    }
+
     private static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
@@ -313,7 +361,19 @@ class JdbcWorkOrders implements WorkOrders {
                 .addValue("lastSupervisedAt", time(s.lastSupervisedAt()))
                 .addValue("master", s.master() == null ? null : s.master().value())
                 .addValue("mergedCount", s.mergedCount()).addValue("repliedAt", time(s.repliedAt()))
-                .addValue("closedAt", time(s.closedAt())).addValue("historySize", s.historySize());
+                .addValue("closedAt", time(s.closedAt())).addValue("historySize", s.historySize())
+                .addValue("atRiskFrom", time(atRiskFrom(deadlines, s.dispatchedAt(), s.handleDeadline())));
+    }
+
+    /**
+     * When the order becomes 临期, as {@link WorkOrder#isAtRisk} decides it: stored beside the deadline so that a
+     * list or count of the orders at risk is a condition in SQL (V27). Null without a running clock.
+     */
+    static Instant atRiskFrom(Deadlines deadlines, Instant dispatchedAt, Instant handleDeadline) {
+        if (dispatchedAt == null || handleDeadline == null || handleDeadline.isBefore(dispatchedAt)) {
+            return null;
+        }
+        return deadlines.atRiskFrom(dispatchedAt, handleDeadline);
     }
 
     private WorkOrder.Snapshot snapshot(ResultSet rs, int row) throws SQLException {

@@ -73,7 +73,8 @@ class OldHistoryGetsItsFactsWhenTheDatabaseUpgradesTest {
 
         flyway(db, vendor, null).migrate();
 
-        JdbcWorkOrders orders = new JdbcWorkOrders(new NamedParameterJdbcTemplate(db));
+        JdbcWorkOrders orders = new JdbcWorkOrders(new NamedParameterJdbcTemplate(db),
+                org.hotline.workorder.WorkOrderFixture.DEADLINES);
         for (WorkOrder o : built.orders()) {
             List<Facts> stored = new ArrayList<>();
             for (HistoryEntry h : orders.history(o.number())) {
