@@ -30,8 +30,9 @@ public final class Navigation {
 
     private static final List<Entry> ENTRIES = List.of(
             new Entry("nav.orders", ORDERS, EnumSet.allOf(Role.class),
-                    EnumSet.of(OPERATOR, DISPATCHER, UNIT_HANDLER, UNIT_LEADER, REVIEWER, SUPERVISOR, DIRECTOR,
-                            ADMIN)));
+                    EnumSet.of(OPERATOR, DISPATCHER, UNIT_HANDLER, UNIT_LEADER, REVIEWER, SUPERVISOR)),
+            new Entry("nav.dashboard", "/console/dashboard", EnumSet.of(DIRECTOR, SUPERVISOR), EnumSet.of(DIRECTOR)),
+            new Entry("nav.admin", "/console/admin", EnumSet.of(ADMIN), EnumSet.of(ADMIN)));
 
     private Navigation() {
     }

@@ -20,17 +20,19 @@ import org.hotline.workorder.OrderStatus;
 
 /**
  * The order list's filters as the address carries them, so that another page (the director's dashboard) links
- * to "the orders behind this number" with the same words: {@code status}, {@code q}, {@code overdue},
+ * to "the orders behind this number" with the same words: {@code status}, {@code running} (dispatched or in
+ * progress: the clock runs), {@code q}, {@code overdue},
  * {@code atRisk}, {@code channel}, {@code type}, {@code category} (and below), {@code lead} (the lead unit, as the
  * statistics count), {@code unit} (lead or co-unit), {@code from}/{@code to} (registration days, both included),
  * and a callback's result: {@code satisfaction}, {@code resolved}, {@code calledFrom}/{@code calledTo}. A value
  * that cannot be read is bad input naming its parameter, as on the API.
  */
-public record OrderListFilter(OrderStatus status, String q, boolean overdue, boolean atRisk, Channel channel,
+public record OrderListFilter(OrderStatus status, boolean running, String q, boolean overdue, boolean atRisk,
+        Channel channel,
         AppealType type, String category, String lead, String unit, LocalDate from, LocalDate to,
         String satisfaction, Boolean resolved, LocalDate calledFrom, LocalDate calledTo) {
 
-    static final OrderListFilter NONE = new OrderListFilter(null, null, false, false, null, null, null, null, null,
+    static final OrderListFilter NONE = new OrderListFilter(null, false, null, false, false, null, null, null, null, null,
             null, null, null, null, null, null);
 
     static OrderListFilter of(Map<String, String> p) {
@@ -47,7 +49,7 @@ public record OrderListFilter(OrderStatus status, String q, boolean overdue, boo
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidInputException("from", "开始日期 " + from + " 晚于结束日期 " + to);
         }
-        return new OrderListFilter(choice(OrderStatus.class, p, "status"), keyword, flag(p.get("overdue")),
+        return new OrderListFilter(choice(OrderStatus.class, p, "status"), flag(p.get("running")), keyword, flag(p.get("overdue")),
                 flag(p.get("atRisk")), choice(Channel.class, p, "channel"), choice(AppealType.class, p, "type"),
                 id("category", p.get("category")), id("lead", p.get("lead")), id("unit", p.get("unit")), from, to,
                 satisfaction, yesNo(p.get("resolved")), TimeParameters.date("calledFrom", p.get("calledFrom")),
@@ -59,7 +61,9 @@ public record OrderListFilter(OrderStatus status, String q, boolean overdue, boo
         OrderQuery.Callback callback = satisfaction == null && resolved == null && calledFrom == null
                 && calledTo == null ? null
                         : new OrderQuery.Callback(satisfaction, resolved, start(calledFrom, zone), end(calledTo, zone));
-        Set<OrderStatus> statuses = status == null ? Set.of() : EnumSet.of(status);
+        // 办理中 as the dashboard counts it: the orders whose handling clock runs
+        Set<OrderStatus> statuses = status != null ? EnumSet.of(status)
+                : running ? EnumSet.of(OrderStatus.DISPATCHED, OrderStatus.IN_PROGRESS) : Set.of();
         return new OrderQuery(statuses, unit == null ? null : new UnitId(unit), category, channel, type,
                 start(from, zone), end(to, zone), overdue ? Boolean.TRUE : null, q, null, page, size)
                 .with(lead == null ? null : new UnitId(lead), atRisk ? Boolean.TRUE : null, callback);
@@ -67,7 +71,7 @@ public record OrderListFilter(OrderStatus status, String q, boolean overdue, boo
 
     /** Whether any filter beyond the form's own (status, keyword, overdue) is set: the list says which. */
     public boolean narrowed() {
-        return atRisk || channel != null || type != null || category != null || lead != null || unit != null
+        return running || atRisk || channel != null || type != null || category != null || lead != null || unit != null
                 || from != null || to != null || hasCallback();
     }
 
@@ -90,6 +94,7 @@ public record OrderListFilter(OrderStatus status, String q, boolean overdue, boo
     public Map<String, String> params() {
         Map<String, String> p = new LinkedHashMap<>();
         put(p, "status", status == null ? null : status.name());
+        put(p, "running", running ? "true" : null);
         put(p, "q", q);
         put(p, "overdue", overdue ? "true" : null);
         put(p, "atRisk", atRisk ? "true" : null);
