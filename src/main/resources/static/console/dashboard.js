@@ -160,7 +160,7 @@
     } catch (e) {
       return;
     }
-    var charts = [];
+    var charts = {};
     document.querySelectorAll("[data-chart]").forEach(function (element) {
       var key = element.getAttribute("data-chart");
       var data = figures[key];
@@ -177,12 +177,12 @@
       chart.setOption(built.option);
       chart.on("click", function (p) { follow(built.link(p)); });
       element.classList.add("drawn");
-      charts.push(chart);
+      charts[key] = chart;
     });
     window.addEventListener("resize", function () {
-      charts.forEach(function (c) { c.resize(); });
+      Object.keys(charts).forEach(function (k) { charts[k].resize(); });
     });
-    // for the tests: the charts, to show a tooltip as a pointer would
+    // the charts by name, for the browser tests (to show a tooltip or find a bar as a pointer would)
     window.hotlineCharts = charts;
   }
 

@@ -32,7 +32,7 @@ public final class Navigation {
             new Entry("nav.orders", ORDERS, EnumSet.allOf(Role.class),
                     EnumSet.of(OPERATOR, DISPATCHER, UNIT_HANDLER, UNIT_LEADER, REVIEWER, SUPERVISOR)),
             new Entry("nav.dashboard", "/console/dashboard", EnumSet.of(DIRECTOR, SUPERVISOR), EnumSet.of(DIRECTOR)),
-            new Entry("nav.admin", "/console/admin", EnumSet.of(ADMIN), EnumSet.of(ADMIN)));
+            new Entry("nav.admin", "/console/admin/users", EnumSet.of(ADMIN), EnumSet.of(ADMIN)));
 
     private Navigation() {
     }

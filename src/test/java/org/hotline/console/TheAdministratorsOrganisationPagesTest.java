@@ -48,7 +48,7 @@ class TheAdministratorsOrganisationPagesTest {
     @Test
     void theAdministratorLandsOnTheUsersAndNobodyElseMayOpenThem() throws Exception {
         MockHttpSession admin = signIn(mvc, "admin");
-        mvc.perform(get("/").session(admin)).andExpect(redirectedUrl("/console/admin"));
+        mvc.perform(get("/").session(admin)).andExpect(redirectedUrl("/console/admin/users"));
         mvc.perform(get("/console/admin").session(admin)).andExpect(redirectedUrl("/console/admin/users"));
         for (String page : List.of("/console/admin/users", "/console/admin/units", "/console/admin/categories",
                 "/console/admin/users/operator1", "/console/admin/units/dcf-gulou", "/console/admin/categories/01")) {
