@@ -1,6 +1,8 @@
 package org.hotline;
 
 import org.hotline.dispatch.DispatchCommands;
+import org.hotline.knowledge.KnowledgeCommands;
+import org.hotline.triage.TriageCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -21,6 +23,12 @@ public class HotlineApplication {
         if (DispatchCommands.handles(args)) {
             // Offline commands (model evaluation, benchmarks) need no server, database or network.
             System.exit(DispatchCommands.run(args));
+        }
+        if (TriageCommands.handles(args)) {
+            System.exit(TriageCommands.run(args));
+        }
+        if (KnowledgeCommands.handles(args)) {
+            System.exit(KnowledgeCommands.run(args));
         }
         SpringApplication.run(HotlineApplication.class, args);
     }

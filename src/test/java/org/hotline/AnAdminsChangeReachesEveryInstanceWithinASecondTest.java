@@ -172,6 +172,33 @@ class AnAdminsChangeReachesEveryInstanceWithinASecondTest {
                 () -> String.valueOf(cityManagementModel).equals(advice(b, number).path("modelVersion").asText()));
     }
 
+    @Test
+    void aKnowledgeEntryPublishedOnOneInstanceIsSuggestedByTheOtherAndRetiredFromIt() throws Exception {
+        String appeal = "{\"content\":\"想问一下双胞胎家庭的育儿补贴去哪里申请\"}";
+        HttpResponse<String> draft = call(a, "POST", "/api/v1/knowledge", admin(a),
+                "{\"title\":\"双胞胎育儿补贴申请\",\"answer\":\"双胞胎家庭的育儿补贴向户籍所在地街道申请。\"}");
+        assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
+        String entry = "/api/v1/knowledge/" + JSON.readTree(draft.body()).path("id").asText();
+        assertThat(call(a, "POST", entry + "/submit", admin(a), "{}").statusCode()).isEqualTo(200);
+        assertThat(call(a, "POST", entry + "/review", director(a), "{\"approve\":true}").statusCode()).isEqualTo(200);
+
+        eventually("B suggests the entry published on A", WITHIN,
+                () -> suggested(b, appeal).contains("双胞胎育儿补贴申请"));
+
+        assertThat(call(a, "POST", entry + "/retire", director(a), "{\"reason\":\"政策调整\"}").statusCode())
+                .isEqualTo(200);
+        eventually("B no longer suggests the entry retired on A", WITHIN,
+                () -> !suggested(b, appeal).contains("双胞胎育儿补贴申请"));
+    }
+
+    private static String suggested(ConfigurableApplicationContext server, String json) throws Exception {
+        return call(server, "POST", "/api/v1/knowledge/suggest", operator(server), json).body();
+    }
+
+    private static String director(ConfigurableApplicationContext server) throws Exception {
+        return bearer(TOKENS.computeIfAbsent("director1", name -> uncheckedToken(server, name)));
+    }
+
     // --- the servers ---
 
     private static ConfigurableApplicationContext start(String databaseUrl) {

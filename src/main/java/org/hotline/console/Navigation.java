@@ -29,6 +29,9 @@ public final class Navigation {
     static final String ORDERS = "/console/orders";
 
     private static final List<Entry> ENTRIES = List.of(
+            new Entry("nav.review", "/console/review", EnumSet.of(REVIEWER, UNIT_LEADER, DIRECTOR), EnumSet.of(REVIEWER)),
+            new Entry("nav.callbacks", "/console/callbacks", EnumSet.of(SUPERVISOR), EnumSet.noneOf(Role.class)),
+            new Entry("nav.leader-samples", "/console/leader-samples", EnumSet.of(UNIT_LEADER), EnumSet.noneOf(Role.class)),
             new Entry("nav.orders", ORDERS, EnumSet.allOf(Role.class),
                     EnumSet.of(OPERATOR, DISPATCHER, UNIT_HANDLER, UNIT_LEADER, REVIEWER, SUPERVISOR)),
             new Entry("nav.dashboard", "/console/dashboard", EnumSet.of(DIRECTOR, SUPERVISOR), EnumSet.of(DIRECTOR)),

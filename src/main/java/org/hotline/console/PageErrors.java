@@ -51,6 +51,12 @@ public final class PageErrors {
         return new PageErrors(fields, "invalid-input", null, HttpStatus.BAD_REQUEST);
     }
 
+    /** Several fields and what is wrong with each, e.g. a form with a row per item; none: {@link #none()}. */
+    public static PageErrors fields(Map<String, String> problems) {
+        return problems.isEmpty() ? NONE
+                : new PageErrors(new LinkedHashMap<>(problems), "invalid-input", null, HttpStatus.BAD_REQUEST);
+    }
+
     /** A refusal that is nobody's typing mistake, with the reason the user reads. */
     public static PageErrors rejected(String code, String reason, HttpStatus status) {
         return new PageErrors(Map.of(), code, reason, status);
@@ -81,6 +87,19 @@ public final class PageErrors {
             return Optional.of(rejected("concurrent-change", "工单已被其他用户修改，请刷新后重试", HttpStatus.CONFLICT));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The same refusal shown next to the field it is about (a wrong password under the password), keeping its code
+     * and status; for a form that knows which of its fields a rule's code concerns.
+     */
+    public PageErrors at(String field) {
+        if (rejection == null) {
+            return this;
+        }
+        Map<String, String> one = new LinkedHashMap<>();
+        one.put(field, rejection);
+        return new PageErrors(one, code, null, status);
     }
 
     public boolean isEmpty() {

@@ -8,6 +8,10 @@ import org.hotline.organization.Role;
 import org.hotline.organization.UnitId;
 import org.hotline.workorder.AppealType;
 import org.hotline.workorder.Channel;
+import org.hotline.workorder.EmergencyService;
+import org.hotline.workorder.IntakeDecision;
+import org.hotline.workorder.ProperRoute;
+import org.hotline.workorder.Settlement;
 import org.hotline.workorder.Citizen;
 import org.hotline.workorder.Location;
 import org.hotline.workorder.OrderQuery;
@@ -140,6 +144,20 @@ class DemoOrders {
                     false), "请问居民医保今年的缴费截止日期是什么时候？", Location.none(), "02.04.02", Urgency.NORMAL),
                     "已告知：按当年度缴费公告执行，可通过线上缴费渠道或到社区代办点缴纳。", operator, null, null);
     
+        });
+        story("Settled at intake by triage (分流)", () -> {
+            // an emergency the operator transferred, and a case already in court: closed at once, never dispatched
+            orders.intake(new WorkOrder.Appeal(Channel.PHONE, AppealType.HELP_REQUEST, new Citizen("周先生", "13306351011",
+                    false), "柳园路一家饭店后厨着火了，烟很大，里面还有人", new Location("柳园路", null, null), null,
+                    Urgency.URGENT), IntakeDecision.settle(new Settlement.Referral(EmergencyService.FIRE, "已转接 119")),
+                    operator, null, null);
+            orders.intake(new WorkOrder.Appeal(Channel.PHONE, AppealType.COMPLAINT, new Citizen("吴女士", "13306351012",
+                    false), "与装修公司的合同纠纷已经起诉到区法院，法院还没开庭，希望热线督促", Location.none(), null,
+                    Urgency.NORMAL), IntakeDecision.settle(new Settlement.Redirection(ProperRoute.LITIGATION,
+                    "您反映的事项已进入诉讼程序，应由人民法院依法审理，请向受理案件的法院反映。")), operator, null, null);
+            // a web appeal triage held for a person: it is not dispatched until someone decides
+            orders.register(new WorkOrder.Appeal(Channel.WEB, AppealType.COMPLAINT, new Citizen("匿名", null, false),
+                    "测试", Location.none(), null, Urgency.NORMAL), null, operator, null, null);
         });
     }
 

@@ -43,11 +43,28 @@ public record RoutingRule(String name, boolean active, When when, Then then) {
 
         /** {@code text} is the order's text, lowered for the keyword comparison at most once for all rules. */
         boolean holdsFor(RoutingFacts facts, LoweredText text) {
+            return holdsFor(facts, text, null, 0);
+        }
+
+        /**
+         * The same, with the keyword answer kept in {@code memo[at]} (0 unknown, 1 found, 2 not): the keywords
+         * do not depend on the category, and one order is routed for each of its likely categories.
+         */
+        boolean holdsFor(RoutingFacts facts, LoweredText text, byte[] memo, int at) {
             if (categoryPrefix != null && !isWithin(facts.categoryCode(), categoryPrefix)) {
                 return false;
             }
-            if (!keywords.isEmpty() && firstKeywordIn(text) == null) {
-                return false;
+            if (!keywords.isEmpty()) {
+                byte known = memo == null ? 0 : memo[at];
+                if (known == 0) {
+                    known = firstKeywordIn(text) == null ? (byte) 2 : (byte) 1;
+                    if (memo != null) {
+                        memo[at] = known;
+                    }
+                }
+                if (known == 2) {
+                    return false;
+                }
             }
             if (!areas.isEmpty() && (facts.territorialUnit() == null || !areas.contains(facts.territorialUnit()))) {
                 return false;

@@ -37,6 +37,39 @@ public final class RoutingRules {
         return rules;
     }
 
+    /** The same rules over another view of the taxonomy (the dispatch directory's, see {@link DispatchDirectory#routing}). */
+    public RoutingRules with(Categories categories) {
+        return new RoutingRules(rules, categories);
+    }
+
+    /**
+     * Routes one order for several candidate answers (its likely categories): what does not depend on the
+     * category (the keywords in the text) is looked at once for all of them.
+     */
+    public final class Router {
+        private final RoutingRule.LoweredText text;
+        private final byte[] memo = new byte[rules.size()];
+
+        private Router(String text) {
+            this.text = new RoutingRule.LoweredText(text);
+        }
+
+        public Route route(RoutingFacts facts) {
+            for (int i = 0; i < rules.size(); i++) {
+                RoutingRule rule = rules.get(i);
+                if (rule.active() && rule.when().holdsFor(facts, text, memo, i)) {
+                    return apply(rule.name(), rule.then(), facts);
+                }
+            }
+            return apply(null, NO_RULE, facts);
+        }
+    }
+
+    /** A router for one order's text. */
+    public Router router(String text) {
+        return new Router(text);
+    }
+
     public Route route(RoutingFacts facts) {
         RoutingRule.LoweredText text = new RoutingRule.LoweredText(facts.text());
         for (RoutingRule rule : rules) {

@@ -17,11 +17,15 @@ public final class LeaderSignature {
     }
 
     public static Decision maySign(Actor actor, UnitId sampledUnit, boolean alreadySigned, CallResult result) {
+        return Decision.firstRejection(() -> maySign(actor, sampledUnit, alreadySigned), result::isComplete);
+    }
+
+    /** Whether the actor may sign the sample at all, whatever the call found: what a page asks before it offers it. */
+    public static Decision maySign(Actor actor, UnitId sampledUnit, boolean alreadySigned) {
         return Decision.firstRejection(
                 () -> actor.role() == Role.UNIT_LEADER && actor.belongsTo(sampledUnit) ? Decision.allowed()
                         : Decision.forbidden("not-permitted", "只有本单位主要负责人可以签署一把手抽访"),
                 () -> !alreadySigned ? Decision.allowed()
-                        : Decision.rejected("already-signed", "该抽访工单已签署，不能重复签署"),
-                result::isComplete);
+                        : Decision.rejected("already-signed", "该抽访工单已签署，不能重复签署"));
     }
 }

@@ -122,15 +122,25 @@ public final class ReplyCheck {
 
     // ---------------------------------------------------------------- review
 
-    /** 审核: the reviewer of the current level approves the reply or rejects it with a reason. */
-    public Decision review(Actor reviewer, boolean approve, String reason, Instant now) {
-        boolean hasReason = reason != null && !reason.isBlank();
+    /**
+     * Whether the reviewer may decide the reply's current level now, whatever they decide: the reply is in review,
+     * the level is theirs to decide, and they have not decided another level of it. What a page asks before it
+     * offers the decision; {@link #review} asks the same.
+     */
+    public Decision mayReview(Actor reviewer) {
         return Decision.firstRejection(
                 () -> stage == Stage.REVIEW ? Decision.allowed()
                         : Decision.rejected("not-in-review", "该答复处于「" + describeStage() + "」，不在审核中"),
                 () -> currentLevel.mayDecide(reviewer, unit),
                 () -> decisions.stream().noneMatch(d -> d.reviewer().equals(reviewer.username())) ? Decision.allowed()
-                        : Decision.rejected("same-reviewer", "同一答复的各级审核须由不同人员进行，您已审核过本答复"),
+                        : Decision.rejected("same-reviewer", "同一答复的各级审核须由不同人员进行，您已审核过本答复"));
+    }
+
+    /** 审核: the reviewer of the current level approves the reply or rejects it with a reason. */
+    public Decision review(Actor reviewer, boolean approve, String reason, Instant now) {
+        boolean hasReason = reason != null && !reason.isBlank();
+        return Decision.firstRejection(
+                () -> mayReview(reviewer),
                 () -> approve || hasReason ? Decision.allowed()
                         : Decision.rejected("reason-required", "审核驳回必须说明理由"))
                 .ifAllowed(() -> {
@@ -179,16 +189,26 @@ public final class ReplyCheck {
 
     // ---------------------------------------------------------------- callback
 
-    /** 回访: the agent records one attempt to call the citizen and what it found. */
-    public Decision recordCallback(Actor agent, CallResult result, Instant now, CallbackRetries retries,
-            RedoEscalation escalation) {
+    /**
+     * Whether the agent may call the citizen about this reply now, whatever the call finds: the reply waits for its
+     * callback, the agent is one of the callback agents, and the call is due (a failed call is retried on another
+     * working day). What a page asks before it offers the form; {@link #recordCallback} asks the same.
+     */
+    public Decision mayRecordCallback(Actor agent, Instant now, CallbackRetries retries) {
         return Decision.firstRejection(
                 () -> stage == Stage.CALLBACK ? Decision.allowed()
                         : Decision.rejected("not-in-callback", "该答复处于「" + describeStage() + "」，不在回访中"),
                 () -> CallbackAgents.mayCall(agent),
                 () -> !now.isBefore(callbackDue) ? Decision.allowed()
                         : Decision.rejected("callback-not-due", "上次未接通，下次回访应在 "
-                                + SHOWN.format(callbackDue.atZone(retries.zone())) + " 之后（另一个工作日）"),
+                                + SHOWN.format(callbackDue.atZone(retries.zone())) + " 之后（另一个工作日）"));
+    }
+
+    /** 回访: the agent records one attempt to call the citizen and what it found. */
+    public Decision recordCallback(Actor agent, CallResult result, Instant now, CallbackRetries retries,
+            RedoEscalation escalation) {
+        return Decision.firstRejection(
+                () -> mayRecordCallback(agent, now, retries),
                 result::isComplete)
                 .ifAllowed(() -> {
                     attempts++;

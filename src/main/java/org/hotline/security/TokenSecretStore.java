@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,10 +22,10 @@ class TokenSecretStore {
 
     private static final Logger log = LoggerFactory.getLogger(TokenSecretStore.class);
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final TokenProperties properties;
 
-    TokenSecretStore(JdbcTemplate jdbc, TokenProperties properties) {
+    TokenSecretStore(JdbcClient jdbc, TokenProperties properties) {
         this.jdbc = jdbc;
         this.properties = properties;
     }
@@ -52,12 +52,12 @@ class TokenSecretStore {
      * a concurrent start neither fails on the primary key nor overwrites the secret others already use.
      */
     boolean insertIfAbsent(String encodedSecret) {
-        return jdbc.update("INSERT INTO setting (name, \"value\") VALUES (?, ?) ON CONFLICT DO NOTHING",
-                SETTING, encodedSecret) == 1;
+        return jdbc.sql("INSERT INTO setting (name, \"value\") VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(SETTING, encodedSecret).update() == 1;
     }
 
     private List<String> read() {
-        return jdbc.queryForList("SELECT \"value\" FROM setting WHERE name = ?", String.class, SETTING);
+        return jdbc.sql("SELECT \"value\" FROM setting WHERE name = ?").param(SETTING).query(String.class).list();
     }
 
     private static String generate() {

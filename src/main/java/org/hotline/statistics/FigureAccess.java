@@ -31,6 +31,15 @@ public sealed interface FigureAccess {
     record Refused(String reason) implements FigureAccess {
     }
 
+    /**
+     * Figures of the center as a whole that no unit has a part in, such as triage at intake (appeals referred,
+     * redirected or recorded invalid never reach a unit): the center's reporting roles only.
+     */
+    static FigureAccess centerOnly(Actor viewer) {
+        return CENTER_REPORT_ROLES.contains(viewer.role()) ? new Granted(null)
+                : new Refused("该统计只对中心开放：分流办结的诉求不派给任何单位");
+    }
+
     /** What {@code viewer} may see when asking for {@code askedUnit} (null: no unit named). */
     static FigureAccess decide(Actor viewer, UnitId askedUnit) {
         if (CENTER_REPORT_ROLES.contains(viewer.role())) {

@@ -31,6 +31,12 @@ public interface Statistics {
     /** Orders overdue now, or closed after their deadline; {@code page} from 0. */
     OverduePage overdue(Actor viewer, OverdueKind kind, ReportFilter filter, int page, int size);
 
+    /**
+     * Triage at intake per period and channel (分流): referrals by service, other channels, invalid calls, answers at
+     * intake, and how often triage's suggestions were followed. The center's figures only ({@link FigureAccess}).
+     */
+    TriageTrend triage(Actor viewer, DateRange range, Period period);
+
     /** This range against the same days last year; {@code by} null for the total alone. */
     YearOverYearReport yearOverYear(Actor viewer, ReportFilter filter, Dimension by, int level);
 }

@@ -11,10 +11,10 @@ final class ExtensionLimit {
 
     /** Whether the order could take any extension now: none pending, and working days left under the limit. */
     static Decision mayStillRequest(WorkOrder order, int maxDays) {
-        if (order.pendingExtensionDays() > 0) {
+        if (order.extension().isPending()) {
             return Decision.rejected("extension-pending", "已有待审批的延期申请");
         }
-        int left = maxDays - order.extensionDaysUsed();
+        int left = order.extension().daysLeft(maxDays);
         if (left < 1) {
             return Decision.rejected("extension-limit-exceeded", "延期累计不得超过 " + maxDays + " 个工作日，本工单还可延期 0 个工作日");
         }
@@ -22,7 +22,7 @@ final class ExtensionLimit {
     }
 
     static Decision mayRequest(WorkOrder order, int workingDays, String reason, int maxDays) {
-        if (order.pendingExtensionDays() > 0) {
+        if (order.extension().isPending()) {
             return Decision.rejected("extension-pending", "已有待审批的延期申请");
         }
         if (workingDays < 1) {
@@ -31,7 +31,7 @@ final class ExtensionLimit {
         if (reason == null || reason.isBlank()) {
             return Decision.rejected("extension-needs-reason", "申请延期必须说明理由");
         }
-        int left = maxDays - order.extensionDaysUsed();
+        int left = order.extension().daysLeft(maxDays);
         if (workingDays > left) {
             return Decision.rejected("extension-limit-exceeded", "延期累计不得超过 " + maxDays + " 个工作日，本工单还可延期 "
                     + Math.max(0, left) + " 个工作日");

@@ -43,10 +43,10 @@ final class FirstReceiverResponsibility {
 
     /** Rules 3 and 4, which the order's state alone decides: whether a return is still possible at all. */
     static Decision mayStillReturn(WorkOrder order, Instant now, int windowDays) {
-        if (order.returnsRequested() >= MAX_RETURNS_PER_ORDER) {
+        if (order.returnRequest().count() >= MAX_RETURNS_PER_ORDER) {
             return Decision.rejected("return-already-used", "每个工单只能申请退回一次，本工单已申请过退回，须由本单位办理");
         }
-        if (now.isAfter(order.returnRequestDeadline())) {
+        if (now.isAfter(order.clock().returnRequestDeadline())) {
             return Decision.rejected("return-window-closed",
                     "已超过派单后 " + windowDays + " 个工作日的退回期限，须由本单位办理");
         }

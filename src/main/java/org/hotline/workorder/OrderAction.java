@@ -7,6 +7,12 @@ package org.hotline.workorder;
 public enum OrderAction {
     REGISTER("受理"),
     ANSWER_AT_INTAKE("直接答复"),
+    /** 紧急转接: a registered appeal referred to 110, 119, 120 or 122 and closed; never dispatched. */
+    REFER("紧急转接"),
+    /** 告知其他途径: a registered appeal whose proper channel was explained, closed; never dispatched. */
+    REDIRECT("告知其他途径"),
+    /** 无效诉求: a registered call recorded as invalid and closed; never dispatched, not counted as an appeal. */
+    RECORD_INVALID("登记无效诉求"),
     DISPATCH("派单"),
     ACKNOWLEDGE("签收"),
     REQUEST_RETURN("申请退回"),

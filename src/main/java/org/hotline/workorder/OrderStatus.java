@@ -10,8 +10,11 @@ import java.util.Set;
  * overdue or at risk is derived from its deadlines and the clock, never stored.
  */
 public enum OrderStatus {
-    /** 已受理: registered by an operator or a channel, waiting to be dispatched. */
-    REGISTERED("待派单", EnumSet.of(DISPATCH, MERGE, ATTACH, SUPERVISE)),
+    /**
+     * 已受理: registered by an operator or a channel, waiting to be dispatched, or to be settled by a person when
+     * triage found it is not the hotline's to dispatch (referred, redirected, invalid).
+     */
+    REGISTERED("待派单", EnumSet.of(DISPATCH, MERGE, ATTACH, SUPERVISE, REFER, REDIRECT, RECORD_INVALID)),
     /** 已派单: sent to the lead unit, waiting for it to acknowledge. */
     DISPATCHED("待签收", EnumSet.of(ACKNOWLEDGE, REQUEST_RETURN, ADD_CO_UNIT, CO_UNIT_ACKNOWLEDGE, CO_UNIT_SUBMIT,
             CO_UNIT_DECLINE, RECORD_NON_COOPERATION, SUPERVISE, MERGE, ATTACH)),
@@ -28,7 +31,7 @@ public enum OrderStatus {
      * supervisor here.
      */
     REPLIED("已答复", EnumSet.of(REVIEW, CALLBACK, REDO, CLOSE, OVERRIDE_CLOSE, ATTACH, SUPERVISE)),
-    /** 已办结: finished. Nothing more happens to it. */
+    /** 已办结: finished (through a unit, answered at intake, or settled at intake by triage). Nothing more happens. */
     CLOSED("已办结", EnumSet.noneOf(OrderAction.class)),
     /** 已并单: merged into a master order, whose outcome it follows. */
     MERGED("已并单", EnumSet.noneOf(OrderAction.class));

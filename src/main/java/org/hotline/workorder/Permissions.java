@@ -32,6 +32,10 @@ final class Permissions {
         CENTER.put(OrderAction.REGISTER, EnumSet.of(OPERATOR, DISPATCHER));
         CENTER.put(OrderAction.ANSWER_AT_INTAKE, EnumSet.of(OPERATOR, DISPATCHER));
         CENTER.put(OrderAction.DISPATCH, EnumSet.of(DISPATCHER, SUPERVISOR));
+        // settling at intake: the operator during the call, a dispatcher or supervisor for an order held for them
+        CENTER.put(OrderAction.REFER, EnumSet.of(OPERATOR, DISPATCHER, SUPERVISOR));
+        CENTER.put(OrderAction.REDIRECT, EnumSet.of(OPERATOR, DISPATCHER, SUPERVISOR));
+        CENTER.put(OrderAction.RECORD_INVALID, EnumSet.of(OPERATOR, DISPATCHER, SUPERVISOR));
         CENTER.put(OrderAction.APPROVE_RETURN, EnumSet.of(DISPATCHER, SUPERVISOR));
         CENTER.put(OrderAction.REJECT_RETURN, EnumSet.of(DISPATCHER, SUPERVISOR));
         CENTER.put(OrderAction.ADD_CO_UNIT, EnumSet.of(DISPATCHER, SUPERVISOR));

@@ -19,8 +19,12 @@ import org.hotline.organization.UnitId;
  * A work order (工单): one citizen appeal as the hotline tracks it, from the call to the close.
  *
  * <p>An operator (or a channel such as the web form or Open311) <b>registers</b> the appeal. An inquiry the
- * operator can answer on the spot is closed at once with the answer recorded (直接答复). Every other order is
- * <b>dispatched</b> to one lead unit (主办), optionally with co-units (协办), by the AI dispatcher or a human
+ * operator can answer on the spot is closed at once with the answer recorded (直接答复), with the knowledge-base
+ * entry it came from. Triage (分流) may find that an appeal is not the hotline's to dispatch: a person then
+ * <b>settles</b> it ({@link Settlement}) and it closes without a unit: referred to 110, 119, 120 or 122 (紧急转接),
+ * told its proper channel when it is in court, arbitration, reconsideration, petition or discipline procedure
+ * (告知其他途径), or recorded invalid (无效诉求); during the call, or later for an order triage held for a person.
+ * The order keeps what it became ({@link #intakeOutcome()}). Every other order is <b>dispatched</b> to one lead unit (主办), optionally with co-units (协办), by the AI dispatcher or a human
  * dispatcher. The lead unit <b>acknowledges</b> it (签收) within its acknowledge deadline and handles it
  * within its handling deadline, both on the working-day calendar.
  *
@@ -47,43 +51,32 @@ import org.hotline.organization.UnitId;
  * other modules count: the units concerned, whether it came late) and registers a
  * {@link WorkOrderEvent}. Overdue and at-risk are not fields: they are derived from the deadlines and the
  * time the caller passes in.
+ *
+ * <p>The state is kept by concern, each part a value replaced whole when it changes: the {@link Registration}
+ * (what came in, never changed), the current category, status and lead unit, the lead unit's
+ * {@link HandlingClock} (dispatch, acknowledge and reply deadlines, the return window), its
+ * {@link ReturnRequest}, the {@link Extension}, the {@link Supervision}, the {@link Merge}, the co-units and the
+ * replies. When the latest reply came is read from the replies. The history itself is not loaded with the order:
+ * the order only appends to it.
  */
 public final class WorkOrder {
 
     private final OrderNumber number;
     private long version;
-    private final Channel channel;
-    private final AppealType appealType;
-    private final Citizen citizen;
-    private final String content;
-    private final Location location;
-    private final Urgency urgency;
-    private final Instant registeredAt;
-    private final String registeredBy;
+    private final Registration registration;
 
     private String categoryCode;
     private OrderStatus status;
     private String intakeAnswer;
+    private TriageOutcome intakeOutcome;
+    private String intakeRoute;
     private UnitId leadUnit;
-    private Instant dispatchedAt;
-    private Instant acknowledgeDeadline;
-    private Instant acknowledgedAt;
-    private Instant handleDeadline;
-    private Instant returnRequestDeadline;
-    private Instant returnRequestedAt;
-    private String returnReason;
-    private UnitId returnSuggestedUnit;
-    private int returnsRequested;
-    private OrderStatus statusBeforeReturn;
-    private int extensionDaysUsed;
-    private int pendingExtensionDays;
-    private String pendingExtensionReason;
+    private HandlingClock clock;
+    private ReturnRequest returnRequest;
+    private Extension extension;
     private int redoCount;
-    private int supervisionCount;
-    private Instant lastSupervisedAt;
-    private OrderNumber master;
-    private int mergedCount;
-    private Instant repliedAt;
+    private Supervision supervision;
+    private Merge merge;
     private Instant closedAt;
     private final List<CoUnit> coUnits;
     private final List<Reply> replies;
@@ -96,41 +89,23 @@ public final class WorkOrder {
     private WorkOrder(Snapshot s) {
         this.number = s.number();
         this.version = s.version();
-        this.channel = s.channel();
-        this.appealType = s.appealType();
-        this.citizen = s.citizen();
-        this.content = s.content();
-        this.location = s.location() == null ? Location.none() : s.location();
-        this.urgency = s.urgency();
-        this.registeredAt = s.registeredAt();
-        this.registeredBy = s.registeredBy();
+        this.registration = s.registration();
         this.categoryCode = s.categoryCode();
         this.status = s.status();
         this.intakeAnswer = s.intakeAnswer();
         this.leadUnit = s.leadUnit();
-        this.dispatchedAt = s.dispatchedAt();
-        this.acknowledgeDeadline = s.acknowledgeDeadline();
-        this.acknowledgedAt = s.acknowledgedAt();
-        this.handleDeadline = s.handleDeadline();
-        this.returnRequestDeadline = s.returnRequestDeadline();
-        this.returnRequestedAt = s.returnRequestedAt();
-        this.returnReason = s.returnReason();
-        this.returnSuggestedUnit = s.returnSuggestedUnit();
-        this.returnsRequested = s.returnsRequested();
-        this.statusBeforeReturn = s.statusBeforeReturn();
-        this.extensionDaysUsed = s.extensionDaysUsed();
-        this.pendingExtensionDays = s.pendingExtensionDays();
-        this.pendingExtensionReason = s.pendingExtensionReason();
+        this.clock = s.clock();
+        this.returnRequest = s.returnRequest();
+        this.extension = s.extension();
         this.redoCount = s.redoCount();
-        this.supervisionCount = s.supervisionCount();
-        this.lastSupervisedAt = s.lastSupervisedAt();
-        this.master = s.master();
-        this.mergedCount = s.mergedCount();
-        this.repliedAt = s.repliedAt();
+        this.supervision = s.supervision();
+        this.merge = s.merge();
         this.closedAt = s.closedAt();
         this.coUnits = new ArrayList<>(s.coUnits() == null ? List.of() : s.coUnits());
         this.replies = new ArrayList<>(s.replies() == null ? List.of() : s.replies());
         this.historySize = s.historySize();
+        this.intakeOutcome = s.intakeOutcome();
+        this.intakeRoute = s.intakeRoute();
     }
 
     // ---------------------------------------------------------------- creation
@@ -164,6 +139,15 @@ public final class WorkOrder {
      */
     public static Decision answerAtIntake(OrderNumber number, Appeal appeal, String answer, Actor actor, Instant now,
             java.util.function.Consumer<WorkOrder> created) {
+        return answerAtIntake(number, appeal, answer, null, actor, now, created);
+    }
+
+    /**
+     * 直接答复 from the knowledge base: the same, recording the entry ({@code knowledgeEntry}) the answer came from,
+     * so that the entry's use is counted and a changed entry can be traced to the answers given from it.
+     */
+    public static Decision answerAtIntake(OrderNumber number, Appeal appeal, String answer, String knowledgeEntry,
+            Actor actor, Instant now, java.util.function.Consumer<WorkOrder> created) {
         Decision d = Decision.firstRejection(
                 () -> Permissions.mayCreate(OrderAction.ANSWER_AT_INTAKE, actor),
                 () -> appeal.appealType() == AppealType.INQUIRY ? Decision.allowed()
@@ -173,8 +157,11 @@ public final class WorkOrder {
         return d.ifAllowed(() -> {
             WorkOrder order = fresh(number, appeal, actor, now);
             order.intakeAnswer = answer;
+            order.intakeOutcome = TriageOutcome.KNOWLEDGE;
+            order.intakeRoute = knowledgeEntry == null || knowledgeEntry.isBlank() ? null : knowledgeEntry.strip();
             order.closedAt = now;
-            order.record(actor, now, OrderAction.ANSWER_AT_INTAKE, null, OrderStatus.CLOSED, null, answer);
+            order.record(actor, now, OrderAction.ANSWER_AT_INTAKE, null, OrderStatus.CLOSED,
+                    order.intakeRoute == null ? null : "知识库条目：" + order.intakeRoute, answer);
             order.events.add(new WorkOrderEvent.Registered(number, now, actor.username(), appeal.channel(),
                     appeal.appealType(), appeal.categoryCode(), true));
             order.events.add(new WorkOrderEvent.Closed(number, now, actor.username(), null, true, null, false));
@@ -183,15 +170,63 @@ public final class WorkOrder {
     }
 
     private static WorkOrder fresh(OrderNumber number, Appeal appeal, Actor actor, Instant now) {
-        return new WorkOrder(new Snapshot(number, 0, appeal.channel(), appeal.appealType(), appeal.citizen(),
-                appeal.content(), appeal.location(), appeal.urgency(), now, actor.username(), appeal.categoryCode(),
-                OrderStatus.REGISTERED, null, null, null, null, null, null, null, null, null, null, 0, null, 0, 0,
-                null, 0, 0, null, null, 0, null, null, List.of(), List.of(), 0));
+        Registration registration = new Registration(appeal.channel(), appeal.appealType(), appeal.citizen(),
+                appeal.content(), appeal.location(), appeal.urgency(), now, actor.username());
+        return new WorkOrder(new Snapshot(number, 0, registration, appeal.categoryCode(), OrderStatus.REGISTERED,
+                null, null, HandlingClock.NOT_STARTED, ReturnRequest.NONE, Extension.NONE, 0, Supervision.NONE,
+                Merge.NONE, null, List.of(), List.of(), 0, null, null));
     }
 
     /** Rebuilds an order from storage. */
     public static WorkOrder restore(Snapshot snapshot) {
         return new WorkOrder(snapshot);
+    }
+
+    // ---------------------------------------------------------------- settling at intake
+
+    /**
+     * 分流办结: a person settles a registered appeal that is not the hotline's to dispatch: it is closed now, never
+     * dispatched, with what it became and the person's words in its history. Triage only suggests this; the
+     * operator decides during the call, or a dispatcher for an order triage held for a person.
+     */
+    public Decision settle(Settlement settlement, Actor actor, Instant now) {
+        java.util.Objects.requireNonNull(settlement, "settlement");
+        // registered in this same unit of work: the operator decided during the call
+        boolean atIntake = newHistory.stream().anyMatch(h -> h.action() == OrderAction.REGISTER);
+        return Decision.firstRejection(
+                () -> statusAllows(settlement.action()),
+                () -> IntakeSettlementRules.onlyAPersonSettlesAnAppeal(actor),
+                () -> Permissions.may(settlement.action(), actor, this),
+                () -> IntakeSettlementRules.aReferralNamesItsService(settlement),
+                () -> IntakeSettlementRules.aRedirectionExplainsTheProperChannel(settlement),
+                () -> IntakeSettlementRules.anInvalidCallNamesItsReason(settlement),
+                () -> IntakeSettlementRules.anOrderOthersFollowIsNotSettled(this))
+                .ifAllowed(() -> {
+                    intakeOutcome = settlement.outcome();
+                    intakeRoute = settlement.routeName();
+                    closedAt = now;
+                    String reason;
+                    String detail;
+                    if (settlement instanceof Settlement.Referral r) {
+                        reason = trimmed(r.note());
+                        detail = "已转 " + r.service().number() + "（" + r.service().label() + "）";
+                    } else if (settlement instanceof Settlement.Redirection r) {
+                        intakeAnswer = r.explanation().strip();
+                        reason = intakeAnswer;
+                        detail = "告知通过" + r.route().label() + "途径解决（" + r.route().body() + "）";
+                    } else {
+                        Settlement.Invalid i = (Settlement.Invalid) settlement;
+                        reason = trimmed(i.note());
+                        detail = "无效诉求：" + i.reason().label();
+                    }
+                    transition(actor, now, settlement.action(), OrderStatus.CLOSED, reason, detail);
+                    events.add(new WorkOrderEvent.Settled(number, now, actor.username(), intakeOutcome, intakeRoute,
+                            atIntake));
+                });
+    }
+
+    private static String trimmed(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     // ---------------------------------------------------------------- dispatch
@@ -214,7 +249,8 @@ public final class WorkOrder {
                     }
                     startHandling(lead, now, deadlines);
                     for (UnitId c : co) {
-                        coUnits.add(CoUnit.added(c, now, actor.username(), deadlines.coUnitBy(now, handleDeadline)));
+                        coUnits.add(CoUnit.added(c, now, actor.username(),
+                                deadlines.coUnitBy(now, clock.handleDeadline())));
                     }
                     record(actor, now, OrderAction.DISPATCH, from, OrderStatus.DISPATCHED, note,
                             "主办：" + lead + (co.isEmpty() ? "" : "；协办：" + join(co)), lead, null, null);
@@ -226,11 +262,7 @@ public final class WorkOrder {
     private void startHandling(UnitId lead, Instant now, Deadlines deadlines) {
         leadUnit = lead;
         status = OrderStatus.DISPATCHED;
-        dispatchedAt = now;
-        acknowledgedAt = null;
-        acknowledgeDeadline = deadlines.acknowledgeBy(now, urgency.isUrgent());
-        handleDeadline = deadlines.handleBy(now, urgency.isUrgent());
-        returnRequestDeadline = deadlines.returnRequestBy(now);
+        clock = HandlingClock.startedAt(now, urgency().isUrgent(), deadlines);
     }
 
     /** 签收: the lead unit confirms it has the order. Late acknowledgement is allowed but counted as late. */
@@ -239,8 +271,8 @@ public final class WorkOrder {
                 () -> statusAllows(OrderAction.ACKNOWLEDGE),
                 () -> Permissions.may(OrderAction.ACKNOWLEDGE, actor, this))
                 .ifAllowed(() -> {
-                    boolean onTime = !now.isAfter(acknowledgeDeadline);
-                    acknowledgedAt = now;
+                    boolean onTime = !clock.isPastAcknowledgeDeadline(now);
+                    clock = clock.acknowledged(now);
                     transition(actor, now, OrderAction.ACKNOWLEDGE, OrderStatus.IN_PROGRESS, null,
                             onTime ? null : "超时签收", leadUnit, null, !onTime);
                     events.add(new WorkOrderEvent.Acknowledged(number, now, actor.username(), leadUnit, onTime));
@@ -258,11 +290,7 @@ public final class WorkOrder {
                 () -> FirstReceiverResponsibility.mayRequestReturn(this, reason, suggestedUnit, explanation, now,
                         deadlines.returnRequestDays()))
                 .ifAllowed(() -> {
-                    statusBeforeReturn = status;
-                    returnsRequested++;
-                    returnRequestedAt = now;
-                    returnReason = explanation;
-                    returnSuggestedUnit = suggestedUnit;
+                    returnRequest = returnRequest.another(now, explanation, suggestedUnit);
                     transition(actor, now, OrderAction.REQUEST_RETURN, OrderStatus.RETURN_REQUESTED,
                             explanation, reason.label() + "；建议承办单位：" + suggestedUnit, leadUnit, suggestedUnit,
                             null);
@@ -276,7 +304,7 @@ public final class WorkOrder {
      * suggested unit unless it names another. The new unit starts with fresh clocks.
      */
     public Decision approveReturn(UnitId newLead, String note, Actor actor, Instant now, Deadlines deadlines) {
-        UnitId target = newLead != null ? newLead : returnSuggestedUnit;
+        UnitId target = newLead != null ? newLead : returnRequest.suggestedUnit();
         return Decision.firstRejection(
                 () -> statusAllows(OrderAction.APPROVE_RETURN),
                 () -> Permissions.may(OrderAction.APPROVE_RETURN, actor, this),
@@ -306,10 +334,7 @@ public final class WorkOrder {
                 () -> reason != null && !reason.isBlank() ? Decision.allowed()
                         : Decision.rejected("reason-required", "驳回退回必须说明理由"))
                 .ifAllowed(() -> {
-                    handleDeadline = deadlines.pause(handleDeadline, returnRequestedAt, now);
-                    if (acknowledgedAt == null) {
-                        acknowledgedAt = now;
-                    }
+                    clock = clock.paused(returnRequest.requestedAt(), now, deadlines).acknowledgedUnlessAlready(now);
                     transition(actor, now, OrderAction.REJECT_RETURN, OrderStatus.IN_PROGRESS, reason,
                             "首接负责制：须由本单位办理");
                     events.add(new WorkOrderEvent.ReturnRejected(number, now, actor.username(), leadUnit, reason));
@@ -325,7 +350,7 @@ public final class WorkOrder {
                 () -> Permissions.may(OrderAction.ADD_CO_UNIT, actor, this),
                 () -> JointHandling.mayAddCoUnit(this, unit))
                 .ifAllowed(() -> {
-                    Instant deadline = deadlines.coUnitBy(now, handleDeadline);
+                    Instant deadline = deadlines.coUnitBy(now, clock.handleDeadline());
                     coUnits.add(CoUnit.added(unit, now, actor.username(), deadline));
                     record(actor, now, OrderAction.ADD_CO_UNIT, status, status, note, "协办：" + unit, unit, null,
                             null);
@@ -418,8 +443,7 @@ public final class WorkOrder {
                 () -> Permissions.may(OrderAction.REQUEST_EXTENSION, actor, this),
                 () -> ExtensionLimit.mayRequest(this, workingDays, reason, deadlines.maxExtensionDays()))
                 .ifAllowed(() -> {
-                    pendingExtensionDays = workingDays;
-                    pendingExtensionReason = reason;
+                    extension = extension.requested(workingDays, reason);
                     record(actor, now, OrderAction.REQUEST_EXTENSION, status, status, reason,
                             workingDays + " 个工作日");
                     events.add(new WorkOrderEvent.ExtensionRequested(number, now, actor.username(), leadUnit,
@@ -437,16 +461,16 @@ public final class WorkOrder {
                 () -> approve || (note != null && !note.isBlank()) ? Decision.allowed()
                         : Decision.rejected("reason-required", "驳回延期必须说明理由"))
                 .ifAllowed(() -> {
-                    int days = pendingExtensionDays;
+                    int days = extension.pendingDays();
                     if (approve) {
-                        handleDeadline = deadlines.extend(handleDeadline, days);
-                        extensionDaysUsed += days;
+                        clock = clock.extended(days, deadlines);
+                        extension = extension.approved();
+                    } else {
+                        extension = extension.dropped();
                     }
-                    pendingExtensionDays = 0;
-                    pendingExtensionReason = null;
                     record(actor, now, action, status, status, note, days + " 个工作日");
                     events.add(new WorkOrderEvent.ExtensionDecided(number, now, actor.username(), leadUnit, days,
-                            approve, handleDeadline));
+                            approve, clock.handleDeadline()));
                 });
     }
 
@@ -458,8 +482,7 @@ public final class WorkOrder {
                 () -> reason != null && !reason.isBlank() ? Decision.allowed()
                         : Decision.rejected("reason-required", "督办必须填写督办意见"))
                 .ifAllowed(() -> {
-                    supervisionCount++;
-                    lastSupervisedAt = now;
+                    supervision = supervision.pressedAt(now);
                     record(actor, now, OrderAction.SUPERVISE, status, status, reason, null);
                     events.add(new WorkOrderEvent.Supervised(number, now, actor.username(), leadUnit, reason));
                 });
@@ -483,9 +506,9 @@ public final class WorkOrder {
                                 + "」状态，不能并入"),
                 this::notAMaster)
                 .ifAllowed(() -> {
-                    master = masterOrder.number;
+                    merge = merge.into(masterOrder.number);
                     transition(actor, now, OrderAction.MERGE, OrderStatus.MERGED, note, "并入主单：" + masterOrder.number);
-                    masterOrder.mergedCount++;
+                    masterOrder.merge = masterOrder.merge.oneMoreMerged();
                     masterOrder.record(actor, now, OrderAction.MERGE, masterOrder.status, masterOrder.status, note,
                             "并入：" + number);
                     events.add(new WorkOrderEvent.Merged(number, now, actor.username(), masterOrder.number));
@@ -497,7 +520,7 @@ public final class WorkOrder {
      * reply as its outcome.
      */
     public Decision closeWithMaster(WorkOrder masterOrder, Actor actor, Instant now) {
-        if (status != OrderStatus.MERGED || !masterOrder.number.equals(master)
+        if (status != OrderStatus.MERGED || !masterOrder.number.equals(merge.master())
                 || masterOrder.status != OrderStatus.CLOSED) {
             return Decision.rejected("not-following-master", "工单未并入该主单或主单未办结");
         }
@@ -536,13 +559,12 @@ public final class WorkOrder {
                             r.publicReply(), r.actionsTaken(), r.internalNote(), r.citizenContacted());
                     replies.add(reply);
                     newReplies.add(reply);
-                    repliedAt = now;
-                    pendingExtensionDays = 0;
-                    pendingExtensionReason = null;
+                    extension = extension.dropped();
+                    boolean late = clock.isPastHandleDeadline(now);
                     transition(actor, now, OrderAction.REPLY, OrderStatus.REPLIED, null, r.outcome().label(),
-                            leadUnit, null, now.isAfter(handleDeadline));
+                            leadUnit, null, late);
                     events.add(new WorkOrderEvent.Replied(number, now, actor.username(), leadUnit, r.outcome(),
-                            !now.isAfter(handleDeadline), redoCount));
+                            !late, redoCount));
                 });
     }
 
@@ -558,12 +580,10 @@ public final class WorkOrder {
                         : Decision.rejected("reason-required", "重办必须说明理由"))
                 .ifAllowed(() -> {
                     redoCount++;
-                    acknowledgedAt = null;
-                    acknowledgeDeadline = deadlines.acknowledgeBy(now, urgency.isUrgent());
-                    handleDeadline = deadlines.redoBy(now, urgency.isUrgent());
+                    clock = clock.restartedForRedo(now, urgency().isUrgent(), deadlines);
                     transition(actor, now, OrderAction.REDO, OrderStatus.DISPATCHED, reason, "第 " + redoCount + " 次重办");
                     events.add(new WorkOrderEvent.SentForRedo(number, now, actor.username(), leadUnit, redoCount,
-                            reason, handleDeadline));
+                            reason, clock.handleDeadline()));
                 });
     }
 
@@ -644,22 +664,22 @@ public final class WorkOrder {
 
     /** 超期: the reply is due and has not come (or came late, for the history). */
     public boolean isOverdue(Instant now) {
-        return handleDeadline != null && OrderStatus.handling().contains(status)
-                && status != OrderStatus.RETURN_REQUESTED && now.isAfter(handleDeadline);
+        return OrderStatus.handling().contains(status) && status != OrderStatus.RETURN_REQUESTED
+                && clock.isPastHandleDeadline(now);
     }
 
     /** Not acknowledged although the acknowledge deadline has passed. */
     public boolean isAcknowledgeOverdue(Instant now) {
-        return status == OrderStatus.DISPATCHED && acknowledgeDeadline != null && now.isAfter(acknowledgeDeadline);
+        return status == OrderStatus.DISPATCHED && clock.isPastAcknowledgeDeadline(now);
     }
 
     /** 临期: most of the handling time is gone but the deadline has not passed yet. */
     public boolean isAtRisk(Instant now, Deadlines deadlines) {
-        if (handleDeadline == null || !OrderStatus.handling().contains(status) || isOverdue(now)
+        if (clock.handleDeadline() == null || !OrderStatus.handling().contains(status) || isOverdue(now)
                 || status == OrderStatus.RETURN_REQUESTED) {
             return false;
         }
-        return !now.isBefore(deadlines.atRiskFrom(dispatchedAt, handleDeadline));
+        return !now.isBefore(deadlines.atRiskFrom(clock.dispatchedAt(), clock.handleDeadline()));
     }
 
     /** Co-units that missed their deadline and have not been written off yet: work for the sweep. */
@@ -673,7 +693,7 @@ public final class WorkOrder {
 
     /** Whether the viewer may see the citizen's full phone: the center's desk roles and the handling units. */
     public boolean mayContactCitizen(Actor viewer) {
-        return mayContact(viewer, citizen, viewer.belongsTo(leadUnit) || coUnit(viewer.unit()).isPresent());
+        return mayContact(viewer, citizen(), viewer.belongsTo(leadUnit) || coUnit(viewer.unit()).isPresent());
     }
 
     /**
@@ -696,10 +716,11 @@ public final class WorkOrder {
      * their order. An order without a phone (an anonymous web appeal) cannot be looked up this way.
      */
     public boolean citizenPhoneEndsWith(String digits) {
-        if (digits == null || !digits.matches("\\d{4}") || citizen.phone() == null) {
+        String phone = citizen().phone();
+        if (digits == null || !digits.matches("\\d{4}") || phone == null) {
             return false;
         }
-        return citizen.phone().replaceAll("\\D", "").endsWith(digits);
+        return phone.replaceAll("\\D", "").endsWith(digits);
     }
 
     /** The order as its citizen may see it: see {@link PublicCase}. */
@@ -709,8 +730,8 @@ public final class WorkOrder {
         Reply last = replies.isEmpty() ? null : replies.get(replies.size() - 1);
         String publicReply = !answered ? null : last != null ? last.publicReply() : intakeAnswer;
         Instant answeredAt = !answered ? null : last != null ? last.at() : closedAt;
-        return new PublicCase(number, stage, registeredAt, stage == PublicCase.Stage.HANDLING ? handleDeadline : null,
-                publicReply, answeredAt);
+        return new PublicCase(number, stage, registeredAt(),
+                stage == PublicCase.Stage.HANDLING ? clock.handleDeadline() : null, publicReply, answeredAt);
     }
 
     // ---------------------------------------------------------------- what a viewer may do now
@@ -761,6 +782,7 @@ public final class WorkOrder {
             case APPROVE_EXTENSION, REJECT_EXTENSION -> extensionPending();
             case MERGE -> notAMaster();
             case REPLY -> JointHandling.mayReply(this, now);
+            case REFER, REDIRECT, RECORD_INVALID -> IntakeSettlementRules.anOrderOthersFollowIsNotSettled(this);
             default -> Decision.allowed();
         };
     }
@@ -781,12 +803,12 @@ public final class WorkOrder {
     }
 
     private Decision extensionPending() {
-        return pendingExtensionDays > 0 ? Decision.allowed()
+        return extension.isPending() ? Decision.allowed()
                 : Decision.rejected("no-extension-pending", "没有待审批的延期申请");
     }
 
     private Decision notAMaster() {
-        return mergedCount == 0 ? Decision.allowed()
+        return !merge.isMaster() ? Decision.allowed()
                 : Decision.rejected("order-is-master", "本工单已是其他工单的主单，不能再并入其他工单");
     }
 
@@ -845,40 +867,40 @@ public final class WorkOrder {
 
     public OrderNumber number() { return number; }
     public long version() { return version; }
-    public Channel channel() { return channel; }
-    public AppealType appealType() { return appealType; }
-    public Citizen citizen() { return citizen; }
-    public String content() { return content; }
-    public Location location() { return location; }
-    public Urgency urgency() { return urgency; }
-    public Instant registeredAt() { return registeredAt; }
-    public String registeredBy() { return registeredBy; }
+    public Channel channel() { return registration.channel(); }
+    public AppealType appealType() { return registration.appealType(); }
+    public Citizen citizen() { return registration.citizen(); }
+    public String content() { return registration.content(); }
+    public Location location() { return registration.location(); }
+    public Urgency urgency() { return registration.urgency(); }
+    public Instant registeredAt() { return registration.at(); }
+    public String registeredBy() { return registration.by(); }
     public String categoryCode() { return categoryCode; }
     public OrderStatus status() { return status; }
     public String intakeAnswer() { return intakeAnswer; }
+
+    /**
+     * What the order became at intake: KNOWLEDGE (answered), EMERGENCY (referred), OTHER_CHANNEL (redirected),
+     * INVALID; null for an order on the normal path to a unit.
+     */
+    public TriageOutcome intakeOutcome() { return intakeOutcome; }
+
+    /** Beside {@link #intakeOutcome()}: the service, route or invalid reason by name, or the knowledge entry. */
+    public String intakeRoute() { return intakeRoute; }
     public UnitId leadUnit() { return leadUnit; }
-    public Instant dispatchedAt() { return dispatchedAt; }
-    public Instant acknowledgeDeadline() { return acknowledgeDeadline; }
-    public Instant acknowledgedAt() { return acknowledgedAt; }
-    public Instant handleDeadline() { return handleDeadline; }
-    public Instant returnRequestDeadline() { return returnRequestDeadline; }
-    public Instant returnRequestedAt() { return returnRequestedAt; }
-    public String returnReason() { return returnReason; }
-    public UnitId returnSuggestedUnit() { return returnSuggestedUnit; }
-    public int returnsRequested() { return returnsRequested; }
-    public int extensionDaysUsed() { return extensionDaysUsed; }
-    public int pendingExtensionDays() { return pendingExtensionDays; }
-    public String pendingExtensionReason() { return pendingExtensionReason; }
+    public HandlingClock clock() { return clock; }
+    public ReturnRequest returnRequest() { return returnRequest; }
+    public Extension extension() { return extension; }
     public int redoCount() { return redoCount; }
-    public int supervisionCount() { return supervisionCount; }
-    public Instant lastSupervisedAt() { return lastSupervisedAt; }
-    public Optional<OrderNumber> master() { return Optional.ofNullable(master); }
-    public int mergedCount() { return mergedCount; }
-    public Instant repliedAt() { return repliedAt; }
+    public Supervision supervision() { return supervision; }
+    public Merge merge() { return merge; }
     public Instant closedAt() { return closedAt; }
     public List<CoUnit> coUnits() { return Collections.unmodifiableList(coUnits); }
     public List<Reply> replies() { return Collections.unmodifiableList(replies); }
     public int historySize() { return historySize; }
+
+    /** When the latest reply came, null before the first: read from the replies, never kept apart from them. */
+    public Instant repliedAt() { return Snapshot.latestAt(replies); }
 
     /** History entries added since the order was loaded, for the repository to append. */
     public List<HistoryEntry> newHistory() { return Collections.unmodifiableList(newHistory); }
@@ -899,25 +921,32 @@ public final class WorkOrder {
         newReplies.clear();
     }
 
-    /** Everything the repository stores, flat. */
+    /** Everything the repository stores, by concern. */
     public Snapshot snapshot() {
-        return new Snapshot(number, version, channel, appealType, citizen, content, location, urgency, registeredAt,
-                registeredBy, categoryCode, status, intakeAnswer, leadUnit, dispatchedAt, acknowledgeDeadline,
-                acknowledgedAt, handleDeadline, returnRequestDeadline, returnRequestedAt, returnReason,
-                returnSuggestedUnit, returnsRequested, statusBeforeReturn, extensionDaysUsed, pendingExtensionDays,
-                pendingExtensionReason, redoCount, supervisionCount, lastSupervisedAt, master, mergedCount, repliedAt,
-                closedAt, List.copyOf(coUnits), List.copyOf(replies), historySize);
+        return new Snapshot(number, version, registration, categoryCode, status, intakeAnswer, leadUnit, clock,
+                returnRequest, extension, redoCount, supervision, merge, closedAt, List.copyOf(coUnits),
+                List.copyOf(replies), historySize, intakeOutcome, intakeRoute);
     }
 
-    /** The stored form of an order; {@code version} is the optimistic-locking version it was read at. */
-    public record Snapshot(OrderNumber number, long version, Channel channel, AppealType appealType, Citizen citizen,
-            String content, Location location, Urgency urgency, Instant registeredAt, String registeredBy,
-            String categoryCode, OrderStatus status, String intakeAnswer, UnitId leadUnit, Instant dispatchedAt,
-            Instant acknowledgeDeadline, Instant acknowledgedAt, Instant handleDeadline,
-            Instant returnRequestDeadline, Instant returnRequestedAt, String returnReason,
-            UnitId returnSuggestedUnit, int returnsRequested, OrderStatus statusBeforeReturn, int extensionDaysUsed,
-            int pendingExtensionDays, String pendingExtensionReason, int redoCount, int supervisionCount,
-            Instant lastSupervisedAt, OrderNumber master, int mergedCount, Instant repliedAt, Instant closedAt,
-            List<CoUnit> coUnits, List<Reply> replies, int historySize) {
+    /**
+     * The stored form of an order: what was registered, the current category, status, answer at intake and lead
+     * unit, the lead unit's clocks, its return request, the extension, the redo count, the supervision, the
+     * merge, when it closed, the co-units, the replies, how many history lines it has (the next line's
+     * number), and what the order became at triage (null on the normal path). {@code version} is the optimistic-locking version it was read at.
+     */
+    public record Snapshot(OrderNumber number, long version, Registration registration, String categoryCode,
+            OrderStatus status, String intakeAnswer, UnitId leadUnit, HandlingClock clock,
+            ReturnRequest returnRequest, Extension extension, int redoCount, Supervision supervision, Merge merge,
+            Instant closedAt, List<CoUnit> coUnits, List<Reply> replies, int historySize,
+            TriageOutcome intakeOutcome, String intakeRoute) {
+
+        /** When the latest reply came, null before the first: what the order's {@code replied_at} column holds. */
+        public Instant repliedAt() {
+            return latestAt(replies);
+        }
+
+        private static Instant latestAt(List<Reply> replies) {
+            return replies == null || replies.isEmpty() ? null : replies.get(replies.size() - 1).at();
+        }
     }
 }

@@ -80,6 +80,15 @@ public sealed interface WorkOrderEvent {
     }
 
     /**
+     * 分流办结: a registered appeal closed without a unit, as a person decided: referred to an emergency service,
+     * redirected to its proper channel, or recorded invalid ({@code outcome}, {@code route} by name); at intake,
+     * or later by a dispatcher for an order triage held for a person ({@code atIntake} false).
+     */
+    record Settled(OrderNumber order, Instant at, String actor, TriageOutcome outcome, String route,
+            boolean atIntake) implements WorkOrderEvent {
+    }
+
+    /**
      * 办结: through the quality loop, at intake, after the master ({@code master}), or by the director's override
      * outside the loop ({@code overridden}).
      */

@@ -51,6 +51,9 @@ public class WorkOrderService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<AutoDispatch> autoDispatch;
+    /** Triage at first contact; without one, every appeal goes the normal path. */
+    private final ObjectProvider<IntakeTriage> intakeTriage;
+    private volatile Optional<IntakeTriage> triage;
     /** The quality loop, asked whether a reply has passed; without one, only the director's override closes. */
     private final ObjectProvider<QualityGate> qualityGate;
     /** The AI dispatcher once looked up (empty: there is none); the beans are fixed once the application runs. */
@@ -62,7 +65,8 @@ public class WorkOrderService {
     WorkOrderService(WorkOrders orders, OrderNumbers numbers, IdempotencyKeys idempotencyKeys, Units units,
             Categories categories, Deadlines deadlines, Clock clock, ApplicationEventPublisher events,
             ObjectProvider<AutoDispatch> autoDispatch, ObjectProvider<QualityGate> qualityGate,
-            Attachments attachments, GroupCommit intakeCommit) {
+            Attachments attachments, GroupCommit intakeCommit, ObjectProvider<IntakeTriage> intakeTriage) {
+        this.intakeTriage = intakeTriage;
         this.qualityGate = qualityGate;
         this.attachments = attachments;
         this.intakeCommit = intakeCommit;
@@ -77,8 +81,15 @@ public class WorkOrderService {
         this.autoDispatch = autoDispatch;
     }
 
-    /** The result of an intake call: the order, and whether it was created now or by an earlier retry. */
-    public record Intake(WorkOrder order, boolean replayed) {
+    /**
+     * The result of an intake call: the order, whether it was created now or by an earlier retry, and its triage
+     * (what was advised and decided; null without triage).
+     */
+    public record Intake(WorkOrder order, boolean replayed, IntakeTriage.Recorded triage) {
+
+        public Intake(WorkOrder order, boolean replayed) {
+            this(order, replayed, null);
+        }
     }
 
     /**
@@ -103,18 +114,32 @@ public class WorkOrderService {
      */
     public Intake register(WorkOrder.Appeal appeal, String intakeAnswer, Actor actor, String idempotencyKey,
             String requestFingerprint) {
+        return intake(appeal, IntakeDecision.of(intakeAnswer), actor, idempotencyKey, requestFingerprint);
+    }
+
+    /**
+     * 受理 with the operator's triage decision (分流): the normal path, an answer at intake, or a settlement that
+     * closes the order at once without a unit. Triage advises before the transaction and its advice is recorded
+     * with the decision; when nobody decided and triage says the appeal is not for dispatch, the order is held for
+     * a person rather than dispatched automatically.
+     */
+    public Intake intake(WorkOrder.Appeal appeal, IntakeDecision decision, Actor actor, String idempotencyKey,
+            String requestFingerprint) {
         requireCategory("categoryCode", appeal.categoryCode());
-        refuseIfRejected(Permissions.mayCreate(
-                intakeAnswer == null ? OrderAction.REGISTER : OrderAction.ANSWER_AT_INTAKE, actor));
+        refuseIfRejected(Permissions.mayCreate(decision.outcome() == TriageOutcome.KNOWLEDGE
+                ? OrderAction.ANSWER_AT_INTAKE : OrderAction.REGISTER, actor));
+        if (decision.settlement() != null) {
+            refuseIfRejected(Permissions.mayCreate(decision.settlement().action(), actor));
+        }
         if (idempotencyKey == null) {
-            return create(appeal, intakeAnswer, actor, null, null);
+            return create(appeal, decision, actor, null, null);
         }
         Optional<Intake> replay = replay(actor, idempotencyKey, requestFingerprint);
         if (replay.isPresent()) {
             return replay.get();
         }
         try {
-            return create(appeal, intakeAnswer, actor, idempotencyKey, requestFingerprint);
+            return create(appeal, decision, actor, idempotencyKey, requestFingerprint);
         } catch (DuplicateKeyException keyUsedBefore) {
             // a twin that committed first: its order, or a conflict if the body differs
             return replay(actor, idempotencyKey, requestFingerprint).orElseThrow(() -> keyUsedBefore);
@@ -124,36 +149,69 @@ public class WorkOrderService {
     /** The order an earlier call with this key created; a conflict when that call sent another body. */
     private Optional<Intake> replay(Actor actor, String idempotencyKey, String requestFingerprint) {
         return idempotencyKeys.find(actor.username(), idempotencyKey, requestFingerprint)
-                .map(number -> new Intake(orders.find(number).orElseThrow(), true));
+                .map(number -> new Intake(orders.find(number).orElseThrow(), true,
+                        triage().flatMap(t -> t.recorded(number)).orElse(null)));
     }
 
-    private Intake create(WorkOrder.Appeal appeal, String intakeAnswer, Actor actor, String idempotencyKey,
+    private Intake create(WorkOrder.Appeal appeal, IntakeDecision decision, Actor actor, String idempotencyKey,
             String requestFingerprint) {
         Instant now = clock.instant();
         OrderNumber number = numbers.next(LocalDate.ofInstant(now, clock.getZone()));
-        // the AI decides here, on the caller's thread, from the appeal
-        Optional<AutoDispatch.Decision> decision = intakeAnswer == null
-                ? dispatcher().map(d -> d.decide(number, appeal))
-                : Optional.empty();
+        // triage and the AI decide here, on the caller's thread, from the appeal
+        Optional<IntakeTriage.Assessment> assessment = triage().map(t -> t.assess(number, appeal));
+        // a suggestion alone never settles an order: one that nobody decided on and triage says is not for
+        // dispatch waits for a person, who decides triage first; the AI dispatcher does not decide it (a person
+        // asks for its advice when needed: GET /api/v1/orders/{number}/dispatch-advice)
+        boolean held = !decision.decided() && assessment.map(a -> a.advice().holdsDispatch()).orElse(false);
+        boolean normalPath = !decision.decided() || decision.outcome() == TriageOutcome.DISPATCH;
+        Optional<AutoDispatch.Decision> dispatch = normalPath && !held
+                ? dispatcher().map(d -> d.decide(number, appeal)) : Optional.empty();
         return intakeCommit.execute(() -> {
             WorkOrder order;
-            if (intakeAnswer == null) {
-                order = WorkOrder.register(number, appeal, actor, now);
-            } else {
+            if (decision.outcome() == TriageOutcome.KNOWLEDGE) {
                 List<WorkOrder> created = new ArrayList<>(1);
-                refuseIfRejected(WorkOrder.answerAtIntake(number, appeal, intakeAnswer, actor, now, created::add));
+                refuseIfRejected(WorkOrder.answerAtIntake(number, appeal, decision.answer(), decision.knowledgeEntry(),
+                        actor, now, created::add));
                 order = created.get(0);
+            } else {
+                order = WorkOrder.register(number, appeal, actor, now);
+                if (decision.settlement() != null) {
+                    refuseIfRejected(order.settle(decision.settlement(), actor, now));
+                }
             }
-            if (order.status() == OrderStatus.REGISTERED && decision.isPresent()) {
-                dispatchAutomatically(order, decision.get(), now);
+            if (order.status() == OrderStatus.REGISTERED && dispatch.isPresent()) {
+                dispatchAutomatically(order, dispatch.get(), now);
             }
             orders.add(order);
+            IntakeTriage.Recorded recorded = assessment.map(a -> {
+                TriageOutcome decided = held ? null : order.intakeOutcome() == null ? TriageOutcome.DISPATCH
+                        : order.intakeOutcome();
+                String route = held ? null : order.intakeRoute();
+                String by = held ? null : actor.username();
+                a.record(decided, route, by, now);
+                return new IntakeTriage.Recorded(a.advice(), now, decided, route, by, held ? null : now);
+            }).orElse(null);
             if (idempotencyKey != null) {
                 idempotencyKeys.remember(actor.username(), idempotencyKey, requestFingerprint, number, now);
             }
             order.events().forEach(events::publishEvent);
-            return new Intake(order, false);
+            return new Intake(order, false, recorded);
         });
+    }
+
+    private Optional<IntakeTriage> triage() {
+        Optional<IntakeTriage> found = triage;
+        if (found == null) {
+            found = Optional.ofNullable(intakeTriage.getIfAvailable());
+            triage = found;
+        }
+        return found;
+    }
+
+    /** The triage recorded for an order already found for its viewer; empty without triage or a record. */
+    @Transactional(readOnly = true)
+    public Optional<IntakeTriage.Recorded> triageOf(WorkOrder order) {
+        return triage().flatMap(t -> t.recorded(order.number()));
     }
 
     private Optional<AutoDispatch> dispatcher() {
@@ -204,6 +262,14 @@ public class WorkOrderService {
         return orders.history(number);
     }
 
+    /** The order's attachments, oldest first, for whoever may see the order (another unit's order is 404). */
+    @Transactional(readOnly = true)
+    public List<Attachment> attachments(OrderNumber number, Actor actor) {
+        find(number, actor);
+        return attachments.of(number).stream().map(a -> new Attachment(a.id(), a.fileName(), a.contentType(),
+                a.size(), a.uploadedAt(), a.uploadedBy())).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<WorkOrder> mergedInto(OrderNumber master, Actor actor) {
         find(master, actor);
@@ -233,6 +299,12 @@ public class WorkOrderService {
         requireCategory("categoryCode", category);
         return change(number, actor, expectedVersion,
                 o -> o.dispatch(lead, co, category, note, actor, clock.instant(), deadlines));
+    }
+
+    /** 分流办结 of a registered order, by a person: referred, redirected or recorded invalid. */
+    @Transactional
+    public WorkOrder settle(OrderNumber number, Settlement settlement, Actor actor, Long expectedVersion) {
+        return change(number, actor, expectedVersion, o -> o.settle(settlement, actor, clock.instant()));
     }
 
     @Transactional

@@ -419,7 +419,7 @@ public final class AssessmentBenchmark {
 
             // 3% are returned within the window: mostly approved and re-dispatched, some rejected
             if (random.nextDouble() < 0.03) {
-                Instant asked = min(work(t, 30 + random.nextInt(240)), o.returnRequestDeadline());
+                Instant asked = min(work(t, 30 + random.nextInt(240)), o.clock().returnRequestDeadline());
                 UnitId other = units.get(pickUnit(lead)).id();
                 if (!co.contains(other)) {
                     require(o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, other, "不属于本单位职责",
@@ -432,9 +432,9 @@ public final class AssessmentBenchmark {
                     }
                 }
             }
-            if (o.acknowledgedAt() == null) {
+            if (o.clock().acknowledgedAt() == null) {
                 t = random.nextDouble() < 0.9 * Math.min(1.05, q) ? work(t, 5 + random.nextInt(100))
-                        : o.acknowledgeDeadline().plusSeconds(3600 + random.nextInt(5 * 3600));
+                        : o.clock().acknowledgeDeadline().plusSeconds(3600 + random.nextInt(5 * 3600));
                 require(o.acknowledge(handler(o.leadUnit()), t));
             }
             // co-units: deliver, deliver late, decline, or let the deadline pass (written off at the reply)
@@ -479,11 +479,11 @@ public final class AssessmentBenchmark {
                 Instant reply;
                 boolean late = random.nextDouble() < 0.09 / q;
                 if (late) {
-                    reply = work(o.handleDeadline(), 60 + random.nextInt(16 * 60));
+                    reply = work(o.clock().handleDeadline(), 60 + random.nextInt(16 * 60));
                 } else {
-                    long available = calendar.workingTimeBetween(t, o.handleDeadline()).toMinutes();
+                    long available = calendar.workingTimeBetween(t, o.clock().handleDeadline()).toMinutes();
                     reply = work(t, (int) Math.max(10, available * (0.05 + 0.85 * random.nextDouble())));
-                    reply = min(reply, o.handleDeadline());
+                    reply = min(reply, o.clock().handleDeadline());
                 }
                 reply = max(reply, lastCoEvent.plusSeconds(600));
                 boolean contacted = random.nextDouble() < 0.88 * Math.min(1.1, q);
@@ -627,11 +627,11 @@ public final class AssessmentBenchmark {
                       confidential, content, address, latitude, longitude, urgency, registered_at, registered_by,
                       category_code, status, intake_answer, lead_unit_id, dispatched_at, acknowledge_deadline,
                       acknowledged_at, handle_deadline, return_request_deadline, return_requested_at, return_reason,
-                      return_suggested_unit, returns_requested, status_before_return, extension_days_used,
+                      return_suggested_unit, returns_requested, extension_days_used,
                       pending_extension_days, pending_extension_reason, redo_count, supervision_count,
                       last_supervised_at, master_number, merged_count, replied_at, closed_at, history_size)
                     VALUES (?, 0, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?, ?, NULL, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?,
-                      ?, ?, ?, ?, 0, NULL, ?, 0, NULL, NULL, 0, ?, ?, ?)
+                      ?, ?, ?, 0, NULL, ?, 0, NULL, NULL, 0, ?, ?, ?)
                     """);
             history = c.prepareStatement("""
                     INSERT INTO work_order_history (order_number, seq, occurred_at, actor, actor_name, actor_role,
@@ -683,35 +683,35 @@ public final class AssessmentBenchmark {
 
         private void flush() throws SQLException {
             for (Built b : pending) {
-                WorkOrder.Snapshot s = b.order.snapshot();
+                WorkOrder o = b.order;
                 int i = 1;
-                order.setString(i++, s.number().value());
-                order.setString(i++, s.channel().name());
-                order.setString(i++, s.appealType().name());
-                order.setString(i++, s.citizen().name());
-                order.setString(i++, s.citizen().phone());
-                order.setBoolean(i++, s.citizen().confidential());
-                order.setString(i++, s.content());
-                order.setString(i++, s.urgency().name());
-                order.setObject(i++, t(s.registeredAt()));
-                order.setString(i++, s.registeredBy());
-                order.setString(i++, s.status().name());
-                order.setString(i++, s.leadUnit() == null ? null : s.leadUnit().value());
-                order.setObject(i++, t(s.dispatchedAt()));
-                order.setObject(i++, t(s.acknowledgeDeadline()));
-                order.setObject(i++, t(s.acknowledgedAt()));
-                order.setObject(i++, t(s.handleDeadline()));
-                order.setObject(i++, t(s.returnRequestDeadline()));
-                order.setObject(i++, t(s.returnRequestedAt()));
-                order.setString(i++, s.returnReason());
-                order.setString(i++, s.returnSuggestedUnit() == null ? null : s.returnSuggestedUnit().value());
-                order.setInt(i++, s.returnsRequested());
-                order.setString(i++, s.statusBeforeReturn() == null ? null : s.statusBeforeReturn().name());
-                order.setInt(i++, s.extensionDaysUsed());
-                order.setInt(i++, s.redoCount());
-                order.setObject(i++, t(s.repliedAt()));
-                order.setObject(i++, t(s.closedAt()));
-                order.setInt(i++, s.historySize());
+                order.setString(i++, o.number().value());
+                order.setString(i++, o.channel().name());
+                order.setString(i++, o.appealType().name());
+                order.setString(i++, o.citizen().name());
+                order.setString(i++, o.citizen().phone());
+                order.setBoolean(i++, o.citizen().confidential());
+                order.setString(i++, o.content());
+                order.setString(i++, o.urgency().name());
+                order.setObject(i++, t(o.registeredAt()));
+                order.setString(i++, o.registeredBy());
+                order.setString(i++, o.status().name());
+                order.setString(i++, o.leadUnit() == null ? null : o.leadUnit().value());
+                order.setObject(i++, t(o.clock().dispatchedAt()));
+                order.setObject(i++, t(o.clock().acknowledgeDeadline()));
+                order.setObject(i++, t(o.clock().acknowledgedAt()));
+                order.setObject(i++, t(o.clock().handleDeadline()));
+                order.setObject(i++, t(o.clock().returnRequestDeadline()));
+                order.setObject(i++, t(o.returnRequest().requestedAt()));
+                order.setString(i++, o.returnRequest().reason());
+                UnitId suggested = o.returnRequest().suggestedUnit();
+                order.setString(i++, suggested == null ? null : suggested.value());
+                order.setInt(i++, o.returnRequest().count());
+                order.setInt(i++, o.extension().daysUsed());
+                order.setInt(i++, o.redoCount());
+                order.setObject(i++, t(o.repliedAt()));
+                order.setObject(i++, t(o.closedAt()));
+                order.setInt(i++, o.historySize());
                 order.addBatch();
                 orders++;
             }

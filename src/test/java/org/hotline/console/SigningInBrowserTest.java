@@ -79,7 +79,7 @@ class SigningInBrowserTest {
 
         assertThat(browser.title()).contains("无权访问");
         assertThat(browser.mainText()).contains("403", "页面已过期或请求未通过安全校验，未做任何更改");
-        assertThat(orders.find(n, operator).supervisionCount()).isZero();
+        assertThat(orders.find(n, operator).supervision().count()).isZero();
     }
 
     @Test

@@ -219,6 +219,18 @@ abstract class BadInputCorpus {
         cases.add(raw("credentials in Chinese", "GET", orders, null,
                 Map.of("Authorization", "Basic 用户".getBytes(StandardCharsets.UTF_8)), new byte[0], 401, null));
         cases.add(get("another unit's order", orders + "/" + n, "zf-handler", 404, null));
+        // The knowledge base, the public one included
+        cases.add(get("a NUL in a public knowledge search", "/api/v1/public/knowledge?q=%E7%A7%AF%00", null, 400, "q"));
+        cases.add(get("a public knowledge search too long", "/api/v1/public/knowledge?q=" + "a".repeat(300), null, 400,
+                "q"));
+        cases.add(get("an unknown knowledge status", "/api/v1/knowledge?scope=ALL&status=LOST", "admin", 400, "status"));
+        cases.add(post("a suggestion for an appeal with an escape character", "/api/v1/knowledge/suggest", "operator1",
+                "{\"content\":\"油烟\\u001b直排\"}", Map.of(), 400, "content"));
+        cases.add(post("a knowledge entry with a keyword that is a list", "/api/v1/knowledge", "admin",
+                "{\"title\":\"t\",\"answer\":\"a\",\"keywords\":[[\"k\"]]}", Map.of(), 400, "keywords[0]"));
+        cases.add(post("a knowledge entry valid until year 1", "/api/v1/knowledge", "admin",
+                "{\"title\":\"t\",\"answer\":\"a\",\"validTo\":\"0001-01-01\"}", Map.of(), 400, "validTo"));
+        cases.add(get("a knowledge entry that is not a number", "/api/v1/public/knowledge/1e3", null, 404, null));
         cases.add(get("an order that does not exist", orders + "/20990101-999999", "supervisor1", 404, null));
         cases.add(get("a path-traversing order number", orders + "/..%2F..%2Fetc%2Fpasswd", "supervisor1", 0, null));
         cases.add(get("a path with dot segments", orders + "/../../../etc/passwd", "supervisor1", 0, null));

@@ -25,6 +25,7 @@ import org.hotline.organization.UnitId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.oauth2.jwt.JwtException;
 
@@ -47,8 +48,8 @@ class TheTokenSecretIsGeneratedOnceAndSharedTests {
 
     @Test
     void theFirstStartGeneratesASecretAndLaterStartsReadIt() {
-        byte[] first = new TokenSecretStore(jdbc, UNCONFIGURED).secret();
-        byte[] second = new TokenSecretStore(jdbc, UNCONFIGURED).secret();
+        byte[] first = new TokenSecretStore(JdbcClient.create(jdbc), UNCONFIGURED).secret();
+        byte[] second = new TokenSecretStore(JdbcClient.create(jdbc), UNCONFIGURED).secret();
 
         assertThat(first).hasSizeGreaterThanOrEqualTo(TokenProperties.MIN_SECRET_BYTES);
         assertThat(second).isEqualTo(first);
@@ -65,7 +66,7 @@ class TheTokenSecretIsGeneratedOnceAndSharedTests {
             for (int i = 0; i < instances; i++) {
                 secrets.add(starts.submit(() -> {
                     together.await();
-                    return new TokenSecretStore(jdbc, UNCONFIGURED).secret();
+                    return new TokenSecretStore(JdbcClient.create(jdbc), UNCONFIGURED).secret();
                 }));
             }
             List<byte[]> used = new ArrayList<>();
@@ -82,7 +83,7 @@ class TheTokenSecretIsGeneratedOnceAndSharedTests {
 
     @Test
     void aLateInsertNeitherFailsNorReplacesTheStoredSecret() {
-        TokenSecretStore store = new TokenSecretStore(jdbc, UNCONFIGURED);
+        TokenSecretStore store = new TokenSecretStore(JdbcClient.create(jdbc), UNCONFIGURED);
 
         assertThat(store.insertIfAbsent("Zmlyc3Q=")).isTrue();
         assertThat(store.insertIfAbsent("c2Vjb25k")).isFalse();
@@ -104,7 +105,7 @@ class TheTokenSecretIsGeneratedOnceAndSharedTests {
     void aConfiguredSecretIsUsedAndNothingIsStored() {
         String configured = "a-configured-secret-of-at-least-32-bytes";
 
-        byte[] secret = new TokenSecretStore(jdbc, new TokenProperties(configured, Duration.ofHours(8))).secret();
+        byte[] secret = new TokenSecretStore(JdbcClient.create(jdbc), new TokenProperties(configured, Duration.ofHours(8))).secret();
 
         assertThat(secret).isEqualTo(configured.getBytes(StandardCharsets.UTF_8));
         assertThat(storedSecrets()).isEmpty();
@@ -118,7 +119,7 @@ class TheTokenSecretIsGeneratedOnceAndSharedTests {
     }
 
     private BearerTokens instance(JdbcTemplate database) {
-        return new BearerTokens(new TokenSecretStore(database, UNCONFIGURED), UNCONFIGURED, CLOCK);
+        return new BearerTokens(new TokenSecretStore(JdbcClient.create(database), UNCONFIGURED), UNCONFIGURED, CLOCK);
     }
 
     private List<String> storedSecrets() {

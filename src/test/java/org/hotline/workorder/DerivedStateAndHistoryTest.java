@@ -18,7 +18,7 @@ class DerivedStateAndHistoryTest {
         @Test
         void anOrderIsOverdueOnlyAfterItsDeadlineWhileTheUnitStillOwesTheReply() {
             WorkOrder o = inProgress(ENFORCEMENT, MONDAY_MORNING);
-            Instant deadline = o.handleDeadline();
+            Instant deadline = o.clock().handleDeadline();
             assertThat(o.isOverdue(deadline)).isFalse();
             assertThat(o.isOverdue(deadline.plusSeconds(1))).isTrue();
 
@@ -29,25 +29,25 @@ class DerivedStateAndHistoryTest {
         @Test
         void anOrderIsAtRiskOnceThreeQuartersOfItsWorkingTimeHavePassed() {
             WorkOrder o = inProgress(ENFORCEMENT, MONDAY_MORNING);
-            Instant riskFrom = DEADLINES.atRiskFrom(o.dispatchedAt(), o.handleDeadline());
+            Instant riskFrom = DEADLINES.atRiskFrom(o.clock().dispatchedAt(), o.clock().handleDeadline());
             assertThat(o.isAtRisk(riskFrom.minusSeconds(1), DEADLINES)).isFalse();
             assertThat(o.isAtRisk(riskFrom, DEADLINES)).isTrue();
-            assertThat(o.isAtRisk(o.handleDeadline().plusSeconds(1), DEADLINES)).as("overdue is not at risk").isFalse();
+            assertThat(o.isAtRisk(o.clock().handleDeadline().plusSeconds(1), DEADLINES)).as("overdue is not at risk").isFalse();
         }
 
         @Test
         void anUnacknowledgedOrderIsLateToAcknowledgeAfterItsAcknowledgeDeadline() {
             WorkOrder o = dispatched(ENFORCEMENT, MONDAY_MORNING);
-            assertThat(o.isAcknowledgeOverdue(o.acknowledgeDeadline())).isFalse();
-            assertThat(o.isAcknowledgeOverdue(o.acknowledgeDeadline().plusSeconds(1))).isTrue();
-            o.acknowledge(handlerOf(ENFORCEMENT), o.acknowledgeDeadline().plusSeconds(1));
-            assertThat(o.isAcknowledgeOverdue(o.acknowledgeDeadline().plusSeconds(3600))).isFalse();
+            assertThat(o.isAcknowledgeOverdue(o.clock().acknowledgeDeadline())).isFalse();
+            assertThat(o.isAcknowledgeOverdue(o.clock().acknowledgeDeadline().plusSeconds(1))).isTrue();
+            o.acknowledge(handlerOf(ENFORCEMENT), o.clock().acknowledgeDeadline().plusSeconds(1));
+            assertThat(o.isAcknowledgeOverdue(o.clock().acknowledgeDeadline().plusSeconds(3600))).isFalse();
         }
 
         @Test
         void theClockDoesNotRunAgainstAUnitWhileTheCenterReviewsItsReturn() {
             WorkOrder o = inStatus(OrderStatus.RETURN_REQUESTED, MONDAY_MORNING);
-            assertThat(o.isOverdue(o.handleDeadline().plusSeconds(86400))).isFalse();
+            assertThat(o.isOverdue(o.clock().handleDeadline().plusSeconds(86400))).isFalse();
         }
     }
 

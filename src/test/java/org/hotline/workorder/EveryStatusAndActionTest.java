@@ -28,17 +28,17 @@ class EveryStatusAndActionTest {
             OrderAction.RECORD_NON_COOPERATION, OrderAction.REQUEST_EXTENSION, OrderAction.APPROVE_EXTENSION,
             OrderAction.REJECT_EXTENSION, OrderAction.SUPERVISE, OrderAction.MERGE, OrderAction.ATTACH,
             OrderAction.REPLY, OrderAction.REVIEW, OrderAction.CALLBACK, OrderAction.REDO, OrderAction.CLOSE,
-            OrderAction.OVERRIDE_CLOSE);
+            OrderAction.OVERRIDE_CLOSE, OrderAction.REFER, OrderAction.REDIRECT, OrderAction.RECORD_INVALID);
 
     private static final String[] TABLE = {
-            //                 DIS ACK RRQ RAP RRJ ADD CAK CSU CDE NCO XRQ XAP XRJ SUP MRG ATT RPL REV CBK RDO CLS OVR
-            "REGISTERED         Y   .   .   .   .   .   .   .   .   .   .   .   .   Y   Y   Y   .   .   .   .   .   .",
-            "DISPATCHED         .   Y   Y   .   .   Y   Y   Y   Y   Y   .   .   .   Y   Y   Y   .   .   .   .   .   .",
-            "IN_PROGRESS        .   .   Y   .   .   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   .   .   .   .   .",
-            "RETURN_REQUESTED   .   .   .   Y   Y   .   Y   Y   Y   Y   .   .   .   Y   .   Y   .   .   .   .   .   .",
-            "REPLIED            .   .   .   .   .   .   .   .   .   .   .   .   .   Y   .   Y   .   Y   Y   Y   Y   Y",
-            "CLOSED             .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
-            "MERGED             .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
+            //                 DIS ACK RRQ RAP RRJ ADD CAK CSU CDE NCO XRQ XAP XRJ SUP MRG ATT RPL REV CBK RDO CLS OVR REF RDR INV
+            "REGISTERED         Y   .   .   .   .   .   .   .   .   .   .   .   .   Y   Y   Y   .   .   .   .   .   .   Y   Y   Y",
+            "DISPATCHED         .   Y   Y   .   .   Y   Y   Y   Y   Y   .   .   .   Y   Y   Y   .   .   .   .   .   .   .   .   .",
+            "IN_PROGRESS        .   .   Y   .   .   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   .   .   .   .   .   .   .   .",
+            "RETURN_REQUESTED   .   .   .   Y   Y   .   Y   Y   Y   Y   .   .   .   Y   .   Y   .   .   .   .   .   .   .   .   .",
+            "REPLIED            .   .   .   .   .   .   .   .   .   .   .   .   .   Y   .   Y   .   Y   Y   Y   Y   Y   .   .   .",
+            "CLOSED             .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
+            "MERGED             .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .   .",
     };
 
     static Stream<Arguments> everyStatusAndAction() {
@@ -126,6 +126,10 @@ class EveryStatusAndActionTest {
             case CLOSE -> o.close(new QualityClearance(o.replies().size() == 0 ? 1 : o.replies().size(), "回访已解决，办结"),
                     null, supervisor(), now);
             case OVERRIDE_CLOSE -> o.overrideClose("市民来电撤回诉求", director(), now);
+            case REFER -> o.settle(new Settlement.Referral(EmergencyService.FIRE, "已转接"), dispatcher(), now);
+            case REDIRECT -> o.settle(new Settlement.Redirection(ProperRoute.LITIGATION, "案件已在法院审理，请向法院反映"),
+                    dispatcher(), now);
+            case RECORD_INVALID -> o.settle(new Settlement.Invalid(InvalidReason.SILENT, null), dispatcher(), now);
             case REGISTER, ANSWER_AT_INTAKE -> throw new IllegalArgumentException("creation is not an action");
         };
     }

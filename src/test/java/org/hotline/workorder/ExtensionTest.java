@@ -15,26 +15,26 @@ class ExtensionTest {
     @Test
     void anApprovedExtensionMovesTheDeadlineByWorkingDays() {
         WorkOrder o = inProgress(ENFORCEMENT, MONDAY_MORNING);
-        Instant before = o.handleDeadline();
+        Instant before = o.clock().handleDeadline();
         assertThat(o.requestExtension(3, "需协调排水公司", handlerOf(ENFORCEMENT), now, DEADLINES).isAllowed()).isTrue();
-        assertThat(o.handleDeadline()).as("nothing moves before the center decides").isEqualTo(before);
+        assertThat(o.clock().handleDeadline()).as("nothing moves before the center decides").isEqualTo(before);
 
         assertThat(o.decideExtension(true, null, supervisor(), now, DEADLINES).isAllowed()).isTrue();
-        assertThat(o.handleDeadline()).isEqualTo(DEADLINES.extend(before, 3));
-        assertThat(o.extensionDaysUsed()).isEqualTo(3);
-        assertThat(o.pendingExtensionDays()).isZero();
+        assertThat(o.clock().handleDeadline()).isEqualTo(DEADLINES.extend(before, 3));
+        assertThat(o.extension().daysUsed()).isEqualTo(3);
+        assertThat(o.extension().pendingDays()).isZero();
     }
 
     @Test
     void aRejectedExtensionLeavesTheDeadline() {
         WorkOrder o = inProgress(ENFORCEMENT, MONDAY_MORNING);
-        Instant before = o.handleDeadline();
+        Instant before = o.clock().handleDeadline();
         o.requestExtension(3, "需协调排水公司", handlerOf(ENFORCEMENT), now, DEADLINES);
         assertThat(((Decision.Rejected) o.decideExtension(false, " ", supervisor(), now, DEADLINES)).code())
                 .as("a rejection says why").isEqualTo("reason-required");
         assertThat(o.decideExtension(false, "现场已具备处置条件", supervisor(), now, DEADLINES).isAllowed()).isTrue();
-        assertThat(o.handleDeadline()).isEqualTo(before);
-        assertThat(o.extensionDaysUsed()).isZero();
+        assertThat(o.clock().handleDeadline()).isEqualTo(before);
+        assertThat(o.extension().daysUsed()).isZero();
     }
 
     @Test

@@ -73,7 +73,7 @@ class FirstReceiverResponsibilityTest {
             // counts; Sunday 11 does not. Two working days therefore end on Monday 12 October at 09:00, a day
             // earlier than they would without the make-up Saturday.
             WorkOrder o = dispatched(ENFORCEMENT, at("2026-10-09T09:00"));
-            assertThat(o.returnRequestDeadline()).isEqualTo(at("2026-10-12T09:00"));
+            assertThat(o.clock().returnRequestDeadline()).isEqualTo(at("2026-10-12T09:00"));
             Decision late = o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, HOUSING, "属于住建部门职责",
                     handlerOf(ENFORCEMENT), at("2026-10-12T09:01"), DEADLINES);
             assertThat(rejected(late).code()).isEqualTo("return-window-closed");
@@ -138,8 +138,8 @@ class FirstReceiverResponsibilityTest {
 
             assertThat(o.status()).isEqualTo(OrderStatus.DISPATCHED);
             assertThat(o.leadUnit()).isEqualTo(HOUSING);
-            assertThat(o.dispatchedAt()).isEqualTo(decided);
-            assertThat(o.handleDeadline()).isEqualTo(DEADLINES.handleBy(decided, false));
+            assertThat(o.clock().dispatchedAt()).isEqualTo(decided);
+            assertThat(o.clock().handleDeadline()).isEqualTo(DEADLINES.handleBy(decided, false));
             assertThat(o.events()).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(
                     WorkOrderEvent.ReturnApproved.class, r -> {
                         assertThat(r.fromUnit()).isEqualTo(ENFORCEMENT);
@@ -151,14 +151,14 @@ class FirstReceiverResponsibilityTest {
     @Test
     void theHandlingClockIsPausedWhileTheCenterReviewsAReturn() {
         WorkOrder o = dispatched(ENFORCEMENT, MONDAY_MORNING);
-        Instant deadlineBefore = o.handleDeadline();
+        Instant deadlineBefore = o.clock().handleDeadline();
         Instant asked = at("2026-11-30T10:00");
         Instant decided = at("2026-11-30T15:00");
         assertThat(o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, HOUSING, "属于住建部门职责",
                 handlerOf(ENFORCEMENT), asked, DEADLINES).isAllowed()).isTrue();
         assertThat(o.rejectReturn("属执法局职责", dispatcher(), decided, DEADLINES).isAllowed()).isTrue();
 
-        assertThat(o.handleDeadline()).isEqualTo(DEADLINES.pause(deadlineBefore, asked, decided));
-        assertThat(o.handleDeadline()).isAfter(deadlineBefore);
+        assertThat(o.clock().handleDeadline()).isEqualTo(DEADLINES.pause(deadlineBefore, asked, decided));
+        assertThat(o.clock().handleDeadline()).isAfter(deadlineBefore);
     }
 }

@@ -15,8 +15,8 @@ class JointHandlingTest {
     void eachCoUnitGetsItsOwnDeadlineNeverAfterTheLeads() {
         WorkOrder o = dispatched(ENFORCEMENT, MONDAY_MORNING);
         CoUnit gulou = o.coUnit(GULOU).orElseThrow();
-        assertThat(gulou.deadline()).isEqualTo(DEADLINES.coUnitBy(MONDAY_MORNING, o.handleDeadline()));
-        assertThat(gulou.deadline()).isBeforeOrEqualTo(o.handleDeadline());
+        assertThat(gulou.deadline()).isEqualTo(DEADLINES.coUnitBy(MONDAY_MORNING, o.clock().handleDeadline()));
+        assertThat(gulou.deadline()).isBeforeOrEqualTo(o.clock().handleDeadline());
     }
 
     @Test

@@ -156,6 +156,10 @@ class TheActionsOfferedAreExactlyThoseTheOrderAcceptsTest {
             case REPLY -> o.reply(reply(), actor, now);
             case REDO -> o.redo("群众不满意", actor, now, DEADLINES);
             case OVERRIDE_CLOSE -> o.overrideClose("市民来电撤回诉求", actor, now);
+            case REFER -> o.settle(new Settlement.Referral(EmergencyService.FIRE, "已告知转接"), actor, now);
+            case REDIRECT -> o.settle(new Settlement.Redirection(ProperRoute.LITIGATION, "已在诉讼中，请向法院反映"),
+                    actor, now);
+            case RECORD_INVALID -> o.settle(new Settlement.Invalid(InvalidReason.SILENT, null), actor, now);
             case REVIEW, CALLBACK, CLOSE -> throw new IllegalArgumentException("the quality loop's step, not offered");
             case REGISTER, ANSWER_AT_INTAKE -> throw new IllegalArgumentException("creation is not an action");
         };

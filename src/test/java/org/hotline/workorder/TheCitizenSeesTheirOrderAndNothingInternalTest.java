@@ -45,7 +45,7 @@ class TheCitizenSeesTheirOrderAndNothingInternalTest {
         PublicCase seen = order.forCitizen();
 
         assertThat(seen.stage()).as("a return under review is the center's business").isEqualTo(PublicCase.Stage.HANDLING);
-        assertThat(seen.replyDueBy()).isEqualTo(order.handleDeadline());
+        assertThat(seen.replyDueBy()).isEqualTo(order.clock().handleDeadline());
         assertThat(seen.publicReply()).isNull();
         assertThat(seen.registeredAt()).isEqualTo(MONDAY_MORNING);
     }

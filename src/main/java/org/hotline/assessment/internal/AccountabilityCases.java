@@ -1,13 +1,11 @@
 package org.hotline.assessment.internal;
 
+import static org.hotline.platform.DbTime.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -25,10 +23,11 @@ import org.hotline.assessment.EvidenceOrder;
 import org.hotline.assessment.Indicator;
 import org.hotline.assessment.RankingGroup;
 import org.hotline.organization.UnitId;
+import org.hotline.platform.DbTime;
+import org.hotline.platform.JdbcBatches;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
@@ -39,17 +38,21 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountabilityCases {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
+    private final JdbcBatches batches;
+    private final MultiRowInsert multiRowInsert;
 
-    AccountabilityCases(NamedParameterJdbcTemplate jdbc) {
+    AccountabilityCases(JdbcClient jdbc, JdbcBatches batches, MultiRowInsert multiRowInsert) {
         this.jdbc = jdbc;
+        this.batches = batches;
+        this.multiRowInsert = multiRowInsert;
     }
 
     /** The kinds of case already opened for each unit for the month. */
     Map<UnitId, Set<CaseKind>> openedFor(YearMonth month) {
         Map<UnitId, Set<CaseKind>> opened = new HashMap<>();
-        jdbc.query("SELECT unit_id, kind FROM accountability_case WHERE case_month = :month",
-                new MapSqlParameterSource("month", month.atDay(1)), rs -> {
+        jdbc.sql("SELECT unit_id, kind FROM accountability_case WHERE case_month = :month")
+                .param("month", month.atDay(1)).query(rs -> {
                     opened.computeIfAbsent(new UnitId(rs.getString(1)), k -> EnumSet.noneOf(CaseKind.class))
                             .add(CaseKind.valueOf(rs.getString(2)));
                 });
@@ -57,11 +60,10 @@ class AccountabilityCases {
     }
 
     boolean exists(CaseKind kind, UnitId unit, YearMonth month) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM accountability_case"
-                + " WHERE kind = :kind AND unit_id = :unit AND case_month = :month",
-                new MapSqlParameterSource().addValue("kind", kind.name()).addValue("unit", unit.value())
-                        .addValue("month", month.atDay(1)), Integer.class);
-        return n != null && n > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM accountability_case"
+                + " WHERE kind = :kind AND unit_id = :unit AND case_month = :month")
+                .param("kind", kind.name()).param("unit", unit.value()).param("month", month.atDay(1))
+                .query(Integer.class).single() > 0;
     }
 
     /**
@@ -71,49 +73,47 @@ class AccountabilityCases {
     OptionalLong add(AccountabilityCase c) {
         AccountabilityCase.Snapshot s = c.snapshot();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update("""
+        jdbc.sql("""
                 INSERT INTO accountability_case (version, kind, unit_id, unit_name, ranking_group, case_month,
                   opened_at, reason, addressed_to, status)
                 VALUES (0, :kind, :unit, :unitName, :group, :month, :openedAt, :reason, :addressedTo, :status)
                 ON CONFLICT DO NOTHING
-                """, new MapSqlParameterSource()
-                .addValue("kind", s.kind().name()).addValue("unit", s.unit().value())
-                .addValue("unitName", s.unitName()).addValue("group", s.group().name())
-                .addValue("month", s.month().atDay(1)).addValue("openedAt", time(s.openedAt()))
-                .addValue("reason", s.reason()).addValue("addressedTo", s.addressedTo())
-                .addValue("status", s.status().name()), key, new String[] {"id"});
+                """)
+                .param("kind", s.kind().name()).param("unit", s.unit().value())
+                .param("unitName", s.unitName()).param("group", s.group().name())
+                .param("month", s.month().atDay(1)).param("openedAt", DbTime.param(s.openedAt()))
+                .param("reason", s.reason()).param("addressedTo", s.addressedTo())
+                .param("status", s.status().name())
+                .update(key, "id");
         if (key.getKey() == null) {
             return OptionalLong.empty();
         }
         long id = key.getKey().longValue();
-        List<SqlParameterSource> scores = new ArrayList<>();
-        for (CaseScore cs : s.scores()) {
-            scores.add(new MapSqlParameterSource().addValue("id", id).addValue("month", cs.month().atDay(1))
-                    .addValue("group", cs.group().name()).addValue("rank", cs.rank(), Types.INTEGER)
-                    .addValue("groupSize", cs.groupSize()).addValue("score", cs.score(), Types.NUMERIC)
-                    .addValue("response", cs.responseRate(), Types.DOUBLE)
-                    .addValue("resolution", cs.resolutionRate(), Types.DOUBLE)
-                    .addValue("satisfaction", cs.satisfactionRate(), Types.DOUBLE)
-                    .addValue("replied", cs.replied()).addValue("overdue", cs.overdue())
-                    .addValue("redone", cs.redone()).addValue("unsatisfied", cs.unsatisfied())
-                    .addValue("nonCooperation", cs.nonCooperation()));
-        }
-        jdbc.batchUpdate("""
+        batches.update("""
                 INSERT INTO accountability_case_score (case_id, score_month, ranking_group, unit_rank, group_size,
                   score, response_rate, resolution_rate, satisfaction_rate, replied, overdue, redone, unsatisfied,
                   non_cooperation)
                 VALUES (:id, :month, :group, :rank, :groupSize, :score, :response, :resolution, :satisfaction,
                   :replied, :overdue, :redone, :unsatisfied, :nonCooperation)
-                """, scores.toArray(SqlParameterSource[]::new));
+                """, s.scores(), cs -> new MapSqlParameterSource().addValue("id", id)
+                .addValue("month", cs.month().atDay(1))
+                .addValue("group", cs.group().name()).addValue("rank", cs.rank(), Types.INTEGER)
+                .addValue("groupSize", cs.groupSize()).addValue("score", cs.score(), Types.NUMERIC)
+                .addValue("response", cs.responseRate(), Types.DOUBLE)
+                .addValue("resolution", cs.resolutionRate(), Types.DOUBLE)
+                .addValue("satisfaction", cs.satisfactionRate(), Types.DOUBLE)
+                .addValue("replied", cs.replied()).addValue("overdue", cs.overdue())
+                .addValue("redone", cs.redone()).addValue("unsatisfied", cs.unsatisfied())
+                .addValue("nonCooperation", cs.nonCooperation()));
         List<EvidenceOrder> evidence = s.orders();
-        MultiRowInsert.insert(jdbc.getJdbcTemplate(),
+        multiRowInsert.insert(
                 "accountability_case_order (case_id, seq, order_number, indicator, occurred_at)", 5, evidence,
                 (ps, first, o, index) -> {
                     ps.setLong(first, id);
                     ps.setInt(first + 1, index + 1);
                     ps.setString(first + 2, o.orderNumber());
                     ps.setString(first + 3, o.indicator().name());
-                    ps.setObject(first + 4, time(o.at()));
+                    ps.setObject(first + 4, DbTime.param(o.at()));
                 });
         return OptionalLong.of(id);
     }
@@ -121,16 +121,17 @@ class AccountabilityCases {
     /** Writes the case's status, explanation and conclusion, if nobody changed it since it was read. */
     void update(AccountabilityCase c) {
         AccountabilityCase.Snapshot s = c.snapshot();
-        int updated = jdbc.update("""
+        int updated = jdbc.sql("""
                 UPDATE accountability_case SET version = version + 1, status = :status, explanation = :explanation,
                   explained_by = :explainedBy, explained_at = :explainedAt, conclusion = :conclusion,
                   concluded_by = :concludedBy, concluded_at = :concludedAt
                 WHERE id = :id AND version = :version
-                """, new MapSqlParameterSource().addValue("id", s.id()).addValue("version", s.version())
-                .addValue("status", s.status().name()).addValue("explanation", s.explanation())
-                .addValue("explainedBy", s.explainedBy()).addValue("explainedAt", time(s.explainedAt()))
-                .addValue("conclusion", s.conclusion()).addValue("concludedBy", s.concludedBy())
-                .addValue("concludedAt", time(s.concludedAt())));
+                """).param("id", s.id()).param("version", s.version())
+                .param("status", s.status().name()).param("explanation", s.explanation())
+                .param("explainedBy", s.explainedBy()).param("explainedAt", DbTime.param(s.explainedAt()))
+                .param("conclusion", s.conclusion()).param("concludedBy", s.concludedBy())
+                .param("concludedAt", DbTime.param(s.concludedAt()))
+                .update();
         if (updated != 1) {
             throw new OptimisticLockingFailureException("accountability case " + s.id() + " changed meanwhile");
         }
@@ -161,20 +162,20 @@ class AccountabilityCases {
     }
 
     private List<AccountabilityCase> load(String where, MapSqlParameterSource params) {
-        List<AccountabilityCase.Snapshot> heads = jdbc.query("SELECT * FROM accountability_case " + where, params,
-                (rs, n) -> head(rs));
+        List<AccountabilityCase.Snapshot> heads = jdbc.sql("SELECT * FROM accountability_case " + where)
+                .paramSource(params).query((rs, n) -> head(rs)).list();
         if (heads.isEmpty()) {
             return List.of();
         }
         List<Long> ids = heads.stream().map(AccountabilityCase.Snapshot::id).toList();
         Map<Long, List<CaseScore>> scores = new HashMap<>();
-        jdbc.query("SELECT * FROM accountability_case_score WHERE case_id IN (:ids) ORDER BY score_month",
-                new MapSqlParameterSource("ids", ids), rs -> {
+        jdbc.sql("SELECT * FROM accountability_case_score WHERE case_id IN (:ids) ORDER BY score_month")
+                .param("ids", ids).query(rs -> {
                     scores.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>()).add(score(rs));
                 });
         Map<Long, List<EvidenceOrder>> orders = new HashMap<>();
-        jdbc.query("SELECT * FROM accountability_case_order WHERE case_id IN (:ids) ORDER BY seq",
-                new MapSqlParameterSource("ids", ids), rs -> {
+        jdbc.sql("SELECT * FROM accountability_case_order WHERE case_id IN (:ids) ORDER BY seq")
+                .param("ids", ids).query(rs -> {
                     orders.computeIfAbsent(rs.getLong("case_id"), k -> new ArrayList<>()).add(new EvidenceOrder(
                             rs.getString("order_number"), Indicator.valueOf(rs.getString("indicator")),
                             instant(rs, "occurred_at")));
@@ -190,7 +191,7 @@ class AccountabilityCases {
         return new AccountabilityCase.Snapshot(rs.getLong("id"), rs.getLong("version"),
                 CaseKind.valueOf(rs.getString("kind")), new UnitId(rs.getString("unit_id")),
                 rs.getString("unit_name"), RankingGroup.valueOf(rs.getString("ranking_group")),
-                YearMonth.from(rs.getObject("case_month", LocalDate.class)), instant(rs, "opened_at"),
+                YearMonth.from(DbTime.date(rs, "case_month")), instant(rs, "opened_at"),
                 rs.getString("reason"), rs.getString("addressed_to"), List.of(), List.of(),
                 CaseStatus.valueOf(rs.getString("status")), rs.getString("explanation"),
                 rs.getString("explained_by"), instant(rs, "explained_at"), rs.getString("conclusion"),
@@ -200,7 +201,7 @@ class AccountabilityCases {
     private static CaseScore score(ResultSet rs) throws SQLException {
         int rank = rs.getInt("unit_rank");
         Integer rankOrNull = rs.wasNull() ? null : rank;
-        return new CaseScore(YearMonth.from(rs.getObject("score_month", LocalDate.class)),
+        return new CaseScore(YearMonth.from(DbTime.date(rs, "score_month")),
                 RankingGroup.valueOf(rs.getString("ranking_group")), rankOrNull, rs.getInt("group_size"),
                 rs.getBigDecimal("score"), nullableDouble(rs, "response_rate"), nullableDouble(rs, "resolution_rate"),
                 nullableDouble(rs, "satisfaction_rate"), rs.getInt("replied"), rs.getInt("overdue"),
@@ -210,14 +211,5 @@ class AccountabilityCases {
     private static Double nullableDouble(ResultSet rs, String column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? null : v;
-    }
-
-    private static OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

@@ -1,11 +1,11 @@
 package org.hotline.assessment.internal;
 
+import static org.hotline.platform.DbTime.instant;
+
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,8 +19,9 @@ import org.hotline.organization.Category;
 import org.hotline.organization.Unit;
 import org.hotline.organization.UnitId;
 import org.hotline.organization.Units;
+import org.hotline.platform.DbTime;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,12 +34,12 @@ import org.springframework.stereotype.Component;
 class Bulletins {
 
     private final Assessments assessments;
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Units units;
     private final Categories categories;
     private final Clock clock;
 
-    Bulletins(Assessments assessments, NamedParameterJdbcTemplate jdbc, Units units, Categories categories,
+    Bulletins(Assessments assessments, JdbcClient jdbc, Units units, Categories categories,
             Clock clock) {
         this.assessments = assessments;
         this.jdbc = jdbc;
@@ -77,9 +78,9 @@ class Bulletins {
         }
         Instant now = clock.instant();
         MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("from", month.atDay(1).atStartOfDay(clock.getZone()).toOffsetDateTime())
-                .addValue("to", month.plusMonths(1).atDay(1).atStartOfDay(clock.getZone()).toOffsetDateTime())
-                .addValue("now", now.atOffset(ZoneOffset.UTC))
+                .addValue("from", DbTime.startOfDay(month.atDay(1), clock.getZone()))
+                .addValue("to", DbTime.startOfDay(month.plusMonths(1).atDay(1), clock.getZone()))
+                .addValue("now", DbTime.param(now))
                 .addValue("limit", p.bulletinMaxOrders());
         // the same definition as the OVERDUE indicator (FactQueries)
         String overdueWhere = """
@@ -89,34 +90,34 @@ class Bulletins {
                        OR (o.status IN ('REPLIED', 'CLOSED') AND o.replied_at > o.handle_deadline))
                 """;
         long overdueTotal = count("SELECT COUNT(*) " + overdueWhere, params);
-        List<BulletinOrder> overdue = jdbc.query("""
+        List<BulletinOrder> overdue = jdbc.sql("""
                 SELECT o.number, o.lead_unit_id, o.category_code, o.handle_deadline,
                   CASE WHEN o.status IN ('REPLIED', 'CLOSED') THEN o.replied_at END AS answered_at, o.redo_count
-                """ + overdueWhere + " ORDER BY o.handle_deadline, o.number LIMIT :limit", params,
-                (rs, n) -> new BulletinOrder(rs.getString("number"), unitName(rs.getString("lead_unit_id")),
-                        categoryName(rs.getString("category_code")), instant(rs.getObject("handle_deadline",
-                                OffsetDateTime.class)), instant(rs.getObject("answered_at", OffsetDateTime.class)),
-                        rs.getInt("redo_count")));
+                """ + overdueWhere + " ORDER BY o.handle_deadline, o.number LIMIT :limit").paramSource(params)
+                .query((rs, n) -> new BulletinOrder(rs.getString("number"), unitName(rs.getString("lead_unit_id")),
+                        categoryName(rs.getString("category_code")), instant(rs, "handle_deadline"),
+                        instant(rs, "answered_at"), rs.getInt("redo_count")))
+                .list();
         String redoneFrom = """
                 FROM work_order_history h JOIN work_order o ON o.number = h.order_number
                 WHERE h.action = 'REDO' AND h.occurred_at >= :from AND h.occurred_at < :to
                 """;
         long redoneTotal = count("SELECT COUNT(DISTINCT h.order_number) " + redoneFrom, params);
-        List<BulletinOrder> redone = jdbc.query("""
+        List<BulletinOrder> redone = jdbc.sql("""
                 SELECT h.order_number, MAX(o.lead_unit_id) AS lead_unit_id, MAX(o.category_code) AS category_code,
                   MAX(h.occurred_at) AS last_redo, COUNT(*) AS redos
-                """ + redoneFrom + " GROUP BY h.order_number ORDER BY MAX(h.occurred_at), h.order_number LIMIT :limit",
-                params, (rs, n) -> new BulletinOrder(rs.getString("order_number"),
+                """ + redoneFrom + " GROUP BY h.order_number ORDER BY MAX(h.occurred_at), h.order_number LIMIT :limit")
+                .paramSource(params).query((rs, n) -> new BulletinOrder(rs.getString("order_number"),
                         unitName(rs.getString("lead_unit_id")), categoryName(rs.getString("category_code")),
-                        instant(rs.getObject("last_redo", OffsetDateTime.class)), null, rs.getInt("redos")));
+                        instant(rs, "last_redo"), null, rs.getInt("redos")))
+                .list();
         List<AccountabilityCase> cases = assessments.casesOfMonth(month);
         return new Bulletin(month, now, clock.getZone(), assessments.compositeScore().rules(), groups,
                 new OrderList(overdueTotal, overdue), new OrderList(redoneTotal, redone), cases);
     }
 
     private long count(String sql, MapSqlParameterSource params) {
-        Long n = jdbc.queryForObject(sql, params, Long.class);
-        return n == null ? 0 : n;
+        return jdbc.sql(sql).paramSource(params).query(Long.class).single();
     }
 
     private String unitName(String id) {
@@ -125,9 +126,5 @@ class Bulletins {
 
     private String categoryName(String code) {
         return code == null ? "" : categories.find(code).map(Category::name).orElse(code);
-    }
-
-    private static Instant instant(OffsetDateTime t) {
-        return t == null ? null : t.toInstant();
     }
 }

@@ -6,8 +6,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +16,9 @@ import org.hotline.assessment.Facts;
 import org.hotline.assessment.Indicator;
 import org.hotline.assessment.ScoreCard;
 import org.hotline.organization.UnitId;
+import org.hotline.platform.DbTime;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The stored daily assessment ({@code unit_daily_score}): written a range at a time, read by day or summed by month. */
@@ -32,10 +31,12 @@ class DailyScores {
             .map(i -> "SUM(" + FactQueries.column(i) + ") AS " + FactQueries.column(i))
             .collect(Collectors.joining(", "));
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
+    private final MultiRowInsert multiRowInsert;
 
-    DailyScores(NamedParameterJdbcTemplate jdbc) {
+    DailyScores(JdbcClient jdbc, MultiRowInsert multiRowInsert) {
         this.jdbc = jdbc;
+        this.multiRowInsert = multiRowInsert;
     }
 
     /** One stored row: a unit's day. */
@@ -44,12 +45,12 @@ class DailyScores {
 
     /** Replaces everything stored for the days {@code [from, to)} with {@code scores}. */
     int replace(LocalDate from, LocalDate to, List<DailyScore> scores) {
-        jdbc.update("DELETE FROM unit_daily_score WHERE score_day >= :from AND score_day < :to",
-                new MapSqlParameterSource().addValue("from", from).addValue("to", to));
+        jdbc.sql("DELETE FROM unit_daily_score WHERE score_day >= :from AND score_day < :to")
+                .param("from", from).param("to", to).update();
         if (scores.isEmpty()) {
             return 0;
         }
-        MultiRowInsert.insert(jdbc.getJdbcTemplate(), "unit_daily_score (score_day, unit_id, " + COLUMNS
+        multiRowInsert.insert("unit_daily_score (score_day, unit_id, " + COLUMNS
                 + ", response_rate, resolution_rate, satisfaction_rate, score, computed_at)", INDICATORS.size() + 7,
                 scores, (ps, first, s, index) -> {
                     int c = first;
@@ -62,7 +63,7 @@ class DailyScores {
                     setDouble(ps, c++, s.card().resolutionRate());
                     setDouble(ps, c++, s.card().satisfactionRate());
                     ps.setBigDecimal(c++, s.card().publishedScore());
-                    ps.setObject(c, s.computedAt().atOffset(ZoneOffset.UTC));
+                    ps.setObject(c, DbTime.param(s.computedAt()));
                 });
         return scores.size();
     }
@@ -70,9 +71,9 @@ class DailyScores {
     /** Each unit's facts summed over the days {@code [from, to)}. */
     Map<UnitId, Facts> summed(LocalDate from, LocalDate to) {
         Map<UnitId, Facts> sums = new HashMap<>();
-        jdbc.query("SELECT unit_id, " + SUMS + " FROM unit_daily_score WHERE score_day >= :from AND score_day < :to"
-                + " GROUP BY unit_id", new MapSqlParameterSource().addValue("from", from).addValue("to", to),
-                rs -> {
+        jdbc.sql("SELECT unit_id, " + SUMS + " FROM unit_daily_score WHERE score_day >= :from AND score_day < :to"
+                + " GROUP BY unit_id").param("from", from).param("to", to)
+                .query(rs -> {
                     sums.put(new UnitId(rs.getString("unit_id")), facts(rs));
                 });
         return sums;
@@ -101,17 +102,19 @@ class DailyScores {
             where += " AND unit_id IN (:units)";
             p.addValue("units", q.units().stream().map(UnitId::value).toList());
         }
-        Long total = jdbc.queryForObject("SELECT COUNT(*) FROM unit_daily_score" + where, p, Long.class);
-        List<Row> rows = jdbc.query("SELECT * FROM unit_daily_score" + where
-                + " ORDER BY score_day DESC, unit_id LIMIT :limit OFFSET :offset", p, (rs, n) -> row(rs));
-        return new Page(rows, total == null ? 0 : total);
+        long total = jdbc.sql("SELECT COUNT(*) FROM unit_daily_score" + where).paramSource(p).query(Long.class)
+                .single();
+        List<Row> rows = jdbc.sql("SELECT * FROM unit_daily_score" + where
+                + " ORDER BY score_day DESC, unit_id LIMIT :limit OFFSET :offset").paramSource(p)
+                .query((rs, n) -> row(rs)).list();
+        return new Page(rows, total);
     }
 
     private static Row row(ResultSet rs) throws SQLException {
-        return new Row(new UnitId(rs.getString("unit_id")), rs.getObject("score_day", LocalDate.class), facts(rs),
+        return new Row(new UnitId(rs.getString("unit_id")), DbTime.date(rs, "score_day"), facts(rs),
                 nullableDouble(rs, "response_rate"), nullableDouble(rs, "resolution_rate"),
                 nullableDouble(rs, "satisfaction_rate"), rs.getBigDecimal("score"),
-                rs.getObject("computed_at", OffsetDateTime.class).toInstant());
+                DbTime.instant(rs, "computed_at"));
     }
 
     private static Facts facts(ResultSet rs) throws SQLException {

@@ -1,16 +1,14 @@
 package org.hotline.assessment.internal;
 
-import java.sql.ResultSet;
+import static org.hotline.platform.DbTime.instant;
+
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -31,12 +29,13 @@ import javax.sql.DataSource;
 import org.hotline.assessment.Facts;
 import org.hotline.assessment.Indicator;
 import org.hotline.organization.UnitId;
+import org.hotline.platform.DbTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -82,7 +81,7 @@ class FactQueries {
     record UnitDay(UnitId unit, LocalDate day) {
     }
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ZoneId zone;
     private final TransactionTemplate readOnly;
     private final ExecutorService secondReader = Executors.newSingleThreadExecutor(r -> {
@@ -93,7 +92,9 @@ class FactQueries {
 
     FactQueries(DataSource dataSource, Clock clock, PlatformTransactionManager transactions) {
         // a year's rows stream through in chunks rather than being held by the driver all at once (PostgreSQL
-        // only streams within a transaction: the recompute's own, or the second reader's below)
+        // only streams within a transaction: the recompute's own, or the second reader's below). JdbcClient
+        // has no fetch size or statement settings of its own: it runs on this template, which sets both on
+        // every statement, and hands each row to a RowCallbackHandler as the driver delivers it.
         JdbcTemplate streaming = new JdbcTemplate(dataSource) {
             @Override
             protected void applyStatementSettings(Statement statement) throws SQLException {
@@ -102,7 +103,7 @@ class FactQueries {
             }
         };
         streaming.setFetchSize(5_000);
-        this.jdbc = new NamedParameterJdbcTemplate(streaming);
+        this.jdbc = JdbcClient.create(streaming);
         this.zone = clock.getZone();
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -263,11 +264,11 @@ class FactQueries {
             this.onlyUnit = onlyUnit;
             this.sink = sink;
             this.params = new MapSqlParameterSource()
-                    .addValue("from", from.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC))
-                    .addValue("to", to.atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC))
+                    .addValue("from", DbTime.startOfDay(from, zone))
+                    .addValue("to", DbTime.startOfDay(to, zone))
                     .addValue("fromDay", from)
                     .addValue("toDay", to)
-                    .addValue("now", now.atOffset(ZoneOffset.UTC))
+                    .addValue("now", DbTime.param(now))
                     .addValue("unit", onlyUnit == null ? null : onlyUnit.value());
         }
 
@@ -397,12 +398,12 @@ class FactQueries {
                     SELECT d.sample_day, d.unit_id, d.due_at FROM leader_sample_draw d
                     WHERE d.sample_day >= :fromDay AND d.sample_day < :toDay
                     """, "AND d.unit_id = :unit",
-                    rs -> due.put(rs.getObject(1, LocalDate.class) + "|" + rs.getString(2), instant(rs, 3)));
+                    rs -> due.put(DbTime.date(rs, 1) + "|" + rs.getString(2), instant(rs, 3)));
             query("leader samples", """
                     SELECT s.sample_day, s.unit_id, s.order_number, s.completed_at FROM leader_sample s
                     WHERE s.sample_day >= :fromDay AND s.sample_day < :toDay
                     """, "AND s.unit_id = :unit", rs -> {
-                        LocalDate day = rs.getObject(1, LocalDate.class);
+                        LocalDate day = DbTime.date(rs, 1);
                         String unit = rs.getString(2);
                         Instant dueAt = due.get(day + "|" + unit);
                         Instant completed = instant(rs, 4);
@@ -444,7 +445,7 @@ class FactQueries {
         private void query(String source, String sql, String unitFilter, RowCallbackHandler handler) {
             long started = System.nanoTime();
             int[] rows = {0};
-            jdbc.query(onlyUnit == null ? sql : sql + unitFilter, params, (RowCallbackHandler) rs -> {
+            jdbc.sql(onlyUnit == null ? sql : sql + unitFilter).paramSource(params).query((RowCallbackHandler) rs -> {
                 rows[0]++;
                 handler.processRow(rs);
             });
@@ -478,11 +479,6 @@ class FactQueries {
                 sink.fact(id, day, at, order, indicator);
             }
         }
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 
     static String column(Indicator indicator) {

@@ -3,7 +3,6 @@ package org.hotline.organization.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,6 +15,7 @@ import org.hotline.organization.Category;
 import org.hotline.organization.OrganizationChanges;
 import org.hotline.organization.UnitId;
 import org.hotline.platform.ChangeSignals;
+import org.hotline.platform.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -115,7 +115,7 @@ class JdbcCategories implements Categories {
         params.put("parent", c.parentCode());
         params.put("unit", c.defaultUnit() == null ? null : c.defaultUnit().value());
         params.put("active", entry.active());
-        params.put("now", OffsetDateTime.now(clock));
+        params.put("now", DbTime.param(clock.instant()));
         return params;
     }
 

@@ -3,7 +3,6 @@ package org.hotline.organization.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,6 +16,7 @@ import org.hotline.organization.Place;
 import org.hotline.organization.PlaceKind;
 import org.hotline.organization.UnitId;
 import org.hotline.platform.ChangeSignals;
+import org.hotline.platform.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -105,7 +105,7 @@ class JdbcGazetteer implements Gazetteer {
         params.put("unit", p.unit().value());
         params.put("aliases", String.join(OrganizationRules.ALIAS_SEPARATOR, p.aliases()));
         params.put("active", entry.active());
-        params.put("now", OffsetDateTime.now(clock));
+        params.put("now", DbTime.param(clock.instant()));
         return params;
     }
 

@@ -3,7 +3,6 @@ package org.hotline.organization.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.hotline.organization.UnitId;
 import org.hotline.organization.UnitKind;
 import org.hotline.organization.Units;
 import org.hotline.platform.ChangeSignals;
+import org.hotline.platform.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -94,7 +94,7 @@ class JdbcUnits implements Units {
         params.put("parent", entry.parent() == null ? null : entry.parent().value());
         params.put("phone", entry.contactPhone());
         params.put("active", entry.unit().active());
-        params.put("now", OffsetDateTime.now(clock));
+        params.put("now", DbTime.param(clock.instant()));
         return params;
     }
 

@@ -3,7 +3,6 @@ package org.hotline.organization.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.hotline.organization.UnitId;
 import org.hotline.organization.UserAccount;
 import org.hotline.organization.UserAccounts;
 import org.hotline.platform.ChangeSignals;
+import org.hotline.platform.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -123,7 +123,7 @@ class JdbcUserAccounts implements UserAccounts {
     void changePassword(String username, String passwordHash) {
         jdbc.sql("UPDATE users SET password_hash = :hash, updated_at = :now WHERE username = :username")
                 .param("hash", passwordHash)
-                .param("now", OffsetDateTime.now(clock))
+                .param("now", DbTime.param(clock.instant()))
                 .param("username", username)
                 .update();
         signals.changed(OrganizationChanges.USERS);
@@ -137,7 +137,7 @@ class JdbcUserAccounts implements UserAccounts {
         params.put("role", user.role().name());
         params.put("unit", user.unit() == null ? null : user.unit().value());
         params.put("enabled", user.enabled());
-        params.put("now", OffsetDateTime.now(clock));
+        params.put("now", DbTime.param(clock.instant()));
         return params;
     }
 

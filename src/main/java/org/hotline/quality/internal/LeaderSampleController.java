@@ -66,6 +66,23 @@ class LeaderSampleController {
             String categoryCode, String address, String citizenName, String citizenPhone, String publicReply,
             Instant repliedAt, Instant dueAt, boolean overdue, Instant completedAt, String leader, Boolean reached,
             Boolean resolved, String satisfaction, String comment) {
+
+        /**
+         * A sample as {@code viewer} sees it at {@code now}: the full phone only for those who may call the citizen
+         * ({@link WorkOrder#mayContact}: the sampled unit's leader, the center's desk roles), masked otherwise.
+         */
+        static SampleView of(LeaderSamples.Sample s, Actor viewer, String unitName, Instant now) {
+            boolean mayCall = WorkOrder.mayContact(viewer, s.citizen(), viewer.belongsTo(s.unit()));
+            CallResult r = s.result();
+            return new SampleView(s.day(), s.unit().value(), unitName, s.order().value(), s.content(),
+                    s.categoryCode(), s.address(),
+                    s.citizen().confidential() ? s.citizen().maskedName() : s.citizen().name(),
+                    mayCall ? s.citizen().phone() : s.citizen().maskedPhone(), s.publicReply(), s.repliedAt(),
+                    s.dueAt(), s.completedAt() == null && now.isAfter(s.dueAt()), s.completedAt(), s.leader(),
+                    r == null ? null : r.reached(), r == null ? null : r.resolved(),
+                    r == null || r.satisfaction() == null ? null : r.satisfaction().name(),
+                    r == null ? null : r.comment());
+        }
     }
 
     record ReportView(LocalDate day, List<ReportLineView> units) {
@@ -122,21 +139,14 @@ class LeaderSampleController {
     }
 
     private SampleView view(LeaderSamples.Sample s, Actor viewer) {
-        boolean mayCall = WorkOrder.mayContact(viewer, s.citizen(), viewer.belongsTo(s.unit()));
-        CallResult r = s.result();
-        return new SampleView(s.day(), s.unit().value(), unitName(s.unit()), s.order().value(), s.content(),
-                s.categoryCode(), s.address(), s.citizen().confidential() ? s.citizen().maskedName() : s.citizen().name(),
-                mayCall ? s.citizen().phone() : s.citizen().maskedPhone(), s.publicReply(), s.repliedAt(), s.dueAt(),
-                s.completedAt() == null && clock.instant().isAfter(s.dueAt()), s.completedAt(), s.leader(),
-                r == null ? null : r.reached(), r == null ? null : r.resolved(),
-                r == null || r.satisfaction() == null ? null : r.satisfaction().name(), r == null ? null : r.comment());
+        return SampleView.of(s, viewer, unitName(s.unit()), clock.instant());
     }
 
     private String unitName(UnitId unit) {
         return units.find(unit).map(Unit::name).orElse(unit.value());
     }
 
-    private static LocalDate day(String field, String value) {
+    static LocalDate day(String field, String value) {
         LocalDate day = TimeParameters.date(field, value);
         if (day == null) {
             throw new InvalidInputException(field, "应为日期，例如 2026-11-30");

@@ -1,7 +1,6 @@
 package org.hotline.quality.internal;
 
-import static org.hotline.quality.internal.Sql.instant;
-import static org.hotline.quality.internal.Sql.time;
+import static org.hotline.platform.DbTime.instant;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hotline.organization.UnitId;
+import org.hotline.platform.DbTime;
 import org.hotline.quality.CallResult;
 import org.hotline.workorder.Channel;
 import org.hotline.workorder.Citizen;
@@ -51,7 +51,7 @@ class LeaderSamples {
                 WHERE r.replied_at >= :from AND r.replied_at < :to
                 ORDER BY r.unit_id, r.order_number
                 """)
-                .param("from", time(from)).param("to", time(to))
+                .param("from", DbTime.param(from)).param("to", DbTime.param(to))
                 .query((rs, i) -> new RepliedOrder(new UnitId(rs.getString("unit_id")),
                         new OrderNumber(rs.getString("order_number")), Channel.valueOf(rs.getString("channel")),
                         new Citizen(rs.getString("citizen_name"), rs.getString("citizen_phone"),
@@ -71,7 +71,7 @@ class LeaderSamples {
                 VALUES (:d, :u, :replied, :size, :drawnAt, :dueAt)
                 """)
                 .param("d", day).param("u", unit.value()).param("replied", repliedCount).param("size", drawn.size())
-                .param("drawnAt", time(drawnAt)).param("dueAt", time(dueAt))
+                .param("drawnAt", DbTime.param(drawnAt)).param("dueAt", DbTime.param(dueAt))
                 .update();
         for (OrderNumber order : drawn) {
             jdbc.sql("INSERT INTO leader_sample (sample_day, unit_id, order_number) VALUES (:d, :u, :o)")
@@ -104,7 +104,7 @@ class LeaderSamples {
                 .query((rs, i) -> {
                     Boolean reached = Sql.nullableBoolean(rs, "reached");
                     CallResult result = reached == null ? null : QualityViews.callResult(rs);
-                    return new Sample(rs.getObject("sample_day", LocalDate.class), new UnitId(rs.getString("unit_id")),
+                    return new Sample(DbTime.date(rs, "sample_day"), new UnitId(rs.getString("unit_id")),
                             new OrderNumber(rs.getString("order_number")), instant(rs, "due_at"),
                             instant(rs, "completed_at"), rs.getString("leader"), result, rs.getString("content"),
                             rs.getString("category_code"), rs.getString("address"),
@@ -126,7 +126,7 @@ class LeaderSamples {
                     resolved = :resolved, satisfaction = :satisfaction, comment = :comment
                 WHERE sample_day = :d AND unit_id = :u AND order_number = :o AND completed_at IS NULL
                 """)
-                .param("at", time(at)).param("leader", leader).param("reached", result.reached())
+                .param("at", DbTime.param(at)).param("leader", leader).param("reached", result.reached())
                 .param("resolved", result.resolved())
                 .param("satisfaction", result.satisfaction() == null ? null : result.satisfaction().name())
                 .param("comment", result.comment())
@@ -149,7 +149,7 @@ class LeaderSamples {
                 WHERE dr.sample_day = :d
                 ORDER BY dr.unit_id
                 """)
-                .param("d", day).param("now", time(now))
+                .param("d", day).param("now", DbTime.param(now))
                 .query((rs, i) -> new ReportLine(new UnitId(rs.getString("unit_id")), rs.getInt("replied_count"),
                         rs.getInt("sample_size"), rs.getInt("completed"), rs.getInt("overdue"), instant(rs, "due_at")))
                 .list();

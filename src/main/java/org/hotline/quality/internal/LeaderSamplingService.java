@@ -156,26 +156,57 @@ class LeaderSamplingService {
 
     /**
      * 签署: the leader records the call and signs it with their password. The password is checked first against
-     * the stored hash: a wrong one is refused (403) and nothing is written.
+     * the stored hash: a wrong one is refused (403) and nothing is written. One sample of a day signed alone, as
+     * {@link #signDay} signs several.
      */
     @Transactional
     LeaderSamples.Sample sign(Actor leader, LocalDate day, OrderNumber order, String password, CallResult result) {
+        Map<OrderNumber, CallResult> one = new LinkedHashMap<>();
+        one.put(order, result);
+        return signDay(leader, day, password, one).get(0);
+    }
+
+    /**
+     * 签署本日抽访: the leader records the calls to several of a day's samples and signs them all with one entry of
+     * their password, in one transaction: every sample named must be the leader's unit's, of that day, not signed
+     * yet, with a complete result; if one is refused, none is signed. The password is checked before anything is
+     * written (a wrong one: 403, nothing changes). Samples of the day not named stay open for a later signature.
+     */
+    @Transactional
+    List<LeaderSamples.Sample> signDay(Actor leader, LocalDate day, String password,
+            Map<OrderNumber, CallResult> calls) {
         if (leader.role() != Role.UNIT_LEADER) {
             throw new ForbiddenException("not-permitted", "只有本单位主要负责人可以签署一把手抽访");
         }
-        LeaderSamples.Sample sample = samples.find(day, leader.unit(), order)
-                .orElseThrow(() -> new NotFoundException("本单位 " + day + " 的抽访中没有工单 " + order));
+        if (calls.isEmpty()) {
+            throw new InvalidInputException("calls", "请至少记录一件抽访工单的回访结果后再签署");
+        }
+        Map<OrderNumber, LeaderSamples.Sample> ofDay = new LinkedHashMap<>();
+        samples.of(leader.unit(), day, null).forEach(s -> ofDay.put(s.order(), s));
+        for (OrderNumber order : calls.keySet()) {
+            if (!ofDay.containsKey(order)) {
+                throw new NotFoundException("本单位 " + day + " 的抽访中没有工单 " + order);
+            }
+        }
         if (!passwordMatches(leader.username(), password)) {
             throw new ForbiddenException("wrong-password", "密码错误，签署未生效");
         }
-        refuseIfRejected(LeaderSignature.maySign(leader, sample.unit(), sample.completedAt() != null, result));
         Instant now = clock.instant();
-        if (!samples.sign(day, sample.unit(), order, leader.username(), now, result)) {
-            throw new ConflictException("already-signed", "该抽访工单已签署，不能重复签署");
+        List<LeaderSampleSigned> signed = new ArrayList<>();
+        for (Map.Entry<OrderNumber, CallResult> call : calls.entrySet()) {
+            LeaderSamples.Sample sample = ofDay.get(call.getKey());
+            CallResult result = call.getValue();
+            refuseIfRejected(LeaderSignature.maySign(leader, sample.unit(), sample.completedAt() != null, result));
+            if (!samples.sign(day, sample.unit(), sample.order(), leader.username(), now, result)) {
+                throw new ConflictException("already-signed", "该抽访工单已签署，不能重复签署");
+            }
+            signed.add(new LeaderSampleSigned(day, sample.unit(), sample.order(), leader.username(), now,
+                    !now.isAfter(sample.dueAt()), result.reached(), result.resolved(), result.satisfaction()));
         }
-        events.publishEvent(new LeaderSampleSigned(day, sample.unit(), order, leader.username(), now,
-                !now.isAfter(sample.dueAt()), result.reached(), result.resolved(), result.satisfaction()));
-        return samples.find(day, sample.unit(), order).orElseThrow();
+        signed.forEach(events::publishEvent);
+        Map<OrderNumber, LeaderSamples.Sample> after = new LinkedHashMap<>();
+        samples.of(leader.unit(), day, null).forEach(s -> after.put(s.order(), s));
+        return calls.keySet().stream().map(after::get).toList();
     }
 
     private boolean passwordMatches(String username, String password) {

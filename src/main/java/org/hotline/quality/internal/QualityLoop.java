@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -243,6 +244,50 @@ class QualityLoop {
         return queues.openEscalations(this::unitName, page, size);
     }
 
+    /**
+     * One order's reply as a reviewer considers it: the order (for the appeal, the co-units' parts and the earlier
+     * replies), its current check if it has one, whether the viewer may decide its current level now (with the
+     * reason when not: decided meanwhile, another level's, their own earlier decision), and every check of the
+     * order's replies. Refused (403) to roles that review nothing; another unit's order does not exist (404).
+     */
+    @Transactional(readOnly = true)
+    ReviewCase reviewCase(OrderNumber number, Actor viewer) {
+        if (EnumSet.allOf(ReviewLevel.class).stream().noneMatch(l -> l.isReviewedBy(viewer.role()))) {
+            throw new ForbiddenException("not-permitted", "当前用户无权审核答复");
+        }
+        WorkOrder order = orders.find(number, viewer);
+        Optional<ReplyCheck> check = openCheck(order);
+        Decision decision = check.map(c -> c.mayReview(viewer)).orElseGet(() -> notReplied(order));
+        return new ReviewCase(order, check.orElse(null), decision, record(number, viewer));
+    }
+
+    /** See {@link #reviewCase}. {@code check} is null when the order has no reply waiting for the loop. */
+    record ReviewCase(WorkOrder order, ReplyCheck check, Decision decision, List<QualityViews.CheckView> record) {
+    }
+
+    /**
+     * One order's reply as a callback agent calls about it: the callback as the queue shows it (with the full
+     * number) while it waits for one, due or not; whether the agent may record a call now (with the reason when
+     * not: not due before another working day, already closed); and the calls made about this reply so far.
+     */
+    @Transactional(readOnly = true)
+    CallbackCase callbackCase(OrderNumber number, Actor agent) {
+        refuseIfRejected(CallbackAgents.mayCall(agent));
+        WorkOrder order = orders.find(number, agent);
+        Optional<ReplyCheck> check = openCheck(order);
+        Decision decision = check.map(c -> c.mayRecordCallback(agent, clock.instant(), retries))
+                .orElseGet(() -> notReplied(order));
+        Optional<QualityViews.CallbackItem> item = queues.callback(number, retries.maxAttempts(), this::unitName);
+        List<QualityViews.AttemptView> attempts = check.map(c -> checks.attempts(number, c.replySeq()).stream()
+                .map(QualityViews::attempt).toList()).orElse(List.of());
+        return new CallbackCase(order.number(), item.orElse(null), decision, attempts);
+    }
+
+    /** See {@link #callbackCase}. {@code item} is null when the order's reply is not waiting for a callback. */
+    record CallbackCase(OrderNumber number, QualityViews.CallbackItem item, Decision decision,
+            List<QualityViews.AttemptView> attempts) {
+    }
+
     /** Every check of the order's replies, for whoever may see the order (another unit's order is 404). */
     @Transactional(readOnly = true)
     List<QualityViews.CheckView> record(OrderNumber number, Actor viewer) {
@@ -253,6 +298,22 @@ class QualityLoop {
     }
 
     // ---------------------------------------------------------------- internals
+
+    /** The check of the order's current reply, when the order stands replied and its check is open. */
+    private Optional<ReplyCheck> openCheck(WorkOrder order) {
+        if (order.status() != OrderStatus.REPLIED || order.replies().isEmpty()) {
+            return Optional.empty();
+        }
+        return checks.find(order.number(), order.replies().get(order.replies().size() - 1).seq());
+    }
+
+    /** Why an order without an open check takes no review or callback: the same words as {@link #currentCheck}. */
+    private static Decision notReplied(WorkOrder order) {
+        if (order.status() == OrderStatus.REPLIED && !order.replies().isEmpty()) {
+            return Decision.rejected("no-check", "工单 " + order.number() + " 的答复尚未进入审核，请稍后重试");
+        }
+        return Decision.rejected("not-replied", "工单处于「" + order.status().label() + "」状态，没有待审核或回访的答复");
+    }
 
     /** The check of the order's current reply; only a replied order has one. */
     private ReplyCheck currentCheck(WorkOrder order) {

@@ -1,19 +1,23 @@
 package org.hotline.quality.internal;
 
-import static org.hotline.quality.internal.Sql.instant;
-import static org.hotline.quality.internal.Sql.time;
+import static org.hotline.platform.DbTime.instant;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.hotline.organization.UnitId;
+import org.hotline.platform.DbTime;
 import org.hotline.quality.ReviewLevel;
 import org.hotline.workorder.Citizen;
+import org.hotline.workorder.OrderNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -75,7 +79,7 @@ class QualityQueues {
                             level.label(), Arrays.asList(rs.getString("review_levels").split(",")),
                             rs.getString("category_code"), rs.getString("urgency"), rs.getString("channel"),
                             rs.getString("appeal_type"), rs.getString("content"),
-                            citizen.confidential() ? citizen.maskedName() : citizen.name(), citizen.maskedPhone(),
+                            QualityViews.nameForReviewer(citizen), QualityViews.phoneForReviewer(citizen),
                             instant(rs, "replied_at"), rs.getString("replied_by"), rs.getString("outcome"),
                             rs.getString("public_reply"), rs.getString("actions_taken"), rs.getString("internal_note"),
                             rs.getBoolean("citizen_contacted"), rs.getInt("redo_count"), new ArrayList<>());
@@ -111,28 +115,45 @@ class QualityQueues {
     QualityViews.PageView<QualityViews.CallbackItem> callbacksDue(Instant now, int maxAttempts,
             Function<String, String> unitName, int page, int size) {
         String where = " WHERE c.stage = 'CALLBACK' AND c.callback_due_at <= :now";
-        long total = jdbc.sql("SELECT COUNT(*) FROM reply_check c " + where).param("now", time(now))
+        long total = jdbc.sql("SELECT COUNT(*) FROM reply_check c " + where).param("now", DbTime.param(now))
                 .query(Long.class).single();
-        List<QualityViews.CallbackItem> items = jdbc.sql("""
-                SELECT c.order_number, c.reply_seq, c.unit_id, c.redo_count, c.replied_at, c.callback_attempts,
-                    c.callback_due_at, w.category_code, w.urgency, w.content, w.address, w.citizen_name,
-                    w.citizen_phone, w.confidential, r.public_reply, r.actions_taken, r.internal_note
-                FROM reply_check c
-                """ + CURRENT + where + " ORDER BY c.callback_due_at, c.order_number LIMIT :limit OFFSET :offset")
-                .param("now", time(now)).param("limit", size).param("offset", (long) page * size)
-                .query((rs, i) -> {
-                    boolean confidential = rs.getBoolean("confidential");
-                    return new QualityViews.CallbackItem(rs.getString("order_number"), rs.getInt("reply_seq"),
-                            rs.getString("unit_id"), unitName.apply(rs.getString("unit_id")),
-                            rs.getString("category_code"), rs.getString("urgency"), rs.getString("content"),
-                            rs.getString("address"), rs.getString("citizen_name"), rs.getString("citizen_phone"),
-                            confidential, instant(rs, "replied_at"), rs.getString("public_reply"),
-                            rs.getString("actions_taken"), confidential ? null : rs.getString("internal_note"),
-                            rs.getInt("callback_attempts"), maxAttempts, instant(rs, "callback_due_at"),
-                            rs.getInt("redo_count"));
-                })
+        List<QualityViews.CallbackItem> items = jdbc.sql(CALLBACK_ITEM + CURRENT + where
+                        + " ORDER BY c.callback_due_at, c.order_number LIMIT :limit OFFSET :offset")
+                .param("now", DbTime.param(now)).param("limit", size).param("offset", (long) page * size)
+                .query((rs, i) -> callbackItem(rs, maxAttempts, unitName))
                 .list();
         return new QualityViews.PageView<>(items, page, size, total);
+    }
+
+    /**
+     * One order's reply waiting for its callback, due now or later, as the queue shows it; empty when the order's
+     * current reply is not waiting for a callback.
+     */
+    Optional<QualityViews.CallbackItem> callback(OrderNumber order, int maxAttempts, Function<String, String> unitName) {
+        return jdbc.sql(CALLBACK_ITEM + CURRENT + " WHERE c.stage = 'CALLBACK' AND c.order_number = :n")
+                .param("n", order.value())
+                .query((rs, i) -> callbackItem(rs, maxAttempts, unitName))
+                .optional();
+    }
+
+    private static final String CALLBACK_ITEM = """
+            SELECT c.order_number, c.reply_seq, c.unit_id, c.redo_count, c.replied_at, c.callback_attempts,
+                c.callback_due_at, w.category_code, w.urgency, w.content, w.address, w.citizen_name,
+                w.citizen_phone, w.confidential, r.public_reply, r.actions_taken, r.internal_note
+            FROM reply_check c
+            """;
+
+    private static QualityViews.CallbackItem callbackItem(ResultSet rs, int maxAttempts,
+            Function<String, String> unitName) throws SQLException {
+        boolean confidential = rs.getBoolean("confidential");
+        return new QualityViews.CallbackItem(rs.getString("order_number"), rs.getInt("reply_seq"),
+                rs.getString("unit_id"), unitName.apply(rs.getString("unit_id")),
+                rs.getString("category_code"), rs.getString("urgency"), rs.getString("content"),
+                rs.getString("address"), rs.getString("citizen_name"), rs.getString("citizen_phone"),
+                confidential, instant(rs, "replied_at"), rs.getString("public_reply"),
+                rs.getString("actions_taken"), confidential ? null : rs.getString("internal_note"),
+                rs.getInt("callback_attempts"), maxAttempts, instant(rs, "callback_due_at"),
+                rs.getInt("redo_count"));
     }
 
     /** Escalated orders a supervisor has not acted on yet (the order still stands replied), oldest first. */

@@ -10,6 +10,7 @@ import org.hotline.quality.CallbackAttempt;
 import org.hotline.quality.ReplyCheck;
 import org.hotline.quality.ReviewDecision;
 import org.hotline.quality.Satisfaction;
+import org.hotline.workorder.Citizen;
 
 /** What the quality API answers with: its own records, never the domain objects. */
 final class QualityViews {
@@ -26,6 +27,16 @@ final class QualityViews {
             String content, String citizenName, String citizenPhone, Instant repliedAt, String repliedBy,
             String outcome, String publicReply, String actionsTaken, String internalNote, boolean citizenContacted,
             int redoCount, List<DecisionView> decisions) {
+    }
+
+    /** The citizen's name as a reviewer reads it: not named when they asked for confidentiality. */
+    static String nameForReviewer(Citizen citizen) {
+        return citizen.confidential() ? citizen.maskedName() : citizen.name();
+    }
+
+    /** The citizen's phone as a reviewer reads it: masked, for reviewers read and do not call. */
+    static String phoneForReviewer(Citizen citizen) {
+        return citizen.maskedPhone();
     }
 
     record DecisionView(int seq, String level, String levelLabel, boolean approved, String reviewer,

@@ -1,7 +1,6 @@
 package org.hotline.quality.internal;
 
-import static org.hotline.quality.internal.Sql.instant;
-import static org.hotline.quality.internal.Sql.time;
+import static org.hotline.platform.DbTime.instant;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.hotline.organization.Role;
 import org.hotline.organization.UnitId;
+import org.hotline.platform.DbTime;
 import org.hotline.quality.CallbackAttempt;
 import org.hotline.quality.CallbackPlan;
 import org.hotline.quality.CheckOutcome;
@@ -51,14 +51,14 @@ class ReplyChecks {
                 ON CONFLICT DO NOTHING
                 """)
                 .param("order", c.order().value()).param("seq", c.replySeq()).param("unit", c.unit().value())
-                .param("redo", c.redoCount()).param("repliedAt", time(c.repliedAt()))
-                .param("openedAt", time(c.openedAt()))
+                .param("redo", c.redoCount()).param("repliedAt", DbTime.param(c.repliedAt()))
+                .param("openedAt", DbTime.param(c.openedAt()))
                 .param("levels", c.levels().stream().map(Enum::name).collect(Collectors.joining(",")))
                 .param("plan", c.plan().name()).param("stage", c.stage().name())
                 .param("level", c.currentLevel() == null ? null : c.currentLevel().name())
-                .param("attempts", c.attempts()).param("due", time(c.callbackDue()))
+                .param("attempts", c.attempts()).param("due", DbTime.param(c.callbackDue()))
                 .param("outcome", c.outcome() == null ? null : c.outcome().name())
-                .param("finishedAt", time(c.finishedAt()))
+                .param("finishedAt", DbTime.param(c.finishedAt()))
                 .update();
         if (rows == 0) {
             return false;
@@ -77,9 +77,9 @@ class ReplyChecks {
                 """)
                 .param("stage", c.stage().name())
                 .param("level", c.currentLevel() == null ? null : c.currentLevel().name())
-                .param("attempts", c.attempts()).param("due", time(c.callbackDue()))
+                .param("attempts", c.attempts()).param("due", DbTime.param(c.callbackDue()))
                 .param("outcome", c.outcome() == null ? null : c.outcome().name())
-                .param("finishedAt", time(c.finishedAt()))
+                .param("finishedAt", DbTime.param(c.finishedAt()))
                 .param("order", c.order().value()).param("seq", c.replySeq()).param("version", c.version())
                 .update();
         if (rows == 0) {
@@ -100,7 +100,7 @@ class ReplyChecks {
                     .param("order", c.order().value()).param("replySeq", c.replySeq()).param("seq", d.seq())
                     .param("level", d.level().name()).param("approved", d.approved()).param("reviewer", d.reviewer())
                     .param("name", d.reviewerName()).param("role", d.reviewerRole().name())
-                    .param("unit", d.reviewerUnit()).param("at", time(d.at())).param("reason", d.reason())
+                    .param("unit", d.reviewerUnit()).param("at", DbTime.param(d.at())).param("reason", d.reason())
                     .update();
         }
         for (CallbackAttempt a : c.newAttempts()) {
@@ -111,7 +111,7 @@ class ReplyChecks {
                         :comment)
                     """)
                     .param("order", c.order().value()).param("unit", c.unit().value()).param("replySeq", c.replySeq())
-                    .param("attempt", a.attempt()).param("at", time(a.at())).param("agent", a.agent())
+                    .param("attempt", a.attempt()).param("at", DbTime.param(a.at())).param("agent", a.agent())
                     .param("reached", a.result().reached()).param("resolved", a.result().resolved())
                     .param("satisfaction", a.result().satisfaction() == null ? null : a.result().satisfaction().name())
                     .param("comment", a.result().comment())
@@ -152,7 +152,7 @@ class ReplyChecks {
                 VALUES (:order, :seq, :unit, :redo, :at, :by, :reason)
                 """)
                 .param("order", c.order().value()).param("seq", c.replySeq()).param("unit", c.unit().value())
-                .param("redo", c.redoCount()).param("at", time(at)).param("by", by).param("reason", reason)
+                .param("redo", c.redoCount()).param("at", DbTime.param(at)).param("by", by).param("reason", reason)
                 .update();
     }
 
@@ -162,7 +162,7 @@ class ReplyChecks {
                 INSERT INTO escalation_conclusion (order_number, reply_seq, concluded_at, concluded_by, conclusion)
                 VALUES (:order, :seq, :at, :by, :conclusion)
                 """)
-                .param("order", c.order().value()).param("seq", c.replySeq()).param("at", time(at)).param("by", by)
+                .param("order", c.order().value()).param("seq", c.replySeq()).param("at", DbTime.param(at)).param("by", by)
                 .param("conclusion", conclusion)
                 .update();
     }
@@ -184,7 +184,7 @@ class ReplyChecks {
                     callback_due_at = NULL, version = version + 1
                 WHERE order_number = :o AND stage <> 'DONE' AND redo_count < :below
                 """)
-                .param("outcome", outcome.name()).param("at", time(at)).param("o", order.value())
+                .param("outcome", outcome.name()).param("at", DbTime.param(at)).param("o", order.value())
                 .param("below", redoCountBelow == null ? Integer.MAX_VALUE : redoCountBelow)
                 .update();
     }

@@ -30,6 +30,8 @@ import org.hotline.statistics.OverduePage;
 import org.hotline.statistics.OverrideTrend;
 import org.hotline.statistics.SatisfactionTrend;
 import org.hotline.statistics.Share;
+import org.hotline.statistics.TriageCounts;
+import org.hotline.statistics.TriageTrend;
 import org.hotline.statistics.VolumeReport;
 import org.hotline.statistics.VolumeTrend;
 import org.hotline.statistics.YearOverYearReport;
@@ -137,6 +139,41 @@ class ExcelReports {
                         u.total());
             }
         });
+    }
+
+    byte[] triage(TriageTrend r) {
+        String conditions = "统计区间：" + r.range() + "　按受理日统计；无效诉求不计入诉求量";
+        return workbook(book -> {
+            Table overall = book.table("总体", "分流统计（按" + r.period().label() + "）", conditions,
+                    concat(new String[] { "统计周期", "开始日期", "结束日期" }, TriageCounts.HEADERS));
+            for (TriageTrend.Point p : r.points()) {
+                overall.row(concat(new Object[] { p.period(), p.from(), p.to() }, boxed(p.all())));
+            }
+            overall.total(concat(new Object[] { StatisticsReports.TOTAL, r.range().from(), r.range().to() },
+                    boxed(r.total())));
+            Table perChannel = book.table("分渠道", "各渠道分流统计（按" + r.period().label() + "）", conditions,
+                    concat(new String[] { "渠道", "统计周期", "开始日期", "结束日期" }, TriageCounts.HEADERS));
+            for (TriageTrend.ChannelTotal c : r.channels()) {
+                for (TriageTrend.Point p : r.points()) {
+                    TriageCounts counts = p.channels().stream().filter(x -> x.channel().equals(c.channel()))
+                            .map(TriageTrend.ChannelTotal::counts).findFirst().orElse(TriageCounts.NONE);
+                    perChannel.row(concat(new Object[] { c.channelLabel(), p.period(), p.from(), p.to() },
+                            boxed(counts)));
+                }
+                perChannel.total(concat(new Object[] { c.channelLabel(), StatisticsReports.TOTAL, r.range().from(),
+                        r.range().to() }, boxed(c.counts())));
+            }
+            Table suggestions = book.table("分流建议采纳", "分流建议与人工决定", "统计区间：" + r.range() + "　按建议日统计",
+                    "建议", "建议数", "采纳", "改为其他", "待人工决定", "采纳率（%）");
+            for (TriageTrend.SuggestionRow row : r.suggestions()) {
+                suggestions.row(row.outcomeLabel(), row.suggested(), row.followed(), row.decidedOtherwise(),
+                        row.awaiting(), row.followedPercent() == null ? NONE : row.followedPercent());
+            }
+        });
+    }
+
+    private static Object[] boxed(TriageCounts counts) {
+        return Arrays.stream(counts.figures()).boxed().toArray();
     }
 
     /** The whole list (as many rows as the page holds); {@code note} says when it was cut short. */

@@ -22,6 +22,7 @@ import org.hotline.statistics.SatisfactionTrend;
 import org.hotline.statistics.Statistics;
 import org.hotline.statistics.VolumeReport;
 import org.hotline.statistics.VolumeTrend;
+import org.hotline.statistics.TriageTrend;
 import org.hotline.statistics.YearOverYearReport;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
@@ -151,6 +152,26 @@ class StatisticsController {
             Actor actor) {
         OverrideTrend r = overrides(period, from, to, unit, category, actor);
         return xlsx("主任决定办结_" + r.range().from() + "_" + r.range().to(), excel.overrides(r));
+    }
+
+    // ---------------------------------------------------------------- triage
+
+    @GetMapping("/triage")
+    @Operation(summary = "分流统计：受理的诉求中派单办理、紧急转接（按 110/119/120/122）、告知其他途径（按途径）、无效诉求、"
+            + "直接答复（其中知识库答复）的数量，总体及分渠道；分流建议的采纳情况。仅限中心",
+            description = "period: DAY, WEEK, MONTH (default), YEAR; counted by the day the appeal was registered;"
+                    + " invalid calls are not counted as appeals (appeals = registered - invalid)")
+    TriageTrend triage(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, Actor actor) {
+        return statistics.triage(actor, filter(from, to, null, null, true).range(), period(period));
+    }
+
+    @GetMapping("/triage/export.xlsx")
+    @Operation(summary = "导出分流统计（Excel）")
+    ResponseEntity<byte[]> exportTriage(@RequestParam(required = false) String period,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to, Actor actor) {
+        TriageTrend r = triage(period, from, to, actor);
+        return xlsx("分流统计_" + r.range().from() + "_" + r.range().to(), excel.triage(r));
     }
 
     // ---------------------------------------------------------------- overdue lists

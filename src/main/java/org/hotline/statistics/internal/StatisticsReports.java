@@ -36,7 +36,10 @@ import org.hotline.statistics.OverrideTrend;
 import org.hotline.statistics.Period;
 import org.hotline.statistics.PeriodBucket;
 import org.hotline.statistics.ReportFilter;
+import org.hotline.statistics.Percent;
 import org.hotline.statistics.SatisfactionTrend;
+import org.hotline.statistics.TriageCounts;
+import org.hotline.statistics.TriageTrend;
 import org.hotline.statistics.Statistics;
 import org.hotline.statistics.VolumeReport;
 import org.hotline.statistics.VolumeTrend;
@@ -45,6 +48,7 @@ import org.hotline.statistics.YearOverYearReport;
 import org.hotline.workorder.AppealType;
 import org.hotline.workorder.Channel;
 import org.hotline.workorder.OrderStatus;
+import org.hotline.workorder.TriageOutcome;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -182,6 +186,56 @@ class StatisticsReports implements Statistics {
                 .thenComparing(Comparator.comparingLong((DueNow.UnitDue u) -> u.counts().atRisk()).reversed())
                 .thenComparing(DueNow.UnitDue::unit, Comparator.nullsLast(Comparator.naturalOrder())));
         return new DueNow(now, scoped.range(), id(scoped.unit()), scoped.category(), total, perUnit);
+    }
+
+    @Override
+    public TriageTrend triage(Actor viewer, DateRange range, Period period) {
+        if (FigureAccess.centerOnly(viewer) instanceof FigureAccess.Refused refused) {
+            throw new ForbiddenException("statistics-not-allowed", refused.reason());
+        }
+        Objects.requireNonNull(range, "range");
+        Map<LocalDate, TriageCounts> overall = new HashMap<>();
+        Map<String, Map<LocalDate, TriageCounts>> perChannel = new TreeMap<>();
+        for (StatisticsQueries.TriageDayCount d : queries.triagePerDay(range)) {
+            TriageOutcome outcome = d.outcome() == null ? null : TriageOutcome.valueOf(d.outcome());
+            TriageCounts counts = TriageCounts.of(outcome, d.route(), d.count());
+            LocalDate start = period.startOf(d.day());
+            overall.merge(start, counts, TriageCounts::plus);
+            perChannel.computeIfAbsent(d.channel(), c -> new HashMap<>()).merge(start, counts, TriageCounts::plus);
+        }
+        List<TriageTrend.Point> points = new ArrayList<>();
+        for (PeriodBucket b : period.bucketsOf(range)) {
+            LocalDate start = period.startOf(b.days().from());
+            List<TriageTrend.ChannelTotal> channels = new ArrayList<>();
+            perChannel.forEach((channel, counts) -> channels.add(new TriageTrend.ChannelTotal(channel,
+                    label(Channel.class, channel), counts.getOrDefault(start, TriageCounts.NONE))));
+            points.add(new TriageTrend.Point(b.name(), b.days().from(), b.days().to(),
+                    overall.getOrDefault(start, TriageCounts.NONE), channels));
+        }
+        List<TriageTrend.ChannelTotal> channels = new ArrayList<>();
+        perChannel.forEach((channel, counts) -> channels.add(new TriageTrend.ChannelTotal(channel,
+                label(Channel.class, channel), counts.values().stream().reduce(TriageCounts.NONE, TriageCounts::plus))));
+        return new TriageTrend(range, period, overall.values().stream().reduce(TriageCounts.NONE, TriageCounts::plus),
+                points, channels, suggestions(range));
+    }
+
+    private List<TriageTrend.SuggestionRow> suggestions(DateRange range) {
+        Map<TriageOutcome, long[]> rows = new java.util.EnumMap<>(TriageOutcome.class);
+        for (StatisticsQueries.SuggestionCount c : queries.triageSuggestions(range)) {
+            long[] row = rows.computeIfAbsent(TriageOutcome.valueOf(c.suggested()), k -> new long[4]);
+            row[0] += c.count();
+            if (c.decided() == null) {
+                row[3] += c.count();
+            } else if (c.decided().equals(c.suggested())) {
+                row[1] += c.count();
+            } else {
+                row[2] += c.count();
+            }
+        }
+        List<TriageTrend.SuggestionRow> result = new ArrayList<>();
+        rows.forEach((outcome, r) -> result.add(new TriageTrend.SuggestionRow(outcome.name(), outcome.label(), r[0],
+                r[1], r[2], r[3], r[1] + r[2] == 0 ? null : Percent.of(r[1], r[1] + r[2]))));
+        return result;
     }
 
     @Override

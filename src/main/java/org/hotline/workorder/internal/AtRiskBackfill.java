@@ -1,19 +1,19 @@
 package org.hotline.workorder.internal;
 
-import static org.hotline.workorder.internal.Sql.instant;
-import static org.hotline.workorder.internal.Sql.time;
+import static org.hotline.platform.DbTime.instant;
 
 import java.util.List;
 
 import org.hotline.deadline.Deadlines;
+import org.hotline.platform.DbTime;
+import org.hotline.platform.JdbcBatches;
 import org.hotline.workorder.OrderStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,11 +29,13 @@ class AtRiskBackfill {
     private static final Logger log = LoggerFactory.getLogger(AtRiskBackfill.class);
     private static final int BATCH = 1000;
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
+    private final JdbcBatches batches;
     private final Deadlines deadlines;
 
-    AtRiskBackfill(NamedParameterJdbcTemplate jdbc, Deadlines deadlines) {
+    AtRiskBackfill(JdbcClient jdbc, JdbcBatches batches, Deadlines deadlines) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.deadlines = deadlines;
     }
 
@@ -57,22 +59,21 @@ class AtRiskBackfill {
     int fillMissing() {
         int filled = 0;
         while (true) {
-            List<Running> missing = jdbc.query("SELECT number, dispatched_at, handle_deadline FROM work_order"
+            List<Running> missing = jdbc.sql("SELECT number, dispatched_at, handle_deadline FROM work_order"
                     + " WHERE status IN (:handling) AND at_risk_from IS NULL AND dispatched_at IS NOT NULL"
-                    + " AND handle_deadline >= dispatched_at ORDER BY number LIMIT :limit",
-                    new MapSqlParameterSource("handling",
-                            OrderStatus.handling().stream().map(Enum::name).toList()).addValue("limit", BATCH),
-                    (rs, i) -> new Running(rs.getString("number"), instant(rs, "dispatched_at"),
-                            instant(rs, "handle_deadline")));
+                    + " AND handle_deadline >= dispatched_at ORDER BY number LIMIT :limit")
+                    .param("handling", OrderStatus.handling().stream().map(Enum::name).toList())
+                    .param("limit", BATCH)
+                    .query((rs, i) -> new Running(rs.getString("number"), instant(rs, "dispatched_at"),
+                            instant(rs, "handle_deadline"))).list();
             if (missing.isEmpty()) {
                 return filled;
             }
-            jdbc.batchUpdate("UPDATE work_order SET at_risk_from = :atRisk WHERE number = :number"
-                    + " AND at_risk_from IS NULL", missing.stream().map(c -> new MapSqlParameterSource()
+            batches.update("UPDATE work_order SET at_risk_from = :atRisk WHERE number = :number"
+                    + " AND at_risk_from IS NULL", missing, c -> new MapSqlParameterSource()
                             .addValue("number", c.number())
-                            .addValue("atRisk", time(JdbcWorkOrders.atRiskFrom(deadlines, c.dispatchedAt(),
-                                    c.handleDeadline()))))
-                    .toArray(SqlParameterSource[]::new));
+                            .addValue("atRisk", DbTime.param(JdbcWorkOrders.atRiskFrom(deadlines, c.dispatchedAt(),
+                                    c.handleDeadline()))));
             filled += missing.size();
             if (missing.size() < BATCH) {
                 return filled;

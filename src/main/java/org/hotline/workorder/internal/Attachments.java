@@ -1,13 +1,13 @@
 package org.hotline.workorder.internal;
 
-import static org.hotline.workorder.internal.Sql.instant;
-import static org.hotline.workorder.internal.Sql.time;
+import static org.hotline.platform.DbTime.instant;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.hotline.platform.DbTime;
 import org.hotline.workorder.OrderNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,7 +33,7 @@ public class Attachments {
         jdbc.sql("INSERT INTO work_order_attachment (id, order_number, file_name, content_type, size_bytes, data,"
                 + " uploaded_at, uploaded_by) VALUES (:id, :n, :name, :type, :size, :data, :at, :by)")
                 .param("id", id).param("n", order.value()).param("name", fileName).param("type", contentType)
-                .param("size", data.length).param("data", data).param("at", time(at)).param("by", by)
+                .param("size", data.length).param("data", data).param("at", DbTime.param(at)).param("by", by)
                 .update();
         return new Stored(id, fileName, contentType, data.length, at, by);
     }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.hotline.platform.ConflictException;
+import org.hotline.platform.DbTime;
 import org.hotline.workorder.OrderNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -40,7 +41,7 @@ public class IdempotencyKeys {
         jdbc.sql("INSERT INTO idempotency_key (username, idem_key, fingerprint, order_number, created_at) "
                 + "VALUES (:u, :k, :f, :o, :at)")
                 .param("u", username).param("k", key).param("f", fingerprint).param("o", order.value())
-                .param("at", Sql.time(at))
+                .param("at", DbTime.param(at))
                 .update();
     }
 }

@@ -20,9 +20,11 @@ import org.hotline.organization.UnitId;
 import org.hotline.organization.Units;
 import org.hotline.workorder.CoUnit;
 import org.hotline.workorder.Decision;
+import org.hotline.workorder.HandlingClock;
 import org.hotline.workorder.HistoryEntry;
 import org.hotline.workorder.OrderAction;
 import org.hotline.workorder.OrderStatus;
+import org.hotline.workorder.ReturnRequest;
 import org.hotline.workorder.WorkOrder;
 
 /**
@@ -87,7 +89,7 @@ public record OrderPageView(String number, long version, OrderStatus status, Str
                 o.channel().label(), o.urgency().isUrgent(), category(o.categoryCode(), categories), o.content(),
                 o.location().address(), o.registeredAt(), o.registeredBy(),
                 OrderViews.citizen(o.citizen(), o.mayContactCitizen(viewer)), names.of(o.leadUnit()),
-                o.dispatchedAt(), o.acknowledgedAt(), clockViews, due,
+                o.clock().dispatchedAt(), o.clock().acknowledgedAt(), clockViews, due,
                 o.coUnits().stream().map(c -> clocks.coUnit(c, names)).toList(),
                 o.replies().stream()
                         .map(r -> OrderViews.reply(r, unitViewer && !viewer.belongsTo(r.unit())))
@@ -95,12 +97,16 @@ public record OrderPageView(String number, long version, OrderStatus status, Str
                                 r.at(), r.outcome(), r.outcomeLabel(), r.publicReply(), r.actionsTaken(),
                                 r.internalNote(), r.citizenContacted()))
                         .toList(),
-                o.returnsRequested() == 0 ? null
-                        : new ReturnInfo(o.returnRequestedAt(), o.returnReason(), names.of(o.returnSuggestedUnit())),
-                o.extensionDaysUsed(), o.pendingExtensionDays(), o.pendingExtensionReason(), o.redoCount(),
-                o.supervisionCount(), o.master().map(m -> m.value()).orElse(null), o.mergedCount(), o.intakeAnswer(),
+                returnInfo(o.returnRequest(), names),
+                o.extension().daysUsed(), o.extension().pendingDays(), o.extension().pendingReason(), o.redoCount(),
+                o.supervision().count(), o.merge().master() == null ? null : o.merge().master().value(),
+                o.merge().mergedCount(), o.intakeAnswer(),
                 history.stream().map(h -> row(h, names)).toList(), attachments,
                 o.actionsFor(viewer, now, deadlines));
+    }
+
+    private static ReturnInfo returnInfo(ReturnRequest r, Names names) {
+        return r.wasMade() ? new ReturnInfo(r.requestedAt(), r.reason(), names.of(r.suggestedUnit())) : null;
     }
 
     private static String category(String code, Categories categories) {
@@ -161,30 +167,32 @@ public record OrderPageView(String number, long version, OrderStatus status, Str
     private record Clocks(Instant now, WorkingCalendar calendar, ConsoleFormat fmt, boolean urgent) {
 
         List<ClockView> of(WorkOrder o, Deadlines deadlines) {
-            if (o.dispatchedAt() == null) {
+            HandlingClock clock = o.clock();
+            if (!clock.isStarted()) {
                 return List.of();
             }
             boolean handling = OrderStatus.handling().contains(o.status());
-            ClockView acknowledge = o.acknowledgedAt() != null || !handling
-                    ? new ClockView("order.clock.acknowledge", o.acknowledgeDeadline(), DueState.DONE,
-                            o.acknowledgedAt() == null ? null : fmt.time(o.acknowledgedAt()))
-                    : running("order.clock.acknowledge", o.acknowledgeDeadline(), o.isAcknowledgeOverdue(now), false);
+            ClockView acknowledge = clock.acknowledgedAt() != null || !handling
+                    ? new ClockView("order.clock.acknowledge", clock.acknowledgeDeadline(), DueState.DONE,
+                            clock.acknowledgedAt() == null ? null : fmt.time(clock.acknowledgedAt()))
+                    : running("order.clock.acknowledge", clock.acknowledgeDeadline(), o.isAcknowledgeOverdue(now),
+                            false);
             ClockView handle;
             if (o.status() == OrderStatus.RETURN_REQUESTED) {
-                handle = new ClockView("order.clock.handle", o.handleDeadline(), DueState.PAUSED, null);
+                handle = new ClockView("order.clock.handle", clock.handleDeadline(), DueState.PAUSED, null);
             } else if (!handling) {
-                handle = new ClockView("order.clock.handle", o.handleDeadline(), DueState.DONE,
+                handle = new ClockView("order.clock.handle", clock.handleDeadline(), DueState.DONE,
                         o.repliedAt() == null ? null : fmt.time(o.repliedAt()));
             } else {
-                handle = running("order.clock.handle", o.handleDeadline(), o.isOverdue(now),
+                handle = running("order.clock.handle", clock.handleDeadline(), o.isOverdue(now),
                         o.isAtRisk(now, deadlines));
             }
-            if (o.returnsRequested() > 0 || !handling || o.status() == OrderStatus.RETURN_REQUESTED) {
+            if (o.returnRequest().wasMade() || !handling || o.status() == OrderStatus.RETURN_REQUESTED) {
                 return List.of(acknowledge, handle);
             }
-            ClockView returnWindow = now.isAfter(o.returnRequestDeadline())
-                    ? new ClockView("order.clock.return", o.returnRequestDeadline(), DueState.DONE, null)
-                    : running("order.clock.return", o.returnRequestDeadline(), false, false);
+            ClockView returnWindow = now.isAfter(clock.returnRequestDeadline())
+                    ? new ClockView("order.clock.return", clock.returnRequestDeadline(), DueState.DONE, null)
+                    : running("order.clock.return", clock.returnRequestDeadline(), false, false);
             return List.of(acknowledge, handle, returnWindow);
         }
 

@@ -158,7 +158,7 @@ class OrderPages {
                 .sorted(Comparator.comparing(u -> u.id().value())).toList());
         model.addAttribute("returnReasons", ReturnReason.values());
         model.addAttribute("outcomes", ReplyOutcome.values());
-        model.addAttribute("maxExtensionDays", deadlines.maxExtensionDays() - order.extensionDaysUsed());
+        model.addAttribute("maxExtensionDays", order.extension().daysLeft(deadlines.maxExtensionDays()));
         model.addAttribute("returnWindowDays", deadlines.returnRequestDays());
         model.addAttribute("maxUploadBytes", maxUpload.toBytes());
         if (!model.containsAttribute("form")) {

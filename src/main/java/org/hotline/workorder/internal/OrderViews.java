@@ -7,11 +7,17 @@ import org.hotline.deadline.Deadlines;
 import org.hotline.organization.Actor;
 import org.hotline.organization.UnitId;
 import org.hotline.workorder.Citizen;
+import org.hotline.workorder.EmergencyService;
+import org.hotline.workorder.IntakeTriage;
+import org.hotline.workorder.InvalidReason;
+import org.hotline.workorder.ProperRoute;
+import org.hotline.workorder.TriageOutcome;
 import org.hotline.workorder.CoUnit;
 import org.hotline.workorder.HistoryEntry;
 import org.hotline.workorder.OrderPage;
 import org.hotline.workorder.OrderSummary;
 import org.hotline.workorder.Reply;
+import org.hotline.workorder.ReturnRequest;
 import org.hotline.workorder.WorkOrder;
 
 /**
@@ -54,7 +60,22 @@ final class OrderViews {
             String registeredBy, String intakeAnswer, Instant dispatchedAt, Instant acknowledgedAt,
             DeadlinesView deadlines, ReturnView returnRequest, ExtensionView extension, int redoCount,
             int supervisionCount, Instant lastSupervisedAt, String master, int mergedCount, Instant repliedAt,
-            Instant closedAt, List<ReplyView> replies) {
+            Instant closedAt, List<ReplyView> replies, IntakeOutcomeView intakeOutcome, TriageView triage) {
+    }
+
+    /**
+     * What an order became at intake when it never went to a unit: answered (KNOWLEDGE, with the knowledge entry),
+     * referred (EMERGENCY, e.g. "119 消防救援"), redirected (OTHER_CHANNEL) or INVALID; null on the normal path.
+     */
+    record IntakeOutcomeView(String outcome, String outcomeLabel, String route, String routeLabel) {
+    }
+
+    /**
+     * Triage (分流) of the order, for the center: what was advised when it was registered, and what a person decided
+     * (decision null with awaitingDecision: held for a person, not dispatched automatically).
+     */
+    record TriageView(IntakeTriage.Advice advice, Instant advisedAt, String decision, String decisionLabel,
+            String decisionRoute, String decidedBy, Instant decidedAt, boolean awaitingDecision) {
     }
 
     record SummaryView(String number, String status, String statusLabel, String channel, String appealType,
@@ -71,6 +92,10 @@ final class OrderViews {
     }
 
     static OrderView of(WorkOrder o, Actor viewer, Instant now, Deadlines deadlines) {
+        return of(o, viewer, now, deadlines, null);
+    }
+
+    static OrderView of(WorkOrder o, Actor viewer, Instant now, Deadlines deadlines, IntakeTriage.Recorded triage) {
         boolean unitViewer = !viewer.isCenter();
         return new OrderView(o.number().value(), o.version(), o.status().name(), o.status().label(),
                 o.channel().name(), o.appealType().name(), o.urgency().name(),
@@ -78,16 +103,55 @@ final class OrderViews {
                 new LocationView(o.location().address(), o.location().latitude(), o.location().longitude()),
                 o.categoryCode(), id(o.leadUnit()),
                 o.coUnits().stream().map(OrderViews::coUnit).toList(), o.registeredAt(), o.registeredBy(),
-                o.intakeAnswer(), o.dispatchedAt(), o.acknowledgedAt(),
-                new DeadlinesView(o.acknowledgeDeadline(), o.handleDeadline(), o.returnRequestDeadline(),
-                        o.isAcknowledgeOverdue(now), o.isOverdue(now), o.isAtRisk(now, deadlines)),
-                o.returnsRequested() == 0 ? null
-                        : new ReturnView(o.returnRequestedAt(), o.returnReason(), id(o.returnSuggestedUnit()),
-                                o.returnsRequested()),
-                new ExtensionView(o.extensionDaysUsed(), o.pendingExtensionDays(), o.pendingExtensionReason()),
-                o.redoCount(), o.supervisionCount(), o.lastSupervisedAt(),
-                o.master().map(m -> m.value()).orElse(null), o.mergedCount(), o.repliedAt(), o.closedAt(),
-                o.replies().stream().map(r -> reply(r, unitViewer && !viewer.belongsTo(r.unit()))).toList());
+                o.intakeAnswer(), o.clock().dispatchedAt(), o.clock().acknowledgedAt(),
+                new DeadlinesView(o.clock().acknowledgeDeadline(), o.clock().handleDeadline(),
+                        o.clock().returnRequestDeadline(), o.isAcknowledgeOverdue(now), o.isOverdue(now),
+                        o.isAtRisk(now, deadlines)),
+                returnView(o.returnRequest()),
+                new ExtensionView(o.extension().daysUsed(), o.extension().pendingDays(),
+                        o.extension().pendingReason()),
+                o.redoCount(), o.supervision().count(), o.supervision().lastAt(),
+                o.merge().master() == null ? null : o.merge().master().value(), o.merge().mergedCount(),
+                o.repliedAt(), o.closedAt(),
+                o.replies().stream().map(r -> reply(r, unitViewer && !viewer.belongsTo(r.unit()))).toList(),
+                intakeOutcome(o), triage == null || unitViewer ? null : triage(triage));
+    }
+
+    private static IntakeOutcomeView intakeOutcome(WorkOrder o) {
+        TriageOutcome outcome = o.intakeOutcome();
+        if (outcome == null) {
+            return null;
+        }
+        return new IntakeOutcomeView(outcome.name(), outcome.label(), o.intakeRoute(),
+                routeLabel(outcome, o.intakeRoute()));
+    }
+
+    /** "119 消防救援", "诉讼（人民法院）", "无声电话"; the knowledge entry as it is. */
+    static String routeLabel(TriageOutcome outcome, String route) {
+        if (route == null) {
+            return null;
+        }
+        try {
+            return switch (outcome) {
+                case EMERGENCY -> EmergencyService.valueOf(route).number() + " " + EmergencyService.valueOf(route).label();
+                case OTHER_CHANNEL -> ProperRoute.valueOf(route).label() + "（" + ProperRoute.valueOf(route).body() + "）";
+                case INVALID -> InvalidReason.valueOf(route).label();
+                case KNOWLEDGE, DISPATCH -> route;
+            };
+        } catch (IllegalArgumentException storedBeforeARename) {
+            return route;
+        }
+    }
+
+    private static TriageView triage(IntakeTriage.Recorded t) {
+        TriageOutcome decided = t.decided();
+        return new TriageView(t.advice(), t.advisedAt(), decided == null ? null : decided.name(),
+                decided == null ? null : decided.label(), decided == null ? null : routeLabel(decided, t.decidedRoute()),
+                t.decidedBy(), t.decidedAt(), decided == null);
+    }
+
+    private static ReturnView returnView(ReturnRequest r) {
+        return r.wasMade() ? new ReturnView(r.requestedAt(), r.reason(), id(r.suggestedUnit()), r.count()) : null;
     }
 
     static PageView of(OrderPage page, Actor viewer) {

@@ -21,6 +21,12 @@ import org.hotline.platform.TimeParameters;
 import org.hotline.workorder.AppealType;
 import org.hotline.workorder.Channel;
 import org.hotline.workorder.Citizen;
+import org.hotline.workorder.EmergencyService;
+import org.hotline.workorder.IntakeDecision;
+import org.hotline.workorder.InvalidReason;
+import org.hotline.workorder.ProperRoute;
+import org.hotline.workorder.Settlement;
+import org.hotline.workorder.TriageOutcome;
 import org.hotline.workorder.Location;
 import org.hotline.workorder.OrderNumber;
 import org.hotline.workorder.OrderQuery;
@@ -116,7 +122,23 @@ class WorkOrderController {
             @NotBlank(message = "必须填写") @Size(max = 4000, message = "不能超过 4000 个字符") String content,
             @Valid LocationRequest location,
             @Size(max = 32, message = "不能超过 32 个字符") String categoryCode, Urgency urgency,
-            @Size(max = 4000, message = "不能超过 4000 个字符") String intakeAnswer) {
+            @Size(max = 4000, message = "不能超过 4000 个字符") String intakeAnswer,
+            @Valid TriageDecisionRequest triage) {
+    }
+
+    /**
+     * The operator's triage decision (分流): DISPATCH (the normal path, whatever triage suggested), KNOWLEDGE (with
+     * intakeAnswer, and the knowledge entry it came from), EMERGENCY (service 110/119/120/122 or its name; the
+     * call was transferred), OTHER_CHANNEL (route and the explanation the citizen was given) or INVALID
+     * (invalidReason). Without it, triage's suggestion stands: an appeal it says is not for dispatch is registered
+     * and held for a person, never settled by itself.
+     */
+    record TriageDecisionRequest(@NotNull(message = "必须填写") TriageOutcome decision,
+            @Size(max = 16, message = "不能超过 16 个字符") String service, ProperRoute route,
+            InvalidReason invalidReason,
+            @Size(max = 4000, message = "不能超过 4000 个字符") String explanation,
+            @Size(max = 2000, message = "不能超过 2000 个字符") String note,
+            @Size(max = 64, message = "不能超过 64 个字符") String knowledgeEntry) {
     }
 
     record DispatchRequest(@NotBlank(message = "必须指定主办单位") String leadUnit,
@@ -192,9 +214,10 @@ class WorkOrderController {
                                 r.location().longitude()),
                 blankToNull(r.categoryCode()), r.urgency());
         String fingerprint = idempotencyKey == null ? null : fingerprint(r);
-        String answer = blankToNull(r.intakeAnswer());
-        WorkOrderService.Intake intake = service.register(appeal, answer, actor, idempotencyKey, fingerprint);
-        OrderViews.OrderView view = view(intake.order(), actor);
+        IntakeDecision decision = decision(r.triage(), blankToNull(r.intakeAnswer()));
+        WorkOrderService.Intake intake = service.intake(appeal, decision, actor, idempotencyKey, fingerprint);
+        OrderViews.OrderView view = OrderViews.of(intake.order(), actor, clock.instant(), deadlines,
+                intake.triage());
         ResponseEntity.BodyBuilder response = intake.replayed() ? ResponseEntity.ok()
                 : ResponseEntity.created(URI.create("/api/v1/orders/" + view.number()));
         return response.eTag(etag(view.version())).body(view);
@@ -229,6 +252,36 @@ class WorkOrderController {
         return OrderViews.of(service.search(query, actor), actor);
     }
 
+    /** The operator's decision at intake; a field that does not go with it is bad input (400) and changes nothing. */
+    private static IntakeDecision decision(TriageDecisionRequest t, String answer) {
+        if (t == null) {
+            return IntakeDecision.of(answer);
+        }
+        if (answer != null && t.decision() != TriageOutcome.KNOWLEDGE) {
+            throw new InvalidInputException("intakeAnswer", "只有直接答复（triage.decision 为 KNOWLEDGE）时填写答复内容");
+        }
+        return switch (t.decision()) {
+            case DISPATCH -> IntakeDecision.dispatch();
+            case KNOWLEDGE -> IntakeDecision.answer(answer, blankToNull(t.knowledgeEntry()));
+            default -> IntakeDecision.settle(settlement(t, "triage."));
+        };
+    }
+
+    /** A settlement from the request; KNOWLEDGE and DISPATCH are no settlement of a registered order. */
+    private static Settlement settlement(TriageDecisionRequest t, String prefix) {
+        return switch (t.decision()) {
+            case EMERGENCY -> new Settlement.Referral(t.service() == null || t.service().isBlank() ? null
+                    : EmergencyService.of(t.service().strip()).orElseThrow(() -> new InvalidInputException(
+                            prefix + "service", "应为 110、119、120、122 之一（或 POLICE、FIRE、AMBULANCE、TRAFFIC）")),
+                    blankToNull(t.note()));
+            case OTHER_CHANNEL -> new Settlement.Redirection(t.route(), blankToNull(t.explanation()));
+            case INVALID -> new Settlement.Invalid(t.invalidReason(), blankToNull(t.note()));
+            case KNOWLEDGE, DISPATCH -> throw new InvalidInputException(prefix + "decision",
+                    "已受理的工单只能按紧急转接（EMERGENCY）、其他途径（OTHER_CHANNEL）或无效诉求（INVALID）分流办结；"
+                            + "派单请用 dispatch，直接答复只在受理时");
+        };
+    }
+
     /** The caller's number as digits: spaces and dashes (and a leading +86) do not matter. */
     static String callerPhone(String field, String phone) {
         return Citizen.normalisePhone(phone)
@@ -245,7 +298,10 @@ class WorkOrderController {
 
     @GetMapping("/{number}")
     ResponseEntity<OrderViews.OrderView> get(@PathVariable String number, Actor actor) {
-        OrderViews.OrderView view = view(service.find(number(number), actor), actor);
+        OrderNumber n = number(number);
+        WorkOrder order = service.find(n, actor);
+        OrderViews.OrderView view = OrderViews.of(order, actor, clock.instant(), deadlines,
+                actor.isCenter() ? service.triageOf(order).orElse(null) : null);
         return ResponseEntity.ok().eTag(etag(view.version())).body(view);
     }
 
@@ -270,6 +326,17 @@ class WorkOrderController {
         List<UnitId> co = r.coUnits() == null ? List.of() : r.coUnits().stream().map(UnitId::new).toList();
         return ok(service.dispatch(number(number), new UnitId(r.leadUnit()), co, blankToNull(r.categoryCode()),
                 r.note(), actor, version(ifMatch)), actor);
+    }
+
+    @PostMapping("/{number}/triage-decision")
+    @Operation(summary = "分流办结：已受理、尚未派单的工单按紧急转接、告知其他途径或无效诉求办结（不派单）",
+            description = "For an order triage held for a person (GET /api/v1/triage/held) or any registered order:"
+                    + " decision EMERGENCY with service (110/119/120/122), OTHER_CHANNEL with route and the"
+                    + " explanation given, INVALID with invalidReason; note: the person's own words.")
+    ResponseEntity<OrderViews.OrderView> decideTriage(@PathVariable String number,
+            @Valid @RequestBody TriageDecisionRequest r,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch, Actor actor) {
+        return ok(service.settle(number(number), settlement(r, ""), actor, version(ifMatch)), actor);
     }
 
     @PostMapping("/{number}/acknowledge")
@@ -431,7 +498,7 @@ class WorkOrderController {
     }
 
     private OrderViews.OrderView view(WorkOrder order, Actor actor) {
-        return OrderViews.of(order, actor, clock.instant(), deadlines);
+        return OrderViews.of(order, actor, clock.instant(), deadlines, null);
     }
 
     private static OrderNumber number(String number) {

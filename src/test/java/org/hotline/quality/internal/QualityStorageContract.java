@@ -188,6 +188,27 @@ abstract class QualityStorageContract {
     }
 
     @Test
+    void oneOrdersCallbackIsReadAsTheQueueShowsItWhileItWaitsDueOrNot() {
+        WorkOrder o = replied();
+        assertThat(queues.callback(o.number(), 3, u -> u)).as("still in review").isEmpty();
+
+        ReplyCheck check = checks.find(o.number(), 1).orElseThrow();
+        check.review(reviewer("reviewer1"), true, null, Instant.now());
+        checks.update(check);
+        check.recordCallback(agent(), CallResult.notReached("无人接听"), Instant.now(), QualityFixtures.RETRIES,
+                QualityFixtures.ESCALATION);
+        checks.update(check);
+
+        assertThat(queues.callback(o.number(), 3, u -> u)).as("due again another day").hasValueSatisfying(i -> {
+            assertThat(i.citizenPhone()).isEqualTo("13812341234");
+            assertThat(i.attemptsMade()).isEqualTo(1);
+            assertThat(i.due()).isEqualTo(check.callbackDue());
+        });
+        orders.overrideClose(o.number(), "市民撤诉", WorkOrderFixture.director(), null);
+        assertThat(queues.callback(o.number(), 3, u -> u)).as("the order closed meanwhile").isEmpty();
+    }
+
+    @Test
     void aSupersededCheckEndsButANewerRepliesCheckIsLeftAlone() {
         WorkOrder o = replied();
         assertThat(checks.supersede(o.number(), 0, Instant.now(), CheckOutcome.SUPERSEDED)).as("older than redo 0: none")

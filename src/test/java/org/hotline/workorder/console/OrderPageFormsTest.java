@@ -124,7 +124,7 @@ class OrderPageFormsTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andExpect(content().string(containsString("请求有误")))
                 .andExpect(content().string(containsString("reason: 含有不允许的控制字符（U+0000）")));
-        assertThat(service.find(n, ConsoleOrders.SUPERVISOR).supervisionCount()).isZero();
+        assertThat(service.find(n, ConsoleOrders.SUPERVISOR).supervision().count()).isZero();
     }
 
     @Test
@@ -138,7 +138,7 @@ class OrderPageFormsTest {
                 .andExpect(redirectedUrl("/console/orders/" + n.value()))
                 .andExpect(flash().attribute("notice", "order.done.supervise"));
 
-        assertThat(service.find(n, ConsoleOrders.SUPERVISOR).supervisionCount()).isEqualTo(1);
+        assertThat(service.find(n, ConsoleOrders.SUPERVISOR).supervision().count()).isEqualTo(1);
     }
 
     @Test
@@ -153,7 +153,7 @@ class OrderPageFormsTest {
                 .andExpect(content().string(containsString("工单已被其他用户修改")))
                 .andExpect(content().string(containsString("第二次督办")));
 
-        assertThat(service.find(n, ConsoleOrders.SUPERVISOR).supervisionCount()).isEqualTo(1);
+        assertThat(service.find(n, ConsoleOrders.SUPERVISOR).supervision().count()).isEqualTo(1);
     }
 
     @Test
@@ -170,7 +170,7 @@ class OrderPageFormsTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("id=\"err-REQUEST_EXTENSION-reason\">必须说明理由")));
 
-        assertThat(service.find(n, ConsoleOrders.SUPERVISOR).pendingExtensionDays()).isZero();
+        assertThat(service.find(n, ConsoleOrders.SUPERVISOR).extension().pendingDays()).isZero();
     }
 
     @Test

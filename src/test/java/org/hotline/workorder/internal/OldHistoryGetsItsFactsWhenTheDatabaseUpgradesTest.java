@@ -18,6 +18,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.hotline.organization.UnitId;
+import org.hotline.platform.JdbcBatches;
 import org.hotline.support.SharedPostgres;
 import org.hotline.workorder.CoUnit;
 import org.hotline.workorder.EveryAction;
@@ -32,6 +33,7 @@ import org.hotline.workorder.WorkOrderFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -73,8 +75,8 @@ class OldHistoryGetsItsFactsWhenTheDatabaseUpgradesTest {
 
         flyway(db, vendor, null).migrate();
 
-        JdbcWorkOrders orders = new JdbcWorkOrders(new NamedParameterJdbcTemplate(db),
-                org.hotline.workorder.WorkOrderFixture.DEADLINES);
+        JdbcWorkOrders orders = new JdbcWorkOrders(JdbcClient.create(db),
+                new JdbcBatches(new NamedParameterJdbcTemplate(db)), org.hotline.workorder.WorkOrderFixture.DEADLINES);
         for (WorkOrder o : built.orders()) {
             List<Facts> stored = new ArrayList<>();
             for (HistoryEntry h : orders.history(o.number())) {
@@ -119,12 +121,12 @@ class OldHistoryGetsItsFactsWhenTheDatabaseUpgradesTest {
                   handle_deadline, returns_requested, extension_days_used, pending_extension_days, redo_count,
                   supervision_count, master_number, merged_count, replied_at, closed_at, history_size)
                 VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, n, s.channel().name(), s.appealType().name(), s.citizen().name(), s.citizen().phone(),
-                s.citizen().confidential(), s.content(), s.urgency().name(), t(s.registeredAt()), s.registeredBy(),
-                s.status().name(), id(s.leadUnit()), t(s.dispatchedAt()), t(s.handleDeadline()), s.returnsRequested(),
-                s.extensionDaysUsed(), s.pendingExtensionDays(), s.redoCount(), s.supervisionCount(),
-                s.master() == null ? null : s.master().value(), s.mergedCount(), t(s.repliedAt()), t(s.closedAt()),
-                s.historySize());
+                """, n, o.channel().name(), o.appealType().name(), o.citizen().name(), o.citizen().phone(),
+                o.citizen().confidential(), o.content(), o.urgency().name(), t(o.registeredAt()), o.registeredBy(),
+                o.status().name(), id(o.leadUnit()), t(o.clock().dispatchedAt()), t(o.clock().handleDeadline()),
+                o.returnRequest().count(), o.extension().daysUsed(), o.extension().pendingDays(), o.redoCount(),
+                o.supervision().count(), o.merge().master() == null ? null : o.merge().master().value(),
+                o.merge().mergedCount(), t(o.repliedAt()), t(o.closedAt()), o.historySize());
         for (CoUnit c : s.coUnits()) {
             jdbc.update("""
                     INSERT INTO work_order_co_unit (order_number, unit_id, added_at, added_by, deadline,

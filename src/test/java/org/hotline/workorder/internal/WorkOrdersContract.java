@@ -162,7 +162,7 @@ abstract class WorkOrdersContract {
         assertThatThrownBy(() -> orders.update(second)).isInstanceOf(OptimisticLockingFailureException.class);
         WorkOrder now = orders.find(stored.number()).orElseThrow();
         assertThat(now.version()).isEqualTo(1);
-        assertThat(now.acknowledgedAt()).isEqualTo(MARCH_2.plusSeconds(600));
+        assertThat(now.clock().acknowledgedAt()).isEqualTo(MARCH_2.plusSeconds(600));
         assertThat(now.historySize()).isEqualTo(3);
         assertThat(orders.history(stored.number())).extracting(HistoryEntry::action)
                 .containsExactly(OrderAction.REGISTER, OrderAction.DISPATCH, OrderAction.ACKNOWLEDGE);
@@ -336,9 +336,9 @@ abstract class WorkOrdersContract {
     void anOrderIsAtRiskInTheListExactlyWhenItsPageSaysSo() {
         SearchSet s = storeSearchSet();
         WorkOrder dispatched = s.dispatched();
-        Instant from = DEADLINES.atRiskFrom(dispatched.dispatchedAt(), dispatched.handleDeadline());
-        List<Instant> moments = List.of(dispatched.dispatchedAt(), from.minusSeconds(1), from, from.plusSeconds(60),
-                dispatched.handleDeadline(), dispatched.handleDeadline().plusSeconds(1), JUNE_1);
+        Instant from = DEADLINES.atRiskFrom(dispatched.clock().dispatchedAt(), dispatched.clock().handleDeadline());
+        List<Instant> moments = List.of(dispatched.clock().dispatchedAt(), from.minusSeconds(1), from, from.plusSeconds(60),
+                dispatched.clock().handleDeadline(), dispatched.clock().handleDeadline().plusSeconds(1), JUNE_1);
 
         for (Instant now : moments) {
             List<OrderNumber> expected = new ArrayList<>();
@@ -351,7 +351,7 @@ abstract class WorkOrdersContract {
             assertThat(found(search(s).atRisk(false), now)).as("not at risk at %s", now).hasSize(4 - expected.size());
         }
         assertThat(found(search(s).atRisk(true), from)).as("the moment itself counts").contains(dispatched.number());
-        assertThat(found(search(s).atRisk(true), dispatched.handleDeadline().plusSeconds(1)))
+        assertThat(found(search(s).atRisk(true), dispatched.clock().handleDeadline().plusSeconds(1)))
                 .as("once overdue it is 超期, not 临期").doesNotContain(dispatched.number());
     }
 
@@ -361,10 +361,12 @@ abstract class WorkOrdersContract {
         WorkOrder dispatched = s.dispatched();
         jdbc.update("UPDATE work_order SET at_risk_from = NULL WHERE number IN (?, ?, ?)",
                 dispatched.number().value(), s.inProgress().number().value(), s.closed().number().value());
-        Instant from = DEADLINES.atRiskFrom(dispatched.dispatchedAt(), dispatched.handleDeadline());
+        Instant from = DEADLINES.atRiskFrom(dispatched.clock().dispatchedAt(), dispatched.clock().handleDeadline());
         assertThat(found(search(s).atRisk(true), from)).as("unknown counts as not at risk").isEmpty();
 
-        new AtRiskBackfill(new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc), DEADLINES)
+        new AtRiskBackfill(org.springframework.jdbc.core.simple.JdbcClient.create(jdbc),
+                new org.hotline.platform.JdbcBatches(
+                        new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc)), DEADLINES)
                 .fillMissing();
 
         assertThat(found(search(s).atRisk(true), from)).contains(dispatched.number());
@@ -496,7 +498,7 @@ abstract class WorkOrdersContract {
 
         assertThat(orders.mergedInto(master.number())).extracting(WorkOrder::number)
                 .containsExactly(repeat1.number(), repeat2.number());
-        assertThat(orders.find(master.number()).orElseThrow().mergedCount()).isEqualTo(2);
+        assertThat(orders.find(master.number()).orElseThrow().merge().mergedCount()).isEqualTo(2);
         assertThat(orders.mergedInto(repeat1.number())).isEmpty();
     }
 

@@ -9,7 +9,11 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.hotline.dispatch.DispatchDirectory;
 import org.hotline.dispatch.LabelKind;
+import org.hotline.dispatch.internal.model.UnitLabels;
+import org.hotline.dispatch.internal.routing.DirectoryStore;
+import org.hotline.organization.Categories;
 import org.hotline.dispatch.internal.learning.TrainingHistory.NewExample;
 import org.hotline.organization.Actor;
 import org.hotline.organization.UnitId;
@@ -32,7 +36,9 @@ import org.springframework.stereotype.Component;
  * order's category stands. (The re-dispatch this causes is not counted a second time.)
  * </ul>
  * One example per label kind: the category (CATEGORY) and the lead unit (UNIT), so that a model of either
- * kind learns. Runs after the change commits, through Spring Modulith's event publication registry: a failure
+ * kind learns. The category is stored as the label the served model uses for it: a unit-level model (the one
+ * that ships) knows categories only as fine as the unit needs, so a dispatcher's 09.05.01 (路灯不亮) teaches it
+ * the label of the directory's group law enforcement's city duties belong to (09). Runs after the change commits, through Spring Modulith's event publication registry: a failure
  * here is retried and never undoes the dispatch.
  */
 @Component
@@ -46,10 +52,17 @@ class Corrections {
     private final DataSource dataSource;
     private final LearningProperties properties;
     private final Clock clock;
+    private final ModelRegistry registry;
+    private final DirectoryStore directory;
+    private final Categories categories;
     private volatile Boolean suggestionsRecorded;
 
     Corrections(WorkOrderService orders, TrainingHistory history, JdbcClient jdbc, DataSource dataSource,
-            LearningProperties properties, Clock clock) {
+            LearningProperties properties, Clock clock, ModelRegistry registry, DirectoryStore directory,
+            Categories categories) {
+        this.registry = registry;
+        this.directory = directory;
+        this.categories = categories;
         this.orders = orders;
         this.history = history;
         this.jdbc = jdbc;
@@ -89,8 +102,8 @@ class Corrections {
         }
         List<NewExample> examples = new ArrayList<>(2);
         if (categoryCode != null) {
-            examples.add(new NewExample(ExampleSource.CORRECTION, "", text, categoryCode, LabelKind.CATEGORY,
-                    orderNumber, order.registeredAt(), null));
+            examples.add(new NewExample(ExampleSource.CORRECTION, "", text, asServedLabel(categoryCode),
+                    LabelKind.CATEGORY, orderNumber, order.registeredAt(), null));
         }
         if (unit != null) {
             examples.add(new NewExample(ExampleSource.CORRECTION, "", text, unit.value(), LabelKind.UNIT, orderNumber,
@@ -98,6 +111,37 @@ class Corrections {
         }
         history.add(examples, clock.instant());
         log.debug("Order {} taught the dispatcher: category {}, unit {}", orderNumber, categoryCode, unit);
+    }
+
+    /**
+     * The category as the served model names it: itself when the model knows it (or no model is served), else
+     * the unit-level label of the directory entry it falls under (its own or the nearest ancestor's).
+     */
+    String asServedLabel(String code) {
+        var active = registry.active();
+        if (active.isEmpty() || active.get().labelKind() != LabelKind.CATEGORY) {
+            return code;
+        }
+        return servedLabel(code, java.util.Set.of(active.get().model().labels()), directory.current(), categories);
+    }
+
+    /** {@link #asServedLabel} for a model that knows {@code known}. */
+    static String servedLabel(String code, java.util.Set<String> known, DispatchDirectory directory,
+            Categories categories) {
+        if (known.contains(code)) {
+            return code;
+        }
+        UnitLabels labels = new UnitLabels(directory, categories);
+        for (String at = code; at != null; at = categories.find(at).map(c -> c.parentCode()).orElse(null)) {
+            if (directory.entryOf(at).isPresent()) {
+                String label = labels.labelOfEntry(at);
+                return label != null && known.contains(label) ? label : code;
+            }
+            if (known.contains(at)) {
+                return at;
+            }
+        }
+        return code;
     }
 
     /** What the AI dispatcher suggested for the order, as the routing side records it in {@code dispatch_record}. */

@@ -19,13 +19,20 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.ResourceLoader;
+import org.hotline.dispatch.LabelKind;
+import org.hotline.dispatch.internal.model.LinearTextModel;
+import org.hotline.dispatch.internal.model.ModelFiles;
 import org.springframework.stereotype.Component;
 
 /**
  * A fresh install gets its first model without anyone doing anything: when {@code dispatch_model} is empty at
  * start, the history named by {@code hotline.dispatch.training-file} (a real export, CSV or xlsx in the
- * shared data's columns unless mapped otherwise) or else the demo history shipped with the project
- * ({@code dispatch/demo-history.csv}) is imported, and version 1 trained and activated from it.
+ * shared data's columns unless mapped otherwise) is imported and version 1 trained and activated from it; without
+ * one, the model that ships with the project ({@code hotline.dispatch.shipped-model}, {@code
+ * dispatch/model-v1.bin}: trained from real citizen messages by {@code dispatch-train}, see the README) is stored
+ * as version 1 and activated, which takes a second; with that set blank, the demo history shipped with the
+ * project ({@code dispatch/demo-history.csv}) is imported and trained from.
  *
  * <p>Startup stays fast: this runs in the background after the application is ready, and until it is done
  * the classifier answers with an empty ranking, so orders wait for a human dispatcher. One instance does it
@@ -37,6 +44,9 @@ import org.springframework.stereotype.Component;
 class FirstModel {
 
     static final String DEMO_HISTORY = "dispatch/demo-history.csv";
+    /** The note of a version that was shipped, not trained here: the weekly retrain leaves it alone (see ModelTraining). */
+    static final String SHIPPED_NOTE = "首次启动：随项目发布的模型（由真实市民留言训练，见 README）";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final Logger log = LoggerFactory.getLogger(FirstModel.class);
 
     private final ModelVersions versions;
@@ -48,11 +58,13 @@ class FirstModel {
     private final LockProvider locks;
     private final LearningProperties properties;
     private final Clock clock;
+    private final ResourceLoader resources;
     private final CompletableFuture<Optional<Integer>> done = new CompletableFuture<>();
 
     FirstModel(ModelVersions versions, ModelRegistry registry, ModelTraining training, HistoryImports imports,
             TrainingHistory history, LearningJobs jobs, LockProvider locks, LearningProperties properties,
-            Clock clock) {
+            Clock clock, ResourceLoader resources) {
+        this.resources = resources;
         this.versions = versions;
         this.registry = registry;
         this.training = training;
@@ -108,6 +120,13 @@ class FirstModel {
         if (!versions.isEmpty()) {
             return Optional.empty();
         }
+        boolean trainingFile = properties.trainingFile() != null && !properties.trainingFile().isBlank();
+        if (!trainingFile && !properties.shippedModelLocation().isEmpty() && history.countFromHistories() == 0) {
+            Optional<Integer> shipped = storeShippedModel();
+            if (shipped.isPresent()) {
+                return shipped;
+            }
+        }
         // A few corrections may already exist (people dispatched the first orders while this ran, or the demo
         // orders were seeded): they do not make a history, so the history is imported unless one was.
         if (history.countFromHistories() == 0 && !importHistory()) {
@@ -118,6 +137,36 @@ class FirstModel {
         ModelTraining.Trained trained = training.train(null, "system", note, true);
         log.info("First dispatch model trained: version {}", trained.version().version());
         return Optional.of(trained.version().version());
+    }
+
+    /** The shipped model as version 1, served at once; empty when it cannot be read (then the demo history trains). */
+    private Optional<Integer> storeShippedModel() {
+        String location = properties.shippedModelLocation();
+        byte[] data;
+        LinearTextModel model;
+        try (InputStream in = resources.getResource(location).getInputStream()) {
+            data = in.readAllBytes();
+            model = ModelFiles.read(data);
+        } catch (IOException | IllegalArgumentException e) {
+            log.error("The shipped dispatch model {} cannot be read ({}): version 1 is trained from the demo history",
+                    location, e.getMessage());
+            return Optional.empty();
+        }
+        int examples = 0;
+        String notePath = location.replaceFirst("\\.bin$", "") + ".json";
+        try (InputStream in = resources.getResource(notePath).getInputStream()) {
+            examples = JSON.readTree(in).path("examples").asInt(0);
+        } catch (IOException e) {
+            log.debug("No note beside the shipped model at {}", notePath);
+        }
+        int version = versions.add(new ModelVersions.NewVersion("system", LabelKind.CATEGORY, examples,
+                model.labels().length, 0, SHIPPED_NOTE, ModelVersions.MetricMethod.NONE, null, null, 0,
+                ModelFiles.settingsJson(model.settings()), data), clock.instant());
+        versions.activate(version);
+        registry.install(version, LabelKind.CATEGORY, model);
+        log.info("First dispatch model: version {} is the model shipped with the project ({}, {} labels)", version,
+                location, model.labels().length);
+        return Optional.of(version);
     }
 
     private boolean importHistory() {

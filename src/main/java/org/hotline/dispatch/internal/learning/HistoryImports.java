@@ -19,11 +19,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hotline.dispatch.DispatchDirectory;
+import org.hotline.dispatch.LabelKind;
 import org.hotline.dispatch.internal.learning.LabelMapping.Mapped;
+import org.hotline.dispatch.internal.model.Narrowing;
+import org.hotline.dispatch.internal.model.UnitLabels;
+import org.hotline.dispatch.internal.routing.DirectoryStore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ResourceLoader;
 import org.hotline.dispatch.internal.learning.LabelMapping.Rejected;
 import org.hotline.dispatch.internal.learning.TrainingHistory.NewExample;
 import org.hotline.organization.Categories;
 import org.hotline.organization.Units;
+import org.hotline.platform.DbTime;
 import org.hotline.platform.TextChecks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,9 +121,18 @@ class HistoryImports {
     private final ObjectMapper json;
     private final Clock clock;
     private final LearningProperties properties;
+    private final DirectoryStore directory;
+    private final ResourceLoader resources;
+    private final String historyCategories;
 
     HistoryImports(JdbcClient jdbc, TrainingHistory history, Categories categories, Units units, LearningJobs jobs,
-            ObjectMapper json, Clock clock, LearningProperties properties) {
+            ObjectMapper json, Clock clock, LearningProperties properties, DirectoryStore directory,
+            ResourceLoader resources,
+            @Value("${hotline.dispatch.history-categories:classpath:dispatch/history-categories.yaml}")
+            String historyCategories) {
+        this.directory = directory;
+        this.resources = resources;
+        this.historyCategories = historyCategories;
         this.jdbc = jdbc;
         this.history = history;
         this.categories = categories;
@@ -124,6 +141,23 @@ class HistoryImports {
         this.json = json;
         this.clock = clock;
         this.properties = properties;
+    }
+
+    /**
+     * How this import narrows coarse categories: the history-categories file over the current directory; none
+     * when the file is not set or cannot be read (the history is then imported as it names its categories).
+     */
+    private Narrowing narrowing() {
+        if (historyCategories == null || historyCategories.isBlank()) {
+            return Narrowing.NONE;
+        }
+        try (java.io.InputStream in = resources.getResource(historyCategories).getInputStream()) {
+            DispatchDirectory current = directory.current();
+            return new Narrowing(current, new UnitLabels(current, categories), Narrowing.read(in));
+        } catch (java.io.IOException | RuntimeException e) {
+            log.warn("History categories {} not used: {}", historyCategories, e.getMessage());
+            return Narrowing.NONE;
+        }
     }
 
     /** Records the job and runs it in the background; the file is deleted afterwards when {@code temporary}. */
@@ -164,8 +198,8 @@ class HistoryImports {
                 UPDATE dispatch_import SET status = 'FAILED', failure = :why, finished_at = :now
                  WHERE status = 'RUNNING' AND updated_at < :before""")
                 .param("why", "导入中断：处理该导入的服务已停止，请重新导入")
-                .param("now", TrainingHistory.utc(now))
-                .param("before", TrainingHistory.utc(now.minus(silentFor)))
+                .param("now", DbTime.param(now))
+                .param("before", DbTime.param(now.minus(silentFor)))
                 .update();
     }
 
@@ -185,7 +219,7 @@ class HistoryImports {
                 .param("name", truncate(fileName == null || fileName.isBlank() ? "history.csv" : fileName, 255))
                 .param("by", truncate(actor, 64))
                 .param("size", size)
-                .param("now", TrainingHistory.utc(now))
+                .param("now", DbTime.param(now))
                 .update(key, "id");
         return generatedId(key);
     }
@@ -197,7 +231,7 @@ class HistoryImports {
     }
 
     private void run(long id, String fileName, Path file, ColumnMapping mapping, ExampleSource source) {
-        Run run = new Run(id, mapping, source, LabelMapping.of(categories, units));
+        Run run = new Run(id, mapping, source, LabelMapping.of(categories, units), narrowing());
         long started = System.nanoTime();
         try {
             HistoryFiles.read(file, fileName, mapping.charset(), run);
@@ -227,7 +261,7 @@ class HistoryImports {
                 .param("status", status).param("failure", truncate(failure, 1000))
                 .param("read", run.rowsRead).param("accepted", run.accepted).param("rejected", run.rejected)
                 .param("rejects", write(run.rejects)).param("bytes", run.bytesRead)
-                .param("rowsTotal", run.rowsTotal).param("now", TrainingHistory.utc(now)).param("id", run.id)
+                .param("rowsTotal", run.rowsTotal).param("now", DbTime.param(now)).param("id", run.id)
                 .update();
     }
 
@@ -238,7 +272,7 @@ class HistoryImports {
                  WHERE id = :id""")
                 .param("read", run.rowsRead).param("accepted", run.accepted).param("rejected", run.rejected)
                 .param("rejects", write(run.rejects)).param("bytes", run.bytesRead)
-                .param("rowsTotal", run.rowsTotal).param("now", TrainingHistory.utc(clock.instant()))
+                .param("rowsTotal", run.rowsTotal).param("now", DbTime.param(clock.instant()))
                 .param("id", run.id)
                 .update();
     }
@@ -256,6 +290,8 @@ class HistoryImports {
         final ColumnMapping mapping;
         final ExampleSource source;
         final LabelMapping labels;
+        /** Coarse categories of another taxonomy narrowed to unit-level labels (dispatch/history-categories.yaml). */
+        final Narrowing narrowing;
         final List<NewExample> pending = new ArrayList<>();
         final List<Reject> rejects = new ArrayList<>();
         int label = -1;
@@ -272,7 +308,8 @@ class HistoryImports {
         long lastRow = 1;
         long lastReport = System.nanoTime();
 
-        Run(long id, ColumnMapping mapping, ExampleSource source, LabelMapping labels) {
+        Run(long id, ColumnMapping mapping, ExampleSource source, LabelMapping labels, Narrowing narrowing) {
+            this.narrowing = narrowing;
             this.id = id;
             this.mapping = mapping;
             this.source = source;
@@ -329,7 +366,8 @@ class HistoryImports {
             if (text.isEmpty()) {
                 text = cell(cells, tokens).strip();
             }
-            LabelMapping.Result mapped = labels.map(cell(cells, label));
+            String raw = cell(cells, label);
+            LabelMapping.Result mapped = labels.map(raw);
             if (mapped instanceof Rejected r) {
                 reject(rowNumber, r.reason());
                 return;
@@ -349,7 +387,9 @@ class HistoryImports {
                 return;
             }
             Mapped m = (Mapped) mapped;
-            pending.add(new NewExample(source, truncate(subjectText, SUBJECT_LIMIT), text, m.label(), m.kind(), null,
+            String labelled = m.kind() == LabelKind.CATEGORY && narrowing.narrows(raw)
+                    ? narrowing.narrow(raw, subjectText, text) : m.label();
+            pending.add(new NewExample(source, truncate(subjectText, SUBJECT_LIMIT), text, labelled, m.kind(), null,
                     time(cell(cells, time)), id));
             accepted++;
         }
@@ -430,13 +470,8 @@ class HistoryImports {
                 rs.getString("started_by"), rs.getInt("rows_read"), rs.getInt("accepted"), rs.getInt("rejected"),
                 read(rs.getString("rejects")), (Long) rs.getObject("bytes_total", Long.class),
                 rs.getObject("bytes_read", Long.class), rs.getObject("rows_total", Integer.class),
-                rs.getString("failure"), instant(rs, "started_at"), instant(rs, "updated_at"),
-                instant(rs, "finished_at"));
-    }
-
-    static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
+                rs.getString("failure"), DbTime.instant(rs, "started_at"), DbTime.instant(rs, "updated_at"),
+                DbTime.instant(rs, "finished_at"));
     }
 
     private String write(List<Reject> rejects) {

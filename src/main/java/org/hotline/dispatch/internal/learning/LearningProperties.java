@@ -14,10 +14,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                          above it by one 80/20 holdout (five extra trainings would take too long)
  * @param maxTextLength     imported rows with a longer text are rejected (the column holds 10,000)
  * @param retrainCron       when the scheduled retrain looks for new examples
+ * @param shippedModel      the model file served as version 1 at the first start when no training file is set
+ *                          (the unit-level model trained from the shared data, which ships with the project);
+ *                          blank: train version 1 from the demo history instead
  */
 @ConfigurationProperties("hotline.dispatch")
 record LearningProperties(Boolean activateNewModels, Boolean trainAtFirstStart, String trainingFile,
-        Integer crossValidateUpTo, Integer maxTextLength, String retrainCron) {
+        Integer crossValidateUpTo, Integer maxTextLength, String retrainCron, String shippedModel) {
+
+    static final String SHIPPED_MODEL = "classpath:dispatch/model-v1.bin";
+
+    String shippedModelLocation() {
+        return shippedModel == null ? SHIPPED_MODEL : shippedModel.strip();
+    }
 
     static final int COLUMN_LIMIT = 10_000;
 

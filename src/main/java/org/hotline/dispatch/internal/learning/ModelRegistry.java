@@ -39,13 +39,14 @@ import org.springframework.stereotype.Component;
 public class ModelRegistry implements Classifier {
 
     private static final Logger log = LoggerFactory.getLogger(ModelRegistry.class);
-    private static final int TOP = 3;
 
     /** The model being served, with the version and the kind of label it names. */
     public record ActiveModel(int version, LabelKind labelKind, LinearTextModel model, TrainedClassifier classifier) {
 
         ActiveModel(int version, LabelKind labelKind, LinearTextModel model) {
-            this(version, labelKind, model, new TrainedClassifier(String.valueOf(version), labelKind, model, TOP));
+            // every label with its probability: the decision adds up the labels that route to the same unit
+            this(version, labelKind, model, new TrainedClassifier(String.valueOf(version), labelKind, model,
+                    model.labels().length));
         }
     }
 

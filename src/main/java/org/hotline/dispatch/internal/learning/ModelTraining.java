@@ -386,6 +386,14 @@ class ModelTraining {
         Optional<Version> current = versions.active();
         LabelKind kind = current.map(Version::labelKind).orElseGet(this::busiestKind);
         long newest = history.newestId(kind);
+        if (current.isPresent() && FirstModel.SHIPPED_NOTE.equals(current.get().note())
+                && history.countFromHistories() == 0) {
+            // The shipped model learned from messages this database does not hold: a model trained from the
+            // corrections alone would forget all of them. An admin trains from an imported history instead.
+            log.info("Scheduled retrain skipped: the shipped model is served and no history was imported; "
+                    + "corrections wait until one is (POST /api/v1/admin/dispatch/imports)");
+            return;
+        }
         if (current.isPresent() && newest <= current.get().lastExampleId()) {
             log.info("Scheduled retrain skipped: no new {} examples since version {}", kind, current.get().version());
             return;

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.hotline.dispatch.LabelKind;
 import org.hotline.platform.ChangeSignals;
+import org.hotline.platform.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -56,7 +57,7 @@ class ModelVersions {
                     note, metric_method, macro_f1, accuracy, training_millis, settings, data, active)
                 VALUES (:at, :by, :kind, :examples, :labels, :last, :note, :method, :f1, :accuracy, :millis,
                     :settings, :data, NULL)""")
-                .param("at", TrainingHistory.utc(now)).param("by", HistoryImports.truncate(v.createdBy(), 64))
+                .param("at", DbTime.param(now)).param("by", HistoryImports.truncate(v.createdBy(), 64))
                 .param("kind", v.labelKind().name()).param("examples", v.examples()).param("labels", v.labels())
                 .param("last", v.lastExampleId()).param("note", HistoryImports.truncate(v.note(), 500))
                 .param("method", v.metricMethod().name()).param("f1", v.macroF1()).param("accuracy", v.accuracy())
@@ -108,7 +109,7 @@ class ModelVersions {
     }
 
     private Version map(ResultSet rs, int i) throws SQLException {
-        return new Version(rs.getInt("version"), HistoryImports.instant(rs, "created_at"), rs.getString("created_by"),
+        return new Version(rs.getInt("version"), DbTime.instant(rs, "created_at"), rs.getString("created_by"),
                 LabelKind.valueOf(rs.getString("label_kind")), rs.getInt("examples"), rs.getInt("labels"),
                 rs.getLong("last_example_id"), rs.getString("note"),
                 MetricMethod.valueOf(rs.getString("metric_method")), rs.getObject("macro_f1", Double.class),

@@ -1,16 +1,15 @@
 package org.hotline.dispatch.internal.learning;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import org.hotline.dispatch.LabelKind;
 import org.hotline.dispatch.internal.model.TrainingExample;
+import org.hotline.platform.DbTime;
+import org.hotline.platform.JdbcBatches;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,28 +28,24 @@ class TrainingHistory {
             VALUES (:source, :subject, :body, :label, :kind, :order, :occurred, :created, :import)""";
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate named;
+    private final JdbcBatches batches;
 
-    TrainingHistory(JdbcClient jdbc, NamedParameterJdbcTemplate named) {
+    TrainingHistory(JdbcClient jdbc, JdbcBatches batches) {
         this.jdbc = jdbc;
-        this.named = named;
+        this.batches = batches;
     }
 
     void add(List<NewExample> examples, Instant now) {
-        if (examples.isEmpty()) {
-            return;
-        }
-        MapSqlParameterSource[] batch = examples.stream().map(e -> new MapSqlParameterSource()
+        batches.update(INSERT, examples, e -> new MapSqlParameterSource()
                 .addValue("source", e.source().name())
                 .addValue("subject", e.subject() == null ? "" : e.subject())
                 .addValue("body", e.body())
                 .addValue("label", e.label())
                 .addValue("kind", e.kind().name())
                 .addValue("order", e.orderNumber())
-                .addValue("occurred", utc(e.occurredAt()))
-                .addValue("created", utc(now))
-                .addValue("import", e.importId())).toArray(MapSqlParameterSource[]::new);
-        named.batchUpdate(INSERT, batch);
+                .addValue("occurred", DbTime.param(e.occurredAt()))
+                .addValue("created", DbTime.param(now))
+                .addValue("import", e.importId()));
     }
 
     /** Every example of one label kind, oldest first. */
@@ -91,13 +86,8 @@ class TrainingHistory {
                 .param("n", orderNumber)
                 .query((rs, i) -> new NewExample(ExampleSource.valueOf(rs.getString(1)), rs.getString(2),
                         rs.getString(3), rs.getString(4), LabelKind.valueOf(rs.getString(5)), rs.getString(6),
-                        rs.getObject(7, OffsetDateTime.class) == null ? null
-                                : rs.getObject(7, OffsetDateTime.class).toInstant(),
+                        DbTime.instant(rs, 7),
                         (Long) rs.getObject(8)))
                 .list();
-    }
-
-    static OffsetDateTime utc(Instant at) {
-        return at == null ? null : at.atOffset(ZoneOffset.UTC);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hotline.dispatch.LabelKind;
+import org.hotline.platform.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -79,7 +80,7 @@ class TrainingRuns {
                 .param("by", HistoryImports.truncate(actor, 64))
                 .param("note", HistoryImports.truncate(note, 500))
                 .param("phase", "等待开始")
-                .param("now", TrainingHistory.utc(now))
+                .param("now", DbTime.param(now))
                 .update(key, "id");
         return HistoryImports.generatedId(key);
     }
@@ -90,7 +91,7 @@ class TrainingRuns {
                 UPDATE dispatch_training SET examples = :examples, steps_total = :total, updated_at = :now
                  WHERE id = :id""")
                 .param("examples", examples).param("total", stepsTotal)
-                .param("now", TrainingHistory.utc(clock.instant())).param("id", id)
+                .param("now", DbTime.param(clock.instant())).param("id", id)
                 .update();
     }
 
@@ -118,7 +119,7 @@ class TrainingRuns {
                     UPDATE dispatch_training SET steps_done = :done, phase = :phase, updated_at = :now
                      WHERE id = :id AND status = 'RUNNING'""")
                     .param("done", stepsDone).param("phase", HistoryImports.truncate(phase, 200))
-                    .param("now", TrainingHistory.utc(at)).param("id", id)
+                    .param("now", DbTime.param(at)).param("id", id)
                     .update();
         }
     }
@@ -138,7 +139,7 @@ class TrainingRuns {
                     steps_done = COALESCE(:done, steps_done), phase = :phase, updated_at = :now, finished_at = :now
                  WHERE id = :id""")
                 .param("status", status).param("version", version).param("failure", HistoryImports.truncate(failure, 1000))
-                .param("done", stepsDone).param("phase", phase).param("now", TrainingHistory.utc(now))
+                .param("done", stepsDone).param("phase", phase).param("now", DbTime.param(now))
                 .param("id", id)
                 .update();
     }
@@ -157,7 +158,7 @@ class TrainingRuns {
         return jdbc.sql("""
                 SELECT * FROM dispatch_training WHERE status = 'RUNNING' AND updated_at >= :after
                  ORDER BY id DESC LIMIT 1""")
-                .param("after", TrainingHistory.utc(clock.instant().minus(silentFor)))
+                .param("after", DbTime.param(clock.instant().minus(silentFor)))
                 .query(this::map).optional();
     }
 
@@ -168,8 +169,8 @@ class TrainingRuns {
                 UPDATE dispatch_training SET status = 'FAILED', failure = :why, phase = '失败', finished_at = :now
                  WHERE status = 'RUNNING' AND updated_at < :before""")
                 .param("why", "训练中断：进行该训练的服务已停止，请重新训练")
-                .param("now", TrainingHistory.utc(now))
-                .param("before", TrainingHistory.utc(now.minus(silentFor)))
+                .param("now", DbTime.param(now))
+                .param("before", DbTime.param(now.minus(silentFor)))
                 .update();
     }
 
@@ -178,7 +179,7 @@ class TrainingRuns {
                 rs.getString("started_by"), rs.getString("note"), rs.getObject("examples", Integer.class),
                 rs.getInt("steps_done"), rs.getObject("steps_total", Integer.class), rs.getString("phase"),
                 rs.getObject("version", Integer.class), rs.getString("failure"),
-                HistoryImports.instant(rs, "started_at"), HistoryImports.instant(rs, "updated_at"),
-                HistoryImports.instant(rs, "finished_at"));
+                DbTime.instant(rs, "started_at"), DbTime.instant(rs, "updated_at"),
+                DbTime.instant(rs, "finished_at"));
     }
 }

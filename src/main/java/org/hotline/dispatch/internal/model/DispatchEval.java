@@ -19,6 +19,7 @@ import org.hotline.dispatch.DispatchAdvisor;
  *   java -jar target/hotline.jar dispatch-eval --train A.csv --test B.csv
  *   java -jar target/hotline.jar dispatch-eval --cv 5 A.csv
  *   java -jar target/hotline.jar dispatch-eval --cv 5 A.csv --settings '{"headChars":0}'
+ *   java -jar target/hotline.jar dispatch-eval --units --model model.bin ../shared/data   (see {@link UnitEval})
  * </pre>
  */
 public final class DispatchEval {
@@ -27,6 +28,9 @@ public final class DispatchEval {
     }
 
     public static int run(List<String> args, PrintStream out) throws Exception {
+        if (args.contains("--units")) {
+            return UnitEval.run(args, out);
+        }
         String train = null;
         String test = null;
         String cvFile = null;

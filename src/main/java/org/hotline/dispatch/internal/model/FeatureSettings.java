@@ -27,14 +27,23 @@ package org.hotline.dispatch.internal.model;
  *                   story. 0 switches the head off, which is how a model stored before this setting reads it.
  * @param headWeight the length the head's features are normalised to, against 1 for the whole message: the head
  *                   is a block of its own in the TF-IDF vector, so a long story does not drown it
+ * @param maxFeatures at most this many n-grams are kept after training (those with the largest weights), 0 for no
+ *                   cap beyond {@code keep}: what keeps a model with many labels a few megabytes, in the database
+ *                   and as the file that ships with the project. A model stored before it existed reads it as 0.
  */
 public record FeatureSettings(int minN, int maxN, double subjectWeight, double c, int minDf, boolean balanced,
-        double nbAlpha, double blend, double keep, int maxChars, int headChars, double headWeight) {
+        double nbAlpha, double blend, double keep, int maxChars, int headChars, double headWeight, int maxFeatures) {
+
+    /** The settings of models stored before the feature cap existed. */
+    public FeatureSettings(int minN, int maxN, double subjectWeight, double c, int minDf, boolean balanced,
+            double nbAlpha, double blend, double keep, int maxChars, int headChars, double headWeight) {
+        this(minN, maxN, subjectWeight, c, minDf, balanced, nbAlpha, blend, keep, maxChars, headChars, headWeight, 0);
+    }
 
     /** The settings of models stored before the head existed (and of tests that do without it). */
     public FeatureSettings(int minN, int maxN, double subjectWeight, double c, int minDf, boolean balanced,
             double nbAlpha, double blend, double keep, int maxChars) {
-        this(minN, maxN, subjectWeight, c, minDf, balanced, nbAlpha, blend, keep, maxChars, 0, 0);
+        this(minN, maxN, subjectWeight, c, minDf, balanced, nbAlpha, blend, keep, maxChars, 0, 0, 0);
     }
 
     /** Whether the head of a message is read as features of its own. */

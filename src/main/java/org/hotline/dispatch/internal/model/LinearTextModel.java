@@ -24,6 +24,11 @@ public final class LinearTextModel {
     private final float[] bias;
     private final double temperature;
     /**
+     * How far the calibrated top probability is to be trusted for this message, from how much of it the model
+     * knows (see {@link Familiarity}); null for a model trained before it existed, which scales nothing.
+     */
+    private final Familiarity familiarity;
+    /**
      * The scoring table: per known n-gram one slot of {@code stride} ints holding a 32-bit fingerprint of its
      * hash, then its weight for every label and last its idf as bfloat16 (the upper half of a float: three
      * significant digits, plenty for a linear score), two to an int. Looking an n-gram up then costs one trip
@@ -46,6 +51,12 @@ public final class LinearTextModel {
 
     LinearTextModel(FeatureSettings settings, Vocabulary vocabulary, String[] labels, float[] weights, float[] bias,
             double temperature) {
+        this(settings, vocabulary, labels, weights, bias, temperature, null);
+    }
+
+    LinearTextModel(FeatureSettings settings, Vocabulary vocabulary, String[] labels, float[] weights, float[] bias,
+            double temperature, Familiarity familiarity) {
+        this.familiarity = familiarity;
         this.settings = settings;
         this.vocabulary = vocabulary;
         this.labels = labels;
@@ -73,7 +84,8 @@ public final class LinearTextModel {
         return (int) (key >>> 20) & ((1 << KNOWN_BITS) - 1);
     }
 
-    private LinearTextModel(LinearTextModel other, double temperature) {
+    private LinearTextModel(LinearTextModel other, double temperature, Familiarity familiarity) {
+        this.familiarity = familiarity;
         this.settings = other.settings;
         this.vocabulary = other.vocabulary;
         this.labels = other.labels;
@@ -88,7 +100,65 @@ public final class LinearTextModel {
 
     /** The same model with calibrated probabilities; shares everything else. */
     LinearTextModel withTemperature(double t) {
-        return new LinearTextModel(this, t);
+        return new LinearTextModel(this, t, familiarity);
+    }
+
+    /** The same model with its confidence scaled by how familiar a message is; shares everything else. */
+    LinearTextModel withFamiliarity(Familiarity f) {
+        return new LinearTextModel(this, temperature, f);
+    }
+
+    /**
+     * "No confident nonsense": the probability that the top label is right, as a logistic function of the
+     * calibrated top probability (as a logit), the top raw score (a message no label's SVM claims scores low on
+     * all of them, which the softmax hides) and the coverage (the share of the message's n-grams the model
+     * knows: gibberish, foreign or off-topic text shares few). Fitted on held-out messages together with
+     * scrambled ones that belong to no label (see {@code Trainer}). Every label's probability is scaled by the
+     * same factor, so the ranking stays and the rest of the mass means "none of these".
+     */
+    public record Familiarity(double probabilityLogit, double topScore, double coverage, double intercept) {
+
+        /** The calibrated chance that the top label is right. */
+        double chance(double topProbability, double topRawScore, double coverage) {
+            double p = Math.min(1 - 1e-6, Math.max(1e-6, topProbability));
+            double z = probabilityLogit * Math.log(p / (1 - p)) + topScore * topRawScore + this.coverage * coverage
+                    + intercept;
+            return 1 / (1 + Math.exp(-z));
+        }
+
+        /** The factor every probability of a message is multiplied by: at most 1, never raising them. */
+        double scale(double topProbability, double topRawScore, double coverage) {
+            if (topProbability <= 0) {
+                return 1;
+            }
+            return Math.min(1, chance(topProbability, topRawScore, coverage) / topProbability);
+        }
+    }
+
+    public Familiarity familiarity() {
+        return familiarity;
+    }
+
+    /**
+     * The calibrated probabilities of every label for a message, in {@link #labels()} order, scaled by its
+     * familiarity: they sum to less than 1 when the model does not know the message well.
+     */
+    public double[] probabilities(String subject, String body, Scratch scratch) {
+        double[] s = scores(subject, body, scratch);
+        double[] p = softmax(s, temperature);
+        if (familiarity != null) {
+            int top = 0;
+            for (int i = 1; i < p.length; i++) {
+                if (p[i] > p[top]) {
+                    top = i;
+                }
+            }
+            double f = familiarity.scale(p[top], s[top], scratch.coverage);
+            for (int i = 0; i < p.length; i++) {
+                p[i] *= f;
+            }
+        }
+        return p;
     }
 
     private static final double[] SUBLINEAR = new double[64];
@@ -156,6 +226,15 @@ public final class LinearTextModel {
         final int[] firsts = new int[BLOCK];
         private double[] raw = new double[0];
         private double[] head = new double[0];
+        /** After {@link LinearTextModel#scores}: the share of the body's n-grams the model knows. */
+        double coverage;
+        private long ngrams;
+        private long known;
+
+        /** The coverage of the message last scored with this scratch. */
+        public double coverage() {
+            return coverage;
+        }
 
         public Scratch(FeatureSettings s) {
             body = new NgramFeatures(s.minN(), s.maxN());
@@ -197,7 +276,7 @@ public final class LinearTextModel {
      * text.
      */
     public List<Guess> classify(String subject, String body, int k, Scratch scratch) {
-        double[] p = softmax(scores(subject, body, scratch), temperature);
+        double[] p = probabilities(subject, body, scratch);
         int top = Math.min(k, labels.length);
         List<Guess> out = new ArrayList<>(top);
         boolean[] taken = new boolean[labels.length];
@@ -218,6 +297,9 @@ public final class LinearTextModel {
     /** How many words of evidence a dispatcher sees per label. */
     static final int EVIDENCE_WORDS = 5;
 
+    /** A word of evidence weighs at least this share of the strongest word for the label. */
+    static final double WEAKEST_SHARE = 0.2;
+
     /**
      * Raw decision values per label (before calibration), in {@link #labels()} order. One pass: the TF-IDF
      * values are accumulated into the scores unnormalised, with their squared sum, and the L2 normalisation
@@ -229,7 +311,10 @@ public final class LinearTextModel {
         double[] raw = scratch.raw(k);
         TextNormalizer.normalize(settings.readPart(body), scratch.text);
         int length = scratch.text.length;
+        scratch.ngrams = 0;
+        scratch.known = 0;
         accumulate(scratch.text.codePoints, length, NgramFeatures.BODY, 1.0, raw, scratch);
+        scratch.coverage = scratch.ngrams == 0 ? 0 : (double) scratch.known / scratch.ngrams;
         double[] s = new double[k];
         if (settings.readsHead()) {
             double[] head = scratch.head(k);
@@ -277,6 +362,12 @@ public final class LinearTextModel {
         int k = labels.length;
         int distinct = features.size();
         int[] firsts = scratch.firsts;
+        boolean counting = seed == NgramFeatures.BODY;
+        if (counting) {
+            for (int n = minN; n <= maxN; n++) {
+                scratch.ngrams += Math.max(0, length - n + 1);
+            }
+        }
         for (int block = 0; block < distinct; block += BLOCK) {
             int end = Math.min(distinct, block + BLOCK);
             // The first word of each n-gram's slot, fetched for a block of n-grams at once: the loads do not
@@ -297,6 +388,9 @@ public final class LinearTextModel {
                 }
                 if (found == 0) {
                     continue;
+                }
+                if (counting) {
+                    scratch.known += features.count(i);
                 }
                 double v = weight * sublinear(features.count(i)) * half(table[base + 1 + (k >> 1)], k);
                 raw[k] += v * v;
@@ -498,6 +592,61 @@ public final class LinearTextModel {
                 }
             }
             out.add(List.copyOf(words));
+        }
+        return out;
+    }
+
+    /**
+     * For each label named (by its index in {@link #labels()}), the whole words of the message that weigh most
+     * for it, as a segmenter cuts them ({@link Words}): what a dispatcher sees as "why". A word weighs what its
+     * character 2- and 3-grams weigh for the label in the body's features; words that say nothing (function and
+     * time words), numbers and single characters are left out, and so is a word contained in a better one.
+     */
+    public List<List<String>> wordEvidence(String body, int[] labelIndexes, int howMany) {
+        String read = body == null ? "" : settings.readPart(body);
+        int k = labels.length;
+        int asked = labelIndexes.length;
+        List<Words.Word> words = Words.of(read);
+        java.util.Map<String, double[]> weightOf = new java.util.LinkedHashMap<>();
+        for (Words.Word w : words) {
+            if (!Words.telling(w.text()) || weightOf.containsKey(w.text())) {
+                continue;
+            }
+            int[] cps = TextNormalizer.normalize(w.text());
+            double[] sum = new double[asked];
+            for (int n = Math.max(2, settings.minN()); n <= settings.maxN(); n++) {
+                for (int start = 0; start + n <= cps.length; start++) {
+                    int id = vocabulary.id(NgramFeatures.hash(cps, start, n, NgramFeatures.BODY));
+                    if (id < 0) {
+                        continue;
+                    }
+                    float idf = vocabulary.idf(id);
+                    for (int a = 0; a < asked; a++) {
+                        sum[a] += weights[id * k + labelIndexes[a]] * idf;
+                    }
+                }
+            }
+            weightOf.put(w.text(), sum);
+        }
+        List<List<String>> out = new ArrayList<>(asked);
+        for (int a = 0; a < asked; a++) {
+            int label = a;
+            double strongest = weightOf.values().stream().mapToDouble(w -> w[label]).max().orElse(0);
+            // a word that weighs a fifth of the strongest or less is noise to a reader, not a reason
+            List<String> ranked = weightOf.entrySet().stream()
+                    .filter(e -> e.getValue()[label] > 0 && e.getValue()[label] >= strongest * WEAKEST_SHARE)
+                    .sorted(Comparator.comparingDouble(e -> -e.getValue()[label])).map(java.util.Map.Entry::getKey)
+                    .toList();
+            List<String> chosen = new ArrayList<>(howMany);
+            for (String word : ranked) {
+                if (chosen.size() == howMany) {
+                    break;
+                }
+                if (chosen.stream().noneMatch(o -> o.contains(word) || word.contains(o))) {
+                    chosen.add(word);
+                }
+            }
+            out.add(List.copyOf(chosen));
         }
         return out;
     }

@@ -26,11 +26,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * int label count and the labels (UTF), int vocabulary size, the n-gram hashes by feature id (long[]), their
  * idf (float[]), int weight count, the weights (float[], feature-major as in the model), the biases
  * (float[], one per label).
+ *
+ * <p>Format 2 (since the model that ships with the project): the same up to the weight count, then one byte
+ * saying how the weights follow: 0 as floats, 1 quantised, each feature's weights as a power-of-two exponent
+ * (byte) and one signed byte per label (the trainer rounds them so, which keeps a model of 40 labels a few
+ * megabytes and reads back exactly); then the biases, and a byte saying whether a {@link
+ * LinearTextModel.Familiarity} follows (four doubles). Only n-gram hashes, idf and weights are stored: no text.
  */
 public final class ModelFiles {
 
     /** Raise when the layout changes; {@link #read} names both versions when it meets one it does not know. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     private static final int MAGIC = 0x484C544D; // "HLTM"
     private static final int CHUNK = 1 << 14;
@@ -61,8 +67,28 @@ public final class ModelFiles {
             writeFloats(out, vocabulary.idfs());
             float[] weights = model.weights();
             out.writeInt(weights.length);
-            writeFloats(out, weights);
+            int k = labels.length;
+            byte[] exponents = exponents(weights, k);
+            out.writeByte(exponents == null ? 0 : 1);
+            if (exponents == null) {
+                writeFloats(out, weights);
+            } else {
+                out.write(exponents);
+                byte[] q = new byte[weights.length];
+                for (int i = 0; i < weights.length; i++) {
+                    q[i] = (byte) Math.round(Math.scalb(weights[i], -exponents[i / k]));
+                }
+                out.write(q);
+            }
             writeFloats(out, model.bias());
+            LinearTextModel.Familiarity f = model.familiarity();
+            out.writeBoolean(f != null);
+            if (f != null) {
+                out.writeDouble(f.probabilityLogit());
+                out.writeDouble(f.topScore());
+                out.writeDouble(f.coverage());
+                out.writeDouble(f.intercept());
+            }
         } catch (IOException e) {
             // writing to memory: only a bug gets here
             throw new UncheckedIOException(e);
@@ -77,7 +103,7 @@ public final class ModelFiles {
                 throw new IllegalArgumentException("not a hotline model file");
             }
             int format = in.readInt();
-            if (format != FORMAT) {
+            if (format != 1 && format != FORMAT) {
                 throw new IllegalArgumentException("model file format " + format + ", this version reads " + FORMAT);
             }
             byte[] settingsJson = new byte[in.readInt()];
@@ -91,13 +117,37 @@ public final class ModelFiles {
             int features = in.readInt();
             long[] hashes = readLongs(in, features);
             float[] idf = readFloats(in, features);
-            float[] weights = readFloats(in, in.readInt());
+            int weightCount = in.readInt();
+            float[] weights;
+            if (format == 1 || in.readByte() == 0) {
+                weights = readFloats(in, weightCount);
+            } else {
+                if (features < 0 || (long) features * labels.length != weightCount) {
+                    throw new IllegalArgumentException("model file is inconsistent: " + weightCount + " weights for "
+                            + features + " features and " + labels.length + " labels");
+                }
+                byte[] exponents = new byte[features];
+                in.readFully(exponents);
+                byte[] q = new byte[checkedCount(weightCount)];
+                in.readFully(q);
+                weights = new float[weightCount];
+                int k = labels.length;
+                for (int i = 0; i < weightCount; i++) {
+                    weights[i] = Math.scalb((float) q[i], exponents[i / k]);
+                }
+            }
             float[] bias = readFloats(in, labels.length);
+            LinearTextModel.Familiarity familiarity = null;
+            if (format >= 2 && in.readBoolean()) {
+                familiarity = new LinearTextModel.Familiarity(in.readDouble(), in.readDouble(), in.readDouble(),
+                        in.readDouble());
+            }
             if (weights.length != features * labels.length) {
                 throw new IllegalArgumentException("model file is inconsistent: " + weights.length + " weights for "
                         + features + " features and " + labels.length + " labels");
             }
-            return new LinearTextModel(settings, Vocabulary.of(hashes, idf), labels, weights, bias, temperature);
+            return new LinearTextModel(settings, Vocabulary.of(hashes, idf), labels, weights, bias, temperature,
+                    familiarity);
         } catch (IOException e) {
             throw new IllegalArgumentException("model file is damaged: " + e.getMessage(), e);
         }
@@ -139,6 +189,56 @@ public final class ModelFiles {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("a setting has a value of the wrong kind: " + changes, e);
         }
+    }
+
+    /**
+     * Rounds each feature's weights ({@code k} of them, feature-major) to a signed byte times a power of two: the
+     * smallest power that keeps the largest weight of the feature within ±127. Exact to read back; the model's
+     * scores move by well under a percent.
+     */
+    static void quantize(float[] weights, int k) {
+        for (int f = 0; f * k < weights.length; f++) {
+            int e = exponent(weights, f, k);
+            for (int c = 0; c < k; c++) {
+                int q = Math.round(Math.scalb(weights[f * k + c], -e));
+                weights[f * k + c] = Math.scalb((float) Math.max(-127, Math.min(127, q)), e);
+            }
+        }
+    }
+
+    private static int exponent(float[] weights, int f, int k) {
+        float max = 0;
+        for (int c = 0; c < k; c++) {
+            max = Math.max(max, Math.abs(weights[f * k + c]));
+        }
+        if (max == 0) {
+            return 0;
+        }
+        int e = Math.getExponent(max / 127f);
+        while (Math.scalb(127f, e) < max) {
+            e++;
+        }
+        return Math.max(Byte.MIN_VALUE, Math.min(Byte.MAX_VALUE, e));
+    }
+
+    /** Each feature's exponent when the weights are quantised (every one a byte times it), else null. */
+    private static byte[] exponents(float[] weights, int k) {
+        if (k == 0 || weights.length == 0) {
+            return null;
+        }
+        byte[] exponents = new byte[weights.length / k];
+        for (int f = 0; f < exponents.length; f++) {
+            int e = exponent(weights, f, k);
+            for (int c = 0; c < k; c++) {
+                float w = weights[f * k + c];
+                float q = Math.scalb(w, -e);
+                if (q != Math.rint(q) || Math.abs(q) > 127 || Math.scalb(q, e) != w) {
+                    return null;
+                }
+            }
+            exponents[f] = (byte) e;
+        }
+        return exponents;
     }
 
     // Arrays go through a buffer in chunks: one write call per element would cost seconds on a large model.

@@ -76,7 +76,7 @@ public final class TrainedClassifier implements Classifier {
             }
             indexes[i] = index;
         }
-        List<List<String>> words = model.evidence(text == null ? "" : text, indexes, LinearTextModel.EVIDENCE_WORDS);
+        List<List<String>> words = model.wordEvidence(text == null ? "" : text, indexes, LinearTextModel.EVIDENCE_WORDS);
         List<Suggestion> explained = new ArrayList<>(ranked.size());
         for (int i = 0; i < indexes.length; i++) {
             Suggestion s = ranked.get(i);

@@ -42,6 +42,9 @@ public final class Trainer {
     /** The calibration folds' seed: {@link #fits} must split a history as {@link #fitTemperature} does. */
     private static final long CALIBRATION_SEED = 7;
 
+    /** The ridge of the familiarity's fit, per message, on standardised features. */
+    private static final double FAMILIARITY_RIDGE = 0.01;
+
     private static final FitListener SILENT = calibrating -> {
     };
 
@@ -103,7 +106,12 @@ public final class Trainer {
         if (calibrationFolds < 2 || distinctLabels(examples) < 2) {
             return model;
         }
-        return model.withTemperature(fitTemperature(examples));
+        HeldOut held = heldOut(examples);
+        if (held.scores().isEmpty()) {
+            return model;
+        }
+        double t = fitTemperature(held);
+        return model.withTemperature(t).withFamiliarity(fitFamiliarity(held, t));
     }
 
     private static int distinctLabels(List<TrainingExample> examples) {
@@ -287,7 +295,7 @@ public final class Trainer {
         int k = labels.length;
         Vocabulary vocabulary = model.vocabulary();
         int n = vocabulary.size();
-        if (keep >= 1 || n == 0 || model.weights().length == 0) {
+        if ((keep >= 1 && settings.maxFeatures() <= 0) || n == 0 || model.weights().length == 0) {
             return model;
         }
         float[] weights = model.weights();
@@ -302,6 +310,9 @@ public final class Trainer {
         float[] sorted = importance.clone();
         Arrays.sort(sorted);
         float threshold = sorted[(int) Math.min(n - 1, Math.floor(n * (1 - keep)))];
+        if (settings.maxFeatures() > 0 && settings.maxFeatures() < n) {
+            threshold = Math.max(threshold, sorted[n - settings.maxFeatures()]);
+        }
         long[] hashes = vocabulary.hashesById();
         int kept = 0;
         for (float v : importance) {
@@ -321,6 +332,7 @@ public final class Trainer {
                 next++;
             }
         }
+        ModelFiles.quantize(keptWeights, k);
         return new LinearTextModel(settings, Vocabulary.of(keptHashes, keptIdf), labels, keptWeights, model.bias(),
                 model.temperature());
     }
@@ -371,13 +383,16 @@ public final class Trainer {
     }
 
     /**
-     * The softmax temperature that makes held-out probabilities honest: scores of each fold come from a model
-     * that did not see it, and a golden-section search finds the temperature with the least log-loss.
+     * Scores of messages from models that did not see them: each calibration fold is scored by a model trained
+     * on the others. Every third held-out message is also scored scrambled (its characters shuffled, so that it
+     * keeps its characters and loses its words): text that belongs to no label, which teaches the familiarity
+     * what a message the model does not know looks like.
      */
-    private double fitTemperature(List<TrainingExample> examples) {
+    private HeldOut heldOut(List<TrainingExample> examples) {
         List<List<TrainingExample>> folds = Folds.stratified(examples, calibrationFolds, CALIBRATION_SEED);
-        List<double[]> scores = new ArrayList<>();
-        List<Integer> truth = new ArrayList<>();
+        HeldOut held = new HeldOut(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>());
+        Random random = new Random(CALIBRATION_SEED);
         for (int f = 0; f < folds.size(); f++) {
             List<TrainingExample> train = Folds.allBut(folds, f);
             if (distinctLabels(train) < 2) {
@@ -386,18 +401,46 @@ public final class Trainer {
             LinearTextModel m = prune(fit(train, true));
             List<String> labels = Arrays.asList(m.labels());
             LinearTextModel.Scratch scratch = m.newScratch();
+            int i = 0;
             for (TrainingExample e : folds.get(f)) {
                 int t = labels.indexOf(e.label());
                 if (t < 0) {
                     continue;
                 }
-                scores.add(m.scores(e.subject(), e.body(), scratch));
-                truth.add(t);
+                held.scores().add(m.scores(e.subject(), e.body(), scratch));
+                held.coverage().add(scratch.coverage);
+                held.truth().add(t);
+                if (i++ % 3 == 0) {
+                    held.scrambled().add(m.scores("", scrambled(e.body(), random), scratch));
+                    held.scrambledCoverage().add(scratch.coverage);
+                }
             }
         }
-        if (scores.isEmpty()) {
-            return 1;
+        return held;
+    }
+
+    private record HeldOut(List<double[]> scores, List<Integer> truth, List<Double> coverage,
+            List<double[]> scrambled, List<Double> scrambledCoverage) {
+    }
+
+    private static String scrambled(String text, Random random) {
+        int[] cps = text.codePoints().toArray();
+        for (int i = cps.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int x = cps[i];
+            cps[i] = cps[j];
+            cps[j] = x;
         }
+        return new String(cps, 0, cps.length);
+    }
+
+    /**
+     * The softmax temperature that makes held-out probabilities honest: a golden-section search finds the
+     * temperature with the least log-loss on the held-out scores.
+     */
+    private double fitTemperature(HeldOut held) {
+        List<double[]> scores = held.scores();
+        List<Integer> truth = held.truth();
         double lo = 0.02;
         double hi = 5;
         double phi = (Math.sqrt(5) - 1) / 2;
@@ -421,6 +464,142 @@ public final class Trainer {
             }
         }
         return (lo + hi) / 2;
+    }
+
+    /**
+     * The familiarity (see {@link LinearTextModel.Familiarity}): a logistic regression of "the top label is right"
+     * on the held-out messages (right or wrong as they came out) and the scrambled ones (never right), from the
+     * calibrated top probability, the top raw score and the coverage. Newton's method with a light ridge, from
+     * the identity (the probability as it was).
+     */
+    private static LinearTextModel.Familiarity fitFamiliarity(HeldOut held, double temperature) {
+        List<double[]> x = new ArrayList<>();
+        List<Double> y = new ArrayList<>();
+        for (int i = 0; i < held.scores().size(); i++) {
+            double[] s = held.scores().get(i);
+            int top = argmax(s);
+            x.add(features(s, temperature, held.coverage().get(i)));
+            y.add(top == held.truth().get(i) ? 1.0 : 0.0);
+        }
+        for (int i = 0; i < held.scrambled().size(); i++) {
+            x.add(features(held.scrambled().get(i), temperature, held.scrambledCoverage().get(i)));
+            y.add(0.0);
+        }
+        // Standardised features and a ridge on them: the scrambled messages are told apart from real ones by
+        // coverage alone, and without the ridge the fit would make that a cliff instead of a slope.
+        double[] mean = new double[3];
+        double[] sd = new double[3];
+        for (double[] xi : x) {
+            for (int j = 0; j < 3; j++) {
+                mean[j] += xi[j] / x.size();
+            }
+        }
+        for (double[] xi : x) {
+            for (int j = 0; j < 3; j++) {
+                sd[j] += (xi[j] - mean[j]) * (xi[j] - mean[j]) / x.size();
+            }
+        }
+        for (int j = 0; j < 3; j++) {
+            sd[j] = Math.sqrt(sd[j]) < 1e-9 ? 1 : Math.sqrt(sd[j]);
+        }
+        List<double[]> z = new ArrayList<>(x.size());
+        for (double[] xi : x) {
+            z.add(new double[] { (xi[0] - mean[0]) / sd[0], (xi[1] - mean[1]) / sd[1], (xi[2] - mean[2]) / sd[2], 1 });
+        }
+        double[] w = { 1, 0, 0, 0 };
+        double ridge = FAMILIARITY_RIDGE * x.size();
+        for (int iteration = 0; iteration < 50; iteration++) {
+            double[] gradient = new double[4];
+            double[][] hessian = new double[4][4];
+            for (int i = 0; i < z.size(); i++) {
+                double[] xi = z.get(i);
+                double t = 0;
+                for (int j = 0; j < 4; j++) {
+                    t += w[j] * xi[j];
+                }
+                double p = 1 / (1 + Math.exp(-t));
+                for (int j = 0; j < 4; j++) {
+                    gradient[j] += (p - y.get(i)) * xi[j];
+                    for (int l = 0; l < 4; l++) {
+                        hessian[j][l] += p * (1 - p) * xi[j] * xi[l];
+                    }
+                }
+            }
+            for (int j = 0; j < 3; j++) { // the intercept is not shrunk
+                gradient[j] += ridge * w[j];
+                hessian[j][j] += ridge;
+            }
+            double[] step = solve(hessian, gradient);
+            double size = 0;
+            for (int j = 0; j < 4; j++) {
+                w[j] -= step[j];
+                size += Math.abs(step[j]);
+            }
+            if (size < 1e-8) {
+                break;
+            }
+        }
+        double intercept = w[3];
+        double[] raw = new double[3];
+        for (int j = 0; j < 3; j++) {
+            raw[j] = w[j] / sd[j];
+            intercept -= w[j] * mean[j] / sd[j];
+        }
+        return new LinearTextModel.Familiarity(raw[0], raw[1], raw[2], intercept);
+    }
+
+    private static double[] features(double[] scores, double temperature, double coverage) {
+        double[] p = LinearTextModel.softmax(scores, temperature);
+        int top = argmax(scores);
+        double q = Math.min(1 - 1e-6, Math.max(1e-6, p[top]));
+        return new double[] { Math.log(q / (1 - q)), scores[top], coverage, 1 };
+    }
+
+    private static int argmax(double[] v) {
+        int best = 0;
+        for (int i = 1; i < v.length; i++) {
+            if (v[i] > v[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** Solves a small linear system by Gaussian elimination with partial pivoting. */
+    private static double[] solve(double[][] a, double[] b) {
+        int n = b.length;
+        double[][] m = new double[n][n + 1];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(a[i], 0, m[i], 0, n);
+            m[i][n] = b[i];
+        }
+        for (int c = 0; c < n; c++) {
+            int pivot = c;
+            for (int r = c + 1; r < n; r++) {
+                if (Math.abs(m[r][c]) > Math.abs(m[pivot][c])) {
+                    pivot = r;
+                }
+            }
+            double[] t = m[c];
+            m[c] = m[pivot];
+            m[pivot] = t;
+            if (Math.abs(m[c][c]) < 1e-12) {
+                continue;
+            }
+            for (int r = 0; r < n; r++) {
+                if (r != c) {
+                    double f = m[r][c] / m[c][c];
+                    for (int k = c; k <= n; k++) {
+                        m[r][k] -= f * m[c][k];
+                    }
+                }
+            }
+        }
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = Math.abs(m[i][i]) < 1e-12 ? 0 : m[i][n] / m[i][i];
+        }
+        return x;
     }
 
     private static double logLoss(List<double[]> scores, List<Integer> truth, double t) {

@@ -78,6 +78,11 @@ public final class DemoOrganization {
         }
     }
 
+    /** The dispatch directory shipped with the demo organisation ({@code dispatch/directory.yaml}). */
+    public org.hotline.dispatch.DispatchDirectory directory() {
+        return new org.hotline.dispatch.DispatchDirectory(DirectoryFile.demo());
+    }
+
     public PlaceMatcher matcher() {
         return PlaceMatcher.of(places, List.of("东昌府区", "东昌府", "聊城市", "聊城"));
     }

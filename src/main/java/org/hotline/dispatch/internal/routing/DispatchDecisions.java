@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts the decision together from what is current: the active model (none until one is trained: then every
- * order goes to a person), the compiled gazetteer, the saved rules and the threshold
+ * order goes to a person), the compiled gazetteer, the saved rules, the dispatch directory and the threshold
  * {@code hotline.dispatch.auto-threshold}.
  */
 @Component
@@ -21,14 +21,15 @@ class DispatchDecisions {
     private final ObjectProvider<Classifier> classifier;
     private final AddressIndex addresses;
     private final RuleStore rules;
+    private final DirectoryStore directory;
     private final Units units;
     private final Categories categories;
     private final double autoThreshold;
     /** The classifier once found: the beans are fixed once the application runs, and looking up costs. */
     private volatile Classifier resolved;
 
-    DispatchDecisions(ObjectProvider<Classifier> classifier, AddressIndex addresses, RuleStore rules, Units units,
-            Categories categories, @Value("${hotline.dispatch.auto-threshold:" + DispatchAdvisor.DEFAULT_AUTO_THRESHOLD + "}") double autoThreshold) {
+    DispatchDecisions(ObjectProvider<Classifier> classifier, AddressIndex addresses, RuleStore rules,
+            DirectoryStore directory, Units units, Categories categories, @Value("${hotline.dispatch.auto-threshold:" + DispatchAdvisor.DEFAULT_AUTO_THRESHOLD + "}") double autoThreshold) {
         if (!(autoThreshold > 0 && autoThreshold <= 1)) {
             throw new IllegalArgumentException(
                     "hotline.dispatch.auto-threshold must be above 0 and at most 1, not " + autoThreshold);
@@ -36,6 +37,7 @@ class DispatchDecisions {
         this.classifier = classifier;
         this.addresses = addresses;
         this.rules = rules;
+        this.directory = directory;
         this.units = units;
         this.categories = categories;
         this.autoThreshold = autoThreshold;
@@ -53,7 +55,7 @@ class DispatchDecisions {
     private DispatchAdvisor advisor() {
         // getIfUnique: a @Primary classifier (a test's fake) wins; two without one means no automatic dispatch
         return new DispatchAdvisor(classifier(), addresses.matcher(), rules.current().rules(), units,
-                categories, autoThreshold);
+                categories, directory.current(), autoThreshold);
     }
 
     private Classifier classifier() {

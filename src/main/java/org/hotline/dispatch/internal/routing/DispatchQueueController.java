@@ -54,12 +54,24 @@ class DispatchQueueController {
     record CategoryRef(String code, String name) {
     }
 
-    record SuggestionView(UnitRef leadUnit, List<UnitRef> coUnits, CategoryRef category, double probability,
-            List<String> evidence, String rule, String manualReason) {
+    /** A category behind a suggested unit, with its probability. */
+    record CategoryChance(String code, String name, double probability) {
     }
 
+    /**
+     * One ranked unit: {@code probability} that it should lead (the sum of its categories'), the categories behind
+     * it and the whole words of the message behind it; {@code category} is its most probable category.
+     */
+    record SuggestionView(UnitRef leadUnit, List<UnitRef> coUnits, CategoryRef category, double probability,
+            List<String> evidence, String rule, String manualReason, List<CategoryChance> categories) {
+    }
+
+    /**
+     * {@code confidence} is the unit confidence the decision was taken on; {@code categoryConfidence} the top
+     * category's probability (null in records made before the unit was the decision, whose confidence was it).
+     */
     record AdviceView(boolean automatic, String manualReason, String modelVersion, String labelKind,
-            double confidence, UnitRef territorialUnit, String placeMatch, String rule,
+            double confidence, Double categoryConfidence, UnitRef territorialUnit, String placeMatch, String rule,
             List<SuggestionView> suggestions, Instant decidedAt, String explanation, Instant readvisedAt) {
     }
 
@@ -157,20 +169,25 @@ class DispatchQueueController {
     private AdviceView view(DispatchAdvice a) {
         List<SuggestionView> suggestions = a.suggestions().stream().map(this::view).toList();
         return new AdviceView(a.automatic(), a.manualReason(), a.modelVersion(),
-                a.labelKind() == null ? null : a.labelKind().name(), a.confidence(), unit(a.territorialUnit()),
+                a.labelKind() == null ? null : a.labelKind().name(), a.confidence(), a.categoryConfidence(),
+                unit(a.territorialUnit()),
                 a.place() == null ? null : a.place().describe(), a.rule(), suggestions, null, a.explanation(), null);
     }
 
     private SuggestionView view(UnitSuggestion s) {
         return new SuggestionView(unit(s.leadUnit()), s.coUnits().stream().map(this::unit).toList(),
-                category(s.categoryCode()), s.probability(), s.evidence(), s.rule(), s.manualReason());
+                category(s.categoryCode()), s.probability(), s.evidence(), s.rule(), s.manualReason(),
+                s.categories().stream().map(c -> chance(c.label(), c.probability())).toList());
     }
 
     private AdviceView view(DispatchRecords.Stored s) {
         List<SuggestionView> suggestions = s.suggestions().stream().map(x -> new SuggestionView(unit(x.leadUnit()),
                 x.coUnits().stream().map(this::unit).toList(), category(x.categoryCode()), x.probability(),
-                x.evidence(), x.rule(), x.manualReason())).toList();
-        return new AdviceView(s.automatic(), s.manualReason(), s.modelVersion(), s.labelKind(), s.confidence(),
+                x.evidence(), x.rule(), x.manualReason(),
+                x.categories().stream().map(c -> chance(c.code(), c.probability())).toList())).toList();
+        boolean unitLevel = s.unitConfidence() != null;
+        return new AdviceView(s.automatic(), s.manualReason(), s.modelVersion(), s.labelKind(),
+                unitLevel ? s.unitConfidence() : s.confidence(), unitLevel ? s.confidence() : null,
                 unit(s.territorialUnit()), s.placeMatch(), s.rule(), suggestions, s.decidedAt(), null,
                 s.readvisedAt());
     }
@@ -184,6 +201,10 @@ class DispatchQueueController {
             return null;
         }
         return new UnitRef(id, units.find(new UnitId(id)).map(Unit::name).orElse(id));
+    }
+
+    private CategoryChance chance(String code, double probability) {
+        return new CategoryChance(code, categories.find(code).map(Category::name).orElse(code), probability);
     }
 
     private CategoryRef category(String code) {

@@ -3,7 +3,6 @@ package org.hotline.dispatch.internal.routing;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +14,7 @@ import org.hotline.dispatch.DispatchAdvice;
 import org.hotline.dispatch.Suggestion;
 import org.hotline.dispatch.UnitSuggestion;
 import org.hotline.organization.UnitId;
+import org.hotline.platform.DbTime;
 import org.hotline.workorder.OrderNumber;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,13 +32,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component
 class DispatchRecords {
 
-    /** A suggestion as stored: ids only, names are looked up when shown (a unit may be renamed meanwhile). */
+    /**
+     * A suggested unit as stored: ids only, names are looked up when shown (a unit may be renamed meanwhile).
+     * {@code probability} is the unit's; {@code categories} the categories behind it (absent in records made
+     * before the unit was the decision).
+     */
     record StoredSuggestion(String leadUnit, List<String> coUnits, String categoryCode, double probability,
-            List<String> evidence, String rule, String manualReason) {
+            List<String> evidence, String rule, String manualReason, List<StoredCategory> categories) {
+
+        StoredSuggestion {
+            categories = categories == null ? List.of() : categories;
+        }
+    }
+
+    /** A category behind a suggested unit, with its probability. */
+    record StoredCategory(String code, double probability) {
     }
 
     /** A stored decision, as the manual queue shows it. */
     record Stored(String orderNumber, Instant decidedAt, String modelVersion, String labelKind, double confidence,
+            Double unitConfidence,
             String categoryCode, String suggestedLead, List<String> suggestedCoUnits, String territorialUnit,
             String placeMatch, String rule, boolean automatic, String manualReason,
             List<StoredSuggestion> suggestions, String finalLead, Boolean humanChanged, Instant readvisedAt) {
@@ -66,10 +79,10 @@ class DispatchRecords {
     Runnable prepare(OrderNumber number, DispatchAdvice advice, Instant at) {
         var statement = jdbc.sql("""
                 INSERT INTO dispatch_record (order_number, decided_at, model_version, label_kind, top3, confidence,
-                    category_code, suggested_lead, suggested_co_units, territorial_unit, place_match, rule_name,
-                    automatic, manual_reason, suggestions)
-                VALUES (:n, :at, :model, :kind, :top3, :confidence, :category, :lead, :coUnits, :territorial, :place,
-                    :rule, :automatic, :reason, :suggestions)""")
+                    unit_confidence, category_code, suggested_lead, suggested_co_units, territorial_unit, place_match,
+                    rule_name, automatic, manual_reason, suggestions)
+                VALUES (:n, :at, :model, :kind, :top3, :confidence, :unitConfidence, :category, :lead, :coUnits,
+                    :territorial, :place, :rule, :automatic, :reason, :suggestions)""")
                 .params(values(number, advice, at, advice.automatic(), advice.manualReason()));
         return statement::update;
     }
@@ -90,16 +103,16 @@ class DispatchRecords {
         if (missing) {
             jdbc.sql("""
                     INSERT INTO dispatch_record (order_number, decided_at, model_version, label_kind, top3, confidence,
-                        category_code, suggested_lead, suggested_co_units, territorial_unit, place_match, rule_name,
-                        automatic, manual_reason, suggestions, readvised_at)
-                    VALUES (:n, :at, :model, :kind, :top3, :confidence, :category, :lead, :coUnits, :territorial,
-                        :place, :rule, :automatic, :reason, :suggestions, :at)""").params(values).update();
+                        unit_confidence, category_code, suggested_lead, suggested_co_units, territorial_unit,
+                        place_match, rule_name, automatic, manual_reason, suggestions, readvised_at)
+                    VALUES (:n, :at, :model, :kind, :top3, :confidence, :unitConfidence, :category, :lead, :coUnits,
+                        :territorial, :place, :rule, :automatic, :reason, :suggestions, :at)""").params(values).update();
             return true;
         }
         return jdbc.sql("""
                 UPDATE dispatch_record
                    SET readvised_at = :at, model_version = :model, label_kind = :kind, top3 = :top3,
-                       confidence = :confidence, category_code = :category, suggested_lead = :lead,
+                       confidence = :confidence, unit_confidence = :unitConfidence, category_code = :category, suggested_lead = :lead,
                        suggested_co_units = :coUnits, territorial_unit = :territorial, place_match = :place,
                        rule_name = :rule, automatic = :automatic, manual_reason = :reason, suggestions = :suggestions
                  WHERE order_number = :n AND final_lead IS NULL""").params(values).update() == 1;
@@ -109,11 +122,14 @@ class DispatchRecords {
             String manualReason) {
         Map<String, Object> values = new HashMap<>();
         values.put("n", number.value());
-        values.put("at", RuleStore.utc(at));
+        values.put("at", DbTime.param(at));
         values.put("model", truncate(advice.modelVersion(), 64));
         values.put("kind", advice.labelKind() == null ? null : advice.labelKind().name());
         values.put("top3", truncate(write(advice.ranked().stream().map(DispatchRecords::limited).toList()), 4000));
-        values.put("confidence", advice.confidence());
+        // confidence: the top category's probability, as the model said it; unit_confidence: what the decision
+        // was taken on (the probability that the suggested lead should lead)
+        values.put("confidence", advice.categoryConfidence());
+        values.put("unitConfidence", advice.confidence());
         values.put("category", truncate(advice.categoryCode(), 32));
         values.put("lead", advice.lead() == null ? null : advice.lead().value());
         values.put("coUnits", write(ids(advice.coUnits())));
@@ -137,7 +153,7 @@ class DispatchRecords {
                        human_changed = CASE WHEN suggested_lead IS NULL OR suggested_lead <> :lead THEN TRUE
                                             ELSE FALSE END
                  WHERE order_number = :n AND final_lead IS NULL""")
-                .param("lead", lead.value()).param("actor", actor).param("at", RuleStore.utc(at))
+                .param("lead", lead.value()).param("actor", actor).param("at", DbTime.param(at))
                 .param("n", number.value())
                 .update();
     }
@@ -156,20 +172,21 @@ class DispatchRecords {
         boolean changed = rs.getBoolean("human_changed");
         Boolean humanChanged = rs.wasNull() ? null : changed;
         return new Stored(rs.getString("order_number"),
-                rs.getObject("decided_at", OffsetDateTime.class).toInstant(), rs.getString("model_version"),
-                rs.getString("label_kind"), rs.getDouble("confidence"), rs.getString("category_code"),
+                DbTime.instant(rs, "decided_at"), rs.getString("model_version"),
+                rs.getString("label_kind"), rs.getDouble("confidence"), rs.getObject("unit_confidence", Double.class),
+                rs.getString("category_code"),
                 rs.getString("suggested_lead"), read(rs.getString("suggested_co_units"), STRINGS),
                 rs.getString("territorial_unit"), rs.getString("place_match"), rs.getString("rule_name"),
                 rs.getBoolean("automatic"), rs.getString("manual_reason"),
                 read(rs.getString("suggestions"), SUGGESTIONS), rs.getString("final_lead"), humanChanged,
-                rs.getObject("readvised_at", OffsetDateTime.class) == null ? null
-                        : rs.getObject("readvised_at", OffsetDateTime.class).toInstant());
+                DbTime.instant(rs, "readvised_at"));
     }
 
     private static StoredSuggestion stored(UnitSuggestion s) {
         return new StoredSuggestion(s.leadUnit() == null ? null : s.leadUnit().value(), ids(s.coUnits()),
                 s.categoryCode(), s.probability(), s.evidence().stream().limit(20).toList(), s.rule(),
-                s.manualReason());
+                s.manualReason(), s.categories().stream().limit(8)
+                        .map(c -> new StoredCategory(truncate(c.label(), 32), c.probability())).toList());
     }
 
     /** A model may explain itself with many words; the record keeps the first twenty of each label. */

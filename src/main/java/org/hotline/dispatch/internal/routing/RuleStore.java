@@ -4,8 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +13,7 @@ import org.hotline.organization.Categories;
 import org.hotline.organization.UnitId;
 import org.hotline.platform.ChangeSignals;
 import org.hotline.platform.ConflictException;
+import org.hotline.platform.DbTime;
 import org.hotline.workorder.Urgency;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -82,10 +81,10 @@ class RuleStore {
         }
         if (version.isEmpty()) {
             jdbc.sql("INSERT INTO dispatch_rule_set (id, version, updated_at, updated_by) VALUES (1, 1, :at, :by)")
-                    .param("at", utc(now)).param("by", actor).update();
+                    .param("at", DbTime.param(now)).param("by", actor).update();
         } else {
             jdbc.sql("UPDATE dispatch_rule_set SET version = version + 1, updated_at = :at, updated_by = :by"
-                    + " WHERE id = 1").param("at", utc(now)).param("by", actor).update();
+                    + " WHERE id = 1").param("at", DbTime.param(now)).param("by", actor).update();
         }
         jdbc.sql("DELETE FROM dispatch_rule").update();
         for (int i = 0; i < rules.size(); i++) {
@@ -118,7 +117,7 @@ class RuleStore {
         List<RoutingRule> rules = jdbc.sql("SELECT * FROM dispatch_rule ORDER BY seq").query(this::map).list();
         return jdbc.sql("SELECT * FROM dispatch_rule_set WHERE id = 1")
                 .query((rs, row) -> new RuleSet(rs.getLong("version"),
-                        rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getString("updated_by"),
+                        DbTime.instant(rs, "updated_at"), rs.getString("updated_by"),
                         new RoutingRules(rules, categories)))
                 .optional()
                 .orElseGet(() -> new RuleSet(0, null, null, new RoutingRules(rules, categories)));
@@ -151,9 +150,5 @@ class RuleStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("dispatch_rule holds a malformed list: " + value, e);
         }
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 import org.hotline.dispatch.LabelKind;
+import org.hotline.platform.DbTime;
 import org.hotline.support.HotlineIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,7 +135,7 @@ class ATrainingRunsAsAJobThatReportsItsProgressTest {
     void aTrainingLeftBehindByAStoppedInstanceIsMarkedFailed() {
         long left = runs.create(LabelKind.CATEGORY, "admin", null);
         jdbc.sql("UPDATE dispatch_training SET updated_at = :then WHERE id = :id")
-                .param("then", TrainingHistory.utc(Instant.now().minus(Duration.ofMinutes(11))))
+                .param("then", DbTime.param(Instant.now().minus(Duration.ofMinutes(11))))
                 .param("id", left)
                 .update();
 

@@ -20,7 +20,7 @@ class AnInstanceIsNotReadyWhileItsFirstDispatchModelTrainsTest {
 
     private final ModelRegistry registry = new ModelRegistry(null, null, event -> { });
     /** The first-start training of this instance, not finished: nothing it needs is called. */
-    private final FirstModel firstModel = new FirstModel(null, null, null, null, null, null, null, null, null);
+    private final FirstModel firstModel = new FirstModel(null, null, null, null, null, null, null, null, null, null);
     private final DispatcherReadiness readiness = new DispatcherReadiness(registry, firstModel);
 
     @Test

@@ -40,12 +40,13 @@ class LinearTextModelTest {
     }
 
     @Test
-    void probabilitiesAreRankedAndSumToOne() {
+    void probabilitiesAreRankedAndSumToAtMostOne() {
         List<LinearTextModel.Guess> guesses = model.classify(null, "公司拖欠工资", 3, model.newScratch());
         assertThat(guesses).hasSize(3);
         assertThat(guesses.get(0).probability()).isGreaterThanOrEqualTo(guesses.get(1).probability());
         assertThat(guesses.get(1).probability()).isGreaterThanOrEqualTo(guesses.get(2).probability());
-        assertThat(guesses.stream().mapToDouble(LinearTextModel.Guess::probability).sum()).isCloseTo(1.0, within(1e-9));
+        // what the familiarity takes off a message the model knows little of is "none of these"
+        assertThat(guesses.stream().mapToDouble(LinearTextModel.Guess::probability).sum()).isBetween(0.0, 1.0 + 1e-9);
     }
 
     /** The words behind each of the ranked labels, as a dispatcher sees them. */
