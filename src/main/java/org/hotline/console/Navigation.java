@@ -35,6 +35,8 @@ public final class Navigation {
             new Entry("nav.orders", ORDERS, EnumSet.allOf(Role.class),
                     EnumSet.of(OPERATOR, DISPATCHER, UNIT_HANDLER, UNIT_LEADER, REVIEWER, SUPERVISOR)),
             new Entry("nav.dashboard", "/console/dashboard", EnumSet.of(DIRECTOR, SUPERVISOR), EnumSet.of(DIRECTOR)),
+            new Entry("nav.knowledge", "/console/knowledge", EnumSet.of(SUPERVISOR, REVIEWER, DIRECTOR, ADMIN),
+                    EnumSet.noneOf(Role.class)),
             new Entry("nav.admin", "/console/admin/users", EnumSet.of(ADMIN), EnumSet.of(ADMIN)));
 
     private Navigation() {
