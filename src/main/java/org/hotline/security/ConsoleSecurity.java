@@ -2,6 +2,7 @@ package org.hotline.security;
 
 import jakarta.servlet.DispatcherType;
 
+import org.hotline.organization.Role;
 import org.hotline.organization.UserAccounts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,6 +53,9 @@ class ConsoleSecurity {
                         // error pages answer with the original status; forwards stay where they were authorised
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(PUBLIC).permitAll()
+                        // the pages of one role, refused to the others as the API refuses them (403)
+                        .requestMatchers("/console/admin", "/console/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/console/dashboard").hasAnyRole(Role.DIRECTOR.name(), Role.SUPERVISOR.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage(LOGIN)

@@ -78,6 +78,30 @@ class JdbcUserAccounts implements UserAccounts {
                 .query(JdbcUserAccounts::map).optional();
     }
 
+    record Found(List<UserAccount> users, long total) {
+    }
+
+    /** A page of users whose username or name contains {@code text} (null: any), of {@code role} (null: any). */
+    Found page(String text, Role role, long offset, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (text != null && !text.isBlank()) {
+            where.append(" AND (LOWER(username) LIKE :text ESCAPE '\\' OR display_name LIKE :text ESCAPE '\\')");
+            params.put("text", "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (role != null) {
+            where.append(" AND role = :role");
+            params.put("role", role.name());
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM users" + where).params(params).query(Long.class).single();
+        params.put("limit", limit);
+        params.put("offset", offset);
+        List<UserAccount> found = jdbc.sql("SELECT * FROM users" + where
+                + " ORDER BY username LIMIT :limit OFFSET :offset").params(params).query(JdbcUserAccounts::map).list();
+        return new Found(found, total);
+    }
+
     List<UserAccount> all() {
         return jdbc.sql("SELECT * FROM users ORDER BY username").query(JdbcUserAccounts::map).list();
     }
