@@ -1,6 +1,7 @@
 package org.hotline;
 
 import org.hotline.dispatch.DispatchCommands;
+import org.hotline.hotissue.HotIssueCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -21,6 +22,9 @@ public class HotlineApplication {
         if (DispatchCommands.handles(args)) {
             // Offline commands (model evaluation, benchmarks) need no server, database or network.
             System.exit(DispatchCommands.run(args));
+        }
+        if (HotIssueCommands.handles(args)) {
+            System.exit(HotIssueCommands.run(args));
         }
         SpringApplication.run(HotlineApplication.class, args);
     }
