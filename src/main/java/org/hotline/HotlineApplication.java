@@ -2,6 +2,7 @@ package org.hotline;
 
 import org.hotline.dispatch.DispatchCommands;
 import org.hotline.hotissue.HotIssueCommands;
+import org.hotline.quality.ReplyQualityCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -25,6 +26,9 @@ public class HotlineApplication {
         }
         if (HotIssueCommands.handles(args)) {
             System.exit(HotIssueCommands.run(args));
+        }
+        if (ReplyQualityCommands.handles(args)) {
+            System.exit(ReplyQualityCommands.run(args));
         }
         SpringApplication.run(HotlineApplication.class, args);
     }

@@ -304,7 +304,7 @@ public final class PlaceNames {
     }
 
     /** Full-width letters and digits as ASCII, so that "Ａ３区" and "A3区" read the same. */
-    static String normalise(String text) {
+    public static String normalise(String text) {
         StringBuilder b = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
