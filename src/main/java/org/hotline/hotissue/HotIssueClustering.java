@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -55,11 +56,20 @@ public final class HotIssueClustering {
     private final Map<String, Member> members = new HashMap<>();
     private final Map<Integer, Integer> documentFrequency = new HashMap<>();
     private int documents;
-    private long nextId;
+    private long highestId;
+    private final LongSupplier ids;
 
+    /** A grouping whose new issues take their ids from {@code ids} (the server: a database sequence). */
+    public HotIssueClustering(Settings settings, LongSupplier ids) {
+        this.settings = settings;
+        this.ids = ids;
+    }
+
+    /** A grouping that numbers its issues itself, from {@code firstId} on. */
     public HotIssueClustering(Settings settings, long firstId) {
         this.settings = settings;
-        this.nextId = firstId;
+        this.highestId = firstId - 1;
+        this.ids = () -> ++highestId;
     }
 
     public HotIssueClustering() {
@@ -104,7 +114,7 @@ public final class HotIssueClustering {
         if (cluster == null) {
             cluster = new Cluster(issueId);
             clusters.put(issueId, cluster);
-            nextId = Math.max(nextId, issueId + 1);
+            highestId = Math.max(highestId, issueId);
         }
         cluster.add(member);
         index(cluster, member);
@@ -121,6 +131,12 @@ public final class HotIssueClustering {
         Cluster own = open(member);
         own.pinned = true;
         return Optional.of(own.id);
+    }
+
+    /** Restores an issue a supervisor made apart: like {@link #place}, and never merged automatically. */
+    public void placeApart(Appeal appeal, long issueId) {
+        place(appeal, issueId);
+        clusters.get(issueId).pinned = true;
     }
 
     public Optional<Long> issueOf(String appealId) {
@@ -265,7 +281,7 @@ public final class HotIssueClustering {
     }
 
     private Cluster open(Member m) {
-        Cluster c = new Cluster(nextId++);
+        Cluster c = new Cluster(ids.getAsLong());
         clusters.put(c.id, c);
         c.add(m);
         index(c, m);
@@ -288,6 +304,9 @@ public final class HotIssueClustering {
         Member m = members.remove(appealId);
         if (m != null && m.cluster != null) {
             m.cluster.remove(m);
+            if (m.cluster.members.isEmpty()) {
+                clusters.remove(m.cluster.id);
+            }
             m.cluster = null;
         }
         return m;
