@@ -25,7 +25,7 @@ final class QualityViews {
             List<String> levels, String categoryCode, String urgency, String channel, String appealType,
             String content, String citizenName, String citizenPhone, Instant repliedAt, String repliedBy,
             String outcome, String publicReply, String actionsTaken, String internalNote, boolean citizenContacted,
-            int redoCount, List<DecisionView> decisions) {
+            int redoCount, List<DecisionView> decisions, ReplyQualityScores.View quality) {
     }
 
     record DecisionView(int seq, String level, String levelLabel, boolean approved, String reviewer,
