@@ -149,11 +149,15 @@ public final class HotIssueClustering {
         return c == null || c.members.isEmpty() ? Optional.empty() : Optional.of(c.snapshot(asOf));
     }
 
-    /** Every issue with at least {@code minAppeals} appeals, hottest first, heat as of the given moment. */
-    public List<HotIssue> issues(Instant asOf, int minAppeals) {
+    /**
+     * Every issue raised by at least {@code minCitizens} distinct citizens, hottest first, heat as of the given
+     * moment. A hot issue is a problem many citizens raise: one citizen writing again and again is a repeat appeal
+     * to merge, not a hot issue, so the top list asks for two.
+     */
+    public List<HotIssue> issues(Instant asOf, int minCitizens) {
         List<HotIssue> out = new ArrayList<>();
         for (Cluster c : clusters.values()) {
-            if (c.members.size() >= Math.max(1, minAppeals)) {
+            if (!c.members.isEmpty() && c.citizens() >= Math.max(1, minCitizens)) {
                 out.add(c.snapshot(asOf));
             }
         }
@@ -443,6 +447,19 @@ public final class HotIssueClustering {
 
         boolean withinWindow(Instant at, Duration window) {
             return !at.isAfter(last.plus(window)) && !at.isBefore(first.minus(window));
+        }
+
+        int citizens() {
+            Set<String> named = new HashSet<>();
+            int anonymous = 0;
+            for (Member m : members) {
+                if (m.appeal.citizen() == null) {
+                    anonymous++;
+                } else {
+                    named.add(m.appeal.citizen());
+                }
+            }
+            return named.size() + anonymous;
         }
 
         String mainKey() {

@@ -82,7 +82,7 @@ public final class HotIssueBenchmark {
         Arrays.sort(wholeCpu);
         attach.sort(null);
         attachCpu.sort(null);
-        out.printf(Locale.ROOT, "messages=%d hot_issues(>=2)=%d%n", appeals.size(), issues);
+        out.printf(Locale.ROOT, "messages=%d hot_issues(>=2 citizens)=%d%n", appeals.size(), issues);
         out.printf(Locale.ROOT, "cluster_all_s_median=%.3f (min %.3f, max %.3f, %d rounds)%n", whole[rounds / 2],
                 whole[0], whole[rounds - 1], rounds);
         out.printf(Locale.ROOT, "attach_ms p50=%.3f p99=%.3f max=%.3f (%d attaches)%n", pct(attach, 0.50),

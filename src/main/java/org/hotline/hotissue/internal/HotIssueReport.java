@@ -83,7 +83,7 @@ public final class HotIssueReport {
                 : asOf.plusDays(1).atStartOfDay(zone).toInstant();
         List<HotIssue> issues = clustering.issues(moment, 2);
         double seconds = (System.nanoTime() - started) / 1e9;
-        out.printf(Locale.ROOT, "%,d messages grouped into %,d hot issues with 2 or more messages in %.2f s"
+        out.printf(Locale.ROOT, "%,d messages grouped into %,d hot issues raised by 2 or more citizens in %.2f s"
                 + " (window %d days, threshold %.2f); heat as of %s%n%n", appeals.size(), issues.size(), seconds,
                 windowDays, threshold, moment.atZone(zone).toLocalDate());
         print(issues.subList(0, Math.min(top, issues.size())), zone, out);

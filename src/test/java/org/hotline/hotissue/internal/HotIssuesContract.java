@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
-import org.hotline.support.HotlineIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -25,10 +24,11 @@ import com.jayway.jsonpath.JsonPath;
 
 /**
  * Hot issues through the API: new orders join their issue right after intake, a supervisor links and unlinks,
- * the top list shows the heat's parts, and a tackling goes from proposed to closed with its history.
+ * the top list shows the heat's parts, and a tackling goes from proposed to closed with its history. Run on
+ * both databases ({@link HotIssuesOnH2Test}, {@link HotIssuesOnPostgresTest}): the storage and its append-only
+ * trigger are per database.
  */
-@HotlineIntegrationTest
-class HotIssuesIntegrationTest {
+abstract class HotIssuesContract {
 
     @Autowired
     MockMvc mvc;
