@@ -31,7 +31,8 @@ public final class Navigation {
     private static final List<Entry> ENTRIES = List.of(
             new Entry("nav.orders", ORDERS, EnumSet.allOf(Role.class),
                     EnumSet.of(OPERATOR, DISPATCHER, UNIT_HANDLER, UNIT_LEADER, REVIEWER, SUPERVISOR, DIRECTOR,
-                            ADMIN)));
+                            ADMIN)),
+            new Entry("nav.hotissues", "/console/hot-issues", EnumSet.of(SUPERVISOR, DIRECTOR, DISPATCHER), EnumSet.noneOf(Role.class)));
 
     private Navigation() {
     }
