@@ -99,13 +99,17 @@ class HotIssueService {
     @Transactional
     public Optional<HotIssueViews.Assigned> attach(String number) {
         Optional<Appeal> found = store.appealOf(number);
-        if (found.isEmpty() || store.issueOf(number).isPresent()) {
+        if (found.isEmpty()) {
             return Optional.empty();
         }
         Appeal appeal = found.get();
         synchronized (lock) {
             HotIssueClustering c = clustering();
             catchUp();
+            // A redelivered event attaches nothing twice (checked under the lock: in memory and stored).
+            if (c.issueOf(number).isPresent() || store.issueOf(number).isPresent()) {
+                return Optional.empty();
+            }
             HotIssueClustering.Assignment a = c.add(appeal);
             Instant now = clock.instant();
             for (long absorbed : a.absorbed()) {
