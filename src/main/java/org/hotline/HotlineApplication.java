@@ -1,7 +1,9 @@
 package org.hotline;
 
 import org.hotline.dispatch.DispatchCommands;
+import org.hotline.hotissue.HotIssueCommands;
 import org.hotline.knowledge.KnowledgeCommands;
+import org.hotline.quality.ReplyQualityCommands;
 import org.hotline.triage.TriageCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -29,6 +31,12 @@ public class HotlineApplication {
         }
         if (KnowledgeCommands.handles(args)) {
             System.exit(KnowledgeCommands.run(args));
+        }
+        if (HotIssueCommands.handles(args)) {
+            System.exit(HotIssueCommands.run(args));
+        }
+        if (ReplyQualityCommands.handles(args)) {
+            System.exit(ReplyQualityCommands.run(args));
         }
         SpringApplication.run(HotlineApplication.class, args);
     }

@@ -46,6 +46,8 @@ public final class Navigation {
             new Entry("nav.dashboard", "/console/dashboard", EnumSet.of(DIRECTOR, SUPERVISOR), EnumSet.of(DIRECTOR)),
             new Entry("nav.knowledge", "/console/knowledge", EnumSet.of(SUPERVISOR, REVIEWER, DIRECTOR, ADMIN),
                     EnumSet.noneOf(Role.class)),
+            new Entry("nav.hotissues", "/console/hot-issues", EnumSet.of(SUPERVISOR, DIRECTOR, DISPATCHER),
+                    EnumSet.noneOf(Role.class)),
             new Entry("nav.admin", "/console/admin/users", EnumSet.of(ADMIN), EnumSet.of(ADMIN)));
 
     private Navigation() {

@@ -40,9 +40,15 @@ class QualityController {
     private final QualityLoop loop;
     private final WorkOrderService orders;
 
-    QualityController(QualityLoop loop, WorkOrderService orders) {
+    private final ReplyQualityScores scores;
+    private final java.time.ZoneId zone;
+
+    QualityController(QualityLoop loop, WorkOrderService orders, ReplyQualityScores scores,
+            @org.springframework.beans.factory.annotation.Value("${hotline.zone:Asia/Shanghai}") String zone) {
         this.loop = loop;
         this.orders = orders;
+        this.scores = scores;
+        this.zone = java.time.ZoneId.of(zone);
     }
 
     record ReviewDecisionRequest(@NotNull(message = "必须填写") Boolean approve,
@@ -59,6 +65,19 @@ class QualityController {
 
     /** What a decision led to: the reply's check and where the order stands now. */
     record DecisionResult(QualityViews.CheckView check, String orderStatus) {
+    }
+
+    @GetMapping("/reply-quality/units")
+    @Operation(summary = "各单位答复质量（考核指标）：答复数、平均分、低质量答复数及占比")
+    List<ReplyQualityScores.UnitFigure> replyQuality(@RequestParam java.time.LocalDate from,
+            @RequestParam java.time.LocalDate to, Actor actor) {
+        if (!actor.isCenter()) {
+            throw new org.hotline.platform.ForbiddenException("not-permitted", "答复质量统计只对中心人员开放");
+        }
+        if (to.isBefore(from)) {
+            throw new InvalidInputException("to", "不能早于 from");
+        }
+        return scores.perUnit(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
     }
 
     @GetMapping("/reviews")

@@ -66,9 +66,12 @@ class QualityQueues {
                 SELECT c.order_number, c.reply_seq, c.unit_id, c.current_level, c.review_levels, c.redo_count,
                     c.replied_at, w.category_code, w.urgency, w.channel, w.appeal_type, w.content, w.citizen_name,
                     w.citizen_phone, w.confidential, r.replied_by, r.outcome, r.public_reply, r.actions_taken,
-                    r.internal_note, r.citizen_contacted
+                    r.internal_note, r.citizen_contacted, q.score AS quality_score, q.low AS quality_low,
+                    q.reasons AS quality_reasons, q.parts AS quality_parts
                 FROM reply_check c
-                """ + CURRENT + where + " ORDER BY c.replied_at, c.order_number LIMIT :limit OFFSET :offset")
+                """ + CURRENT + """
+                LEFT JOIN reply_quality q ON q.order_number = c.order_number AND q.reply_seq = c.reply_seq
+                """ + where + " ORDER BY c.replied_at, c.order_number LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", size).param("offset", (long) page * size)
                 .query((rs, i) -> {
                     ReviewLevel level = ReviewLevel.valueOf(rs.getString("current_level"));
@@ -82,7 +85,10 @@ class QualityQueues {
                             QualityViews.nameForReviewer(citizen), QualityViews.phoneForReviewer(citizen),
                             instant(rs, "replied_at"), rs.getString("replied_by"), rs.getString("outcome"),
                             rs.getString("public_reply"), rs.getString("actions_taken"), rs.getString("internal_note"),
-                            rs.getBoolean("citizen_contacted"), rs.getInt("redo_count"), new ArrayList<>());
+                            rs.getBoolean("citizen_contacted"), rs.getInt("redo_count"), new ArrayList<>(),
+                            rs.getString("quality_parts") == null ? null
+                                    : ReplyQualityScores.view(rs.getInt("quality_score"), rs.getBoolean("quality_low"),
+                                            rs.getString("quality_reasons"), rs.getString("quality_parts")));
                 })
                 .list();
         attachDecisions(items);

@@ -26,7 +26,7 @@ final class QualityViews {
             List<String> levels, String categoryCode, String urgency, String channel, String appealType,
             String content, String citizenName, String citizenPhone, Instant repliedAt, String repliedBy,
             String outcome, String publicReply, String actionsTaken, String internalNote, boolean citizenContacted,
-            int redoCount, List<DecisionView> decisions) {
+            int redoCount, List<DecisionView> decisions, ReplyQualityScores.View quality) {
     }
 
     /** The citizen's name as a reviewer reads it: not named when they asked for confidentiality. */

@@ -1,0 +1,7 @@
+package org.hotline.hotissue.internal;
+
+import org.hotline.support.HotlinePostgresTest;
+
+@HotlinePostgresTest
+class HotIssuesOnPostgresTest extends HotIssuesContract {
+}
