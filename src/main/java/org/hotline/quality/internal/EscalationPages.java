@@ -17,6 +17,7 @@ import org.hotline.platform.NotFoundException;
 import org.hotline.workorder.Decision;
 import org.hotline.workorder.OrderAction;
 import org.hotline.workorder.OrderNumber;
+import org.hotline.workorder.OrderNumberParameter;
 import org.hotline.workorder.SupervisionLists;
 import org.hotline.workorder.WorkOrderService;
 import org.springframework.ui.Model;
@@ -142,10 +143,7 @@ class EscalationPages {
     }
 
     private static OrderNumber number(String number) {
-        if (!OrderNumber.isWellFormed(number)) {
-            throw new NotFoundException("工单 " + number + " 不存在");
-        }
-        return new OrderNumber(number);
+        return OrderNumberParameter.parse(number);
     }
 
     private static String blankToNull(String s) {

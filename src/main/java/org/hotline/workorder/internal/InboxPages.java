@@ -14,6 +14,7 @@ import org.hotline.organization.Actor;
 import org.hotline.platform.NotFoundException;
 import org.hotline.workorder.Inbox;
 import org.hotline.workorder.OrderNumber;
+import org.hotline.workorder.OrderNumberParameter;
 import org.hotline.workorder.WorkList;
 import org.hotline.workorder.WorkOrder;
 import org.hotline.workorder.WorkOrderService;
@@ -178,9 +179,6 @@ class InboxPages {
     }
 
     private static OrderNumber number(String number) {
-        if (!OrderNumber.isWellFormed(number)) {
-            throw new NotFoundException("工单 " + number + " 不存在");
-        }
-        return new OrderNumber(number);
+        return OrderNumberParameter.parse(number);
     }
 }

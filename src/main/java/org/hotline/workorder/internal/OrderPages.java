@@ -16,6 +16,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
 import org.hotline.console.ConsoleController;
+import org.hotline.console.PageVersion;
 import org.hotline.console.ConsoleFormat;
 import org.hotline.console.PageErrors;
 import org.hotline.deadline.Deadlines;
@@ -28,6 +29,7 @@ import org.hotline.organization.Units;
 import org.hotline.platform.InvalidInputException;
 import org.hotline.platform.NotFoundException;
 import org.hotline.workorder.OrderNumber;
+import org.hotline.workorder.OrderNumberParameter;
 import org.hotline.workorder.OrderQuery;
 import org.hotline.workorder.OrderStatus;
 import org.hotline.workorder.ReplyOutcome;
@@ -383,22 +385,12 @@ class OrderPages {
     }
 
     private static OrderNumber number(String number) {
-        if (!OrderNumber.isWellFormed(number)) {
-            throw new NotFoundException("工单 " + number + " 不存在");
-        }
-        return new OrderNumber(number);
+        return OrderNumberParameter.parse(number);
     }
 
     /** The version the page showed; a page without one acts on whatever is current, like a REST call without If-Match. */
     private static Long version(String version) {
-        if (version == null || version.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(version.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("version", "页面版本无效，请刷新页面后重试");
-        }
+        return PageVersion.parse(version);
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, Map<String, String> form, String field) {

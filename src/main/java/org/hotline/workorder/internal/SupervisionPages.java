@@ -28,6 +28,7 @@ import org.hotline.platform.InvalidInputException;
 import org.hotline.platform.NotFoundException;
 import org.hotline.workorder.Citizen;
 import org.hotline.workorder.OrderNumber;
+import org.hotline.workorder.OrderNumberParameter;
 import org.hotline.workorder.OrderPage;
 import org.hotline.workorder.OrderQuery;
 import org.hotline.workorder.OrderStatus;
@@ -343,10 +344,7 @@ class SupervisionPages {
     }
 
     private static OrderNumber number(String number) {
-        if (number == null || !OrderNumber.isWellFormed(number)) {
-            throw new NotFoundException("工单 " + number + " 不存在");
-        }
-        return new OrderNumber(number);
+        return OrderNumberParameter.parse(number);
     }
 
     private static String blankToNull(String s) {

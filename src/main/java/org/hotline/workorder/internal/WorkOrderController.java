@@ -30,6 +30,7 @@ import org.hotline.workorder.Settlement;
 import org.hotline.workorder.TriageOutcome;
 import org.hotline.workorder.Location;
 import org.hotline.workorder.OrderNumber;
+import org.hotline.workorder.OrderNumberParameter;
 import org.hotline.workorder.OrderQuery;
 import org.hotline.workorder.OrderStatus;
 import org.hotline.workorder.ReplyOutcome;
@@ -556,10 +557,7 @@ class WorkOrderController {
     }
 
     private static OrderNumber number(String number) {
-        if (!OrderNumber.isWellFormed(number)) {
-            throw new NotFoundException("工单 " + number + " 不存在");
-        }
-        return new OrderNumber(number);
+        return OrderNumberParameter.parse(number);
     }
 
     private static String etag(long version) {

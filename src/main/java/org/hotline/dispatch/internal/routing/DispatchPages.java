@@ -12,6 +12,7 @@ import java.util.function.IntFunction;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.hotline.console.ConsoleController;
+import org.hotline.console.PageVersion;
 import org.hotline.console.PageErrors;
 import org.hotline.deadline.Deadlines;
 import org.hotline.dispatch.DispatchRequest;
@@ -29,6 +30,7 @@ import org.hotline.platform.NotFoundException;
 import org.hotline.workorder.Decision;
 import org.hotline.workorder.OrderAction;
 import org.hotline.workorder.OrderNumber;
+import org.hotline.workorder.OrderNumberParameter;
 import org.hotline.workorder.OrderPage;
 import org.hotline.workorder.OrderQuery;
 import org.hotline.workorder.OrderStatus;
@@ -444,22 +446,12 @@ class DispatchPages {
     }
 
     private static OrderNumber number(String number) {
-        if (!OrderNumber.isWellFormed(number)) {
-            throw new NotFoundException("工单 " + number + " 不存在");
-        }
-        return new OrderNumber(number);
+        return OrderNumberParameter.parse(number);
     }
 
     /** The version the page showed; a page without one acts on whatever is current, like a call without If-Match. */
     private static Long version(String version) {
-        if (version == null || version.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(version.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("version", "页面版本无效，请刷新页面后重试");
-        }
+        return PageVersion.parse(version);
     }
 
     private static String note(String note) {

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.hotline.console.ConsoleController;
+import org.hotline.console.PageVersion;
 import org.hotline.console.PageErrors;
 import org.hotline.dispatch.RoutingRule;
 import org.hotline.organization.Actor;
@@ -286,14 +287,7 @@ class RulePages {
     }
 
     private static Long version(String version) {
-        if (version == null || version.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(version.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("version", "页面版本无效，请刷新页面后重试");
-        }
+        return PageVersion.parse(version);
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String value, String field) {
