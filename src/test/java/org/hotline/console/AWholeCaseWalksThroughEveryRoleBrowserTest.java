@@ -200,7 +200,7 @@ class AWholeCaseWalksThroughEveryRoleBrowserTest {
         String row = "#led-" + n.value();
         assertThat(browser.one(row).getText()).contains("待签收", "光明巷");
         browser.one(row + " form[data-action=ACKNOWLEDGE] button").click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(row), "已签收。"));
         assertThat(browser.one(row).getText()).contains("办理中");
 
@@ -394,7 +394,7 @@ class AWholeCaseWalksThroughEveryRoleBrowserTest {
         reloadUntil(() -> !browser.all(item).isEmpty());
         WebElement before = browser.one(panes);
         browser.one(item).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(before));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(before));
         waitUntil(() -> selected().equals(n.value()));
     }
 
@@ -404,12 +404,12 @@ class AWholeCaseWalksThroughEveryRoleBrowserTest {
     }
 
     private void waitUntil(BooleanSupplier condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).ignoring(RuntimeException.class)
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).ignoring(RuntimeException.class)
                 .until(d -> condition.getAsBoolean());
     }
 
     private void reloadUntil(BooleanSupplier condition) {
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(300))
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(300))
                 .until(d -> {
                     if (condition.getAsBoolean()) {
                         return true;
@@ -420,7 +420,7 @@ class AWholeCaseWalksThroughEveryRoleBrowserTest {
     }
 
     private void until(BooleanSupplier condition) {
-        new FluentWait<>(condition).withTimeout(Duration.ofSeconds(15)).pollingEvery(Duration.ofMillis(100))
+        new FluentWait<>(condition).withTimeout(Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(100))
                 .until(BooleanSupplier::getAsBoolean);
     }
 
