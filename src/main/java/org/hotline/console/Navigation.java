@@ -36,9 +36,17 @@ public final class Navigation {
             new Entry("nav.review", "/console/review", EnumSet.of(REVIEWER, UNIT_LEADER, DIRECTOR), EnumSet.of(REVIEWER)),
             new Entry("nav.callbacks", "/console/callbacks", EnumSet.of(SUPERVISOR), EnumSet.noneOf(Role.class)),
             new Entry("nav.leader-samples", "/console/leader-samples", EnumSet.of(UNIT_LEADER), EnumSet.noneOf(Role.class)),
-            new Entry("nav.orders", ORDERS, EnumSet.allOf(Role.class),
-                    EnumSet.of(UNIT_HANDLER, UNIT_LEADER, REVIEWER, SUPERVISOR, DIRECTOR,
-                            ADMIN)));
+            new Entry("nav.orders", ORDERS, EnumSet.complementOf(EnumSet.of(FIELD_REPORTER)),
+                    EnumSet.of(UNIT_HANDLER, UNIT_LEADER, REVIEWER, SUPERVISOR)),
+            new Entry("nav.patrol", "/console/patrol", EnumSet.of(FIELD_REPORTER), EnumSet.of(FIELD_REPORTER)),
+            new Entry("nav.patrol-towns", "/console/patrol/towns", EnumSet.of(SUPERVISOR, DIRECTOR, UNIT_LEADER),
+                    EnumSet.noneOf(Role.class)),
+            new Entry("nav.notifications", "/console/notifications", EnumSet.of(ADMIN, SUPERVISOR),
+                    EnumSet.noneOf(Role.class)),
+            new Entry("nav.dashboard", "/console/dashboard", EnumSet.of(DIRECTOR, SUPERVISOR), EnumSet.of(DIRECTOR)),
+            new Entry("nav.knowledge", "/console/knowledge", EnumSet.of(SUPERVISOR, REVIEWER, DIRECTOR, ADMIN),
+                    EnumSet.noneOf(Role.class)),
+            new Entry("nav.admin", "/console/admin/users", EnumSet.of(ADMIN), EnumSet.of(ADMIN)));
 
     private Navigation() {
     }

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,6 +56,7 @@ public final class WorkingCalendar {
     private final Set<LocalDate> makeUpWorkdays = new HashSet<>();
     private final SortedSet<Integer> yearsWithData = new TreeSet<>();
     private final Set<Integer> yearsWarnedAbout = ConcurrentHashMap.newKeySet();
+    private final List<CalendarYear> arrangements;
 
     /**
      * @param years the official arrangements; at most one per year, and no date both off and worked
@@ -63,6 +65,7 @@ public final class WorkingCalendar {
     public WorkingCalendar(Collection<CalendarYear> years, ZoneId zone, WorkingHours hours) {
         this.zone = Objects.requireNonNull(zone, "zone");
         this.hours = Objects.requireNonNull(hours, "hours");
+        this.arrangements = years.stream().sorted(java.util.Comparator.comparingInt(CalendarYear::year)).toList();
         for (CalendarYear year : years) {
             if (!yearsWithData.add(year.year())) {
                 throw new IllegalArgumentException("Two calendars for the year " + year.year() + ", the second from " + year.file());
@@ -102,6 +105,11 @@ public final class WorkingCalendar {
     /** The years for which an official arrangement was loaded. */
     public SortedSet<Integer> yearsWithData() {
         return Collections.unmodifiableSortedSet(yearsWithData);
+    }
+
+    /** The official arrangements loaded, by year: each year's holidays and make-up workdays, and its source. */
+    public List<CalendarYear> arrangements() {
+        return arrangements;
     }
 
     /** Whether the clocks run on this date at all. */

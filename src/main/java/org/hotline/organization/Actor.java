@@ -15,13 +15,15 @@ public record Actor(String username, String displayName, Role role, UnitId unit)
     public static final String AI_DISPATCHER = "ai-dispatcher";
     /** The quality loop: reviews, callbacks and escalations that move on by themselves. */
     public static final String QUALITY_LOOP = "quality-loop";
+    /** The citizens' web channel (市民网上诉求), registering what a citizen filed on the public page. */
+    public static final String WEB_CHANNEL = "web-channel";
 
     /**
      * The usernames the platform acts under itself; the one list of them. Rules and records single them out
      * (only "system" may record a non-cooperation; AI dispatches are not learned from as corrections), so no
      * person may have one: the organisation refuses them as usernames and no one signs in with one.
      */
-    public static final Set<String> PLATFORM_USERNAMES = Set.of(SYSTEM, AI_DISPATCHER, QUALITY_LOOP);
+    public static final Set<String> PLATFORM_USERNAMES = Set.of(SYSTEM, AI_DISPATCHER, QUALITY_LOOP, WEB_CHANNEL);
 
     public Actor {
         Objects.requireNonNull(username, "username");

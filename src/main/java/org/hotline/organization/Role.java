@@ -20,7 +20,12 @@ public enum Role {
     /** 中心主任: the center's director. */
     DIRECTOR(true),
     /** 系统管理员: maintains the organisation. */
-    ADMIN(true);
+    ADMIN(true),
+    /**
+     * 巡查员: a grid worker or village police assistant of a town (their unit) who files patrol reports (巡查上报).
+     * Handles no orders and sees none: a report that needs action becomes an order other people handle.
+     */
+    FIELD_REPORTER(false);
 
     private final boolean center;
 
@@ -31,5 +36,10 @@ public enum Role {
     /** Whether this role works for the center (sees all orders) rather than for one unit. */
     public boolean isCenter() {
         return center;
+    }
+
+    /** Whether users of this role work on orders at all (see and act on them); field reporters only report. */
+    public boolean worksOnOrders() {
+        return this != FIELD_REPORTER;
     }
 }

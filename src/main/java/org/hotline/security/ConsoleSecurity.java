@@ -2,6 +2,7 @@ package org.hotline.security;
 
 import jakarta.servlet.DispatcherType;
 
+import org.hotline.organization.Role;
 import org.hotline.organization.UserAccounts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,7 +35,7 @@ class ConsoleSecurity {
     /** The login page's address after a session ended because the account was disabled or removed. */
     static final String LOGIN_ACCOUNT_ENDED = LOGIN + "?ended";
     /** Public pages and the assets every page needs, login page included. */
-    static final String[] PUBLIC = { LOGIN, "/cases", "/cases/**", "/console/*.css", "/console/*.js",
+    static final String[] PUBLIC = { LOGIN, "/cases", "/cases/**", "/appeal", "/appeal/**", "/console/*.css", "/console/*.js",
             "/webjars/**", "/favicon.ico" };
 
     /** What a content security policy lets pages load: our own files only, and no script written into a page. */
@@ -52,6 +53,9 @@ class ConsoleSecurity {
                         // error pages answer with the original status; forwards stay where they were authorised
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(PUBLIC).permitAll()
+                        // the pages of one role, refused to the others as the API refuses them (403)
+                        .requestMatchers("/console/admin", "/console/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/console/dashboard").hasAnyRole(Role.DIRECTOR.name(), Role.SUPERVISOR.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage(LOGIN)

@@ -40,7 +40,7 @@ class SecurityConfiguration {
     /** Citizen-facing case lookup: open to anyone (the OpenAPI description marks it public too). */
     static final String CITIZEN_LOOKUP = "/api/v1/public/**";
 
-    /** Open311 GeoReport v2: anyone reads (GET) and submits (POST). */
+    /** Open311 GeoReport v2: anyone reads (GET) and submits (POST); the module refuses other methods. */
     static final String OPEN311 = "/open311/**";
 
     @Bean
@@ -51,9 +51,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(paths -> paths
                         // citizen-facing case lookup
                         .requestMatchers(CITIZEN_LOOKUP).permitAll()
-                        // Open311 GeoReport v2: anyone reads and submits; the open311 module checks api_key
-                        .requestMatchers(HttpMethod.GET, OPEN311).permitAll()
-                        .requestMatchers(HttpMethod.POST, OPEN311).permitAll()
+                        // Open311 GeoReport v2: anyone reads and submits; the open311 module checks api_key and
+                        // answers every other method itself, in the specification's error shape (405)
+                        .requestMatchers(OPEN311).permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.POST, TokenController.PATH).access(signedInWithPassword())

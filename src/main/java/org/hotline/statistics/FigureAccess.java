@@ -45,7 +45,7 @@ public sealed interface FigureAccess {
         if (CENTER_REPORT_ROLES.contains(viewer.role())) {
             return new Granted(askedUnit);
         }
-        if (viewer.role().isCenter()) {
+        if (viewer.role().isCenter() || !viewer.role().worksOnOrders()) {
             return new Refused("当前角色无权查看统计报表");
         }
         if (askedUnit != null && !viewer.belongsTo(askedUnit)) {

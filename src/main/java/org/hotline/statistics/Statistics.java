@@ -25,6 +25,9 @@ public interface Statistics {
     /** Replied orders closed by the director's override outside the quality loop, per period, overall and per unit. */
     OverrideTrend overrides(Actor viewer, ReportFilter filter, Period period);
 
+    /** Orders whose clock runs now, overdue and at risk, as their pages judge them; in total and per lead unit. */
+    DueNow dueNow(Actor viewer, ReportFilter filter);
+
     /** Orders overdue now, or closed after their deadline; {@code page} from 0. */
     OverduePage overdue(Actor viewer, OverdueKind kind, ReportFilter filter, int page, int size);
 

@@ -55,7 +55,10 @@ final class Permissions {
     private Permissions() {
     }
 
-    static Decision mayCreate(OrderAction action, Actor actor) {
+    static Decision mayCreate(OrderAction action, Actor actor, Channel channel) {
+        if (actor.role() == FIELD_REPORTER) {
+            return fieldReporterMayRegister(action, channel);
+        }
         return mayTake(action, actor);
     }
 
@@ -69,6 +72,16 @@ final class Permissions {
     static Decision mayHaveAnInbox(Actor actor) {
         return UNIT.contains(actor.role()) && actor.unit() != null ? Decision.allowed()
                 : Decision.forbidden("no-inbox", "待办工单仅供承办单位工作人员查看");
+    }
+
+    /**
+     * 巡查上报: a field reporter registers orders from their patrol reports (channel PATROL) and nothing else; the
+     * order's history then names the reporter who saw the problem. (The center may still register a patrol
+     * order for a grid worker who phones it in.)
+     */
+    static Decision fieldReporterMayRegister(OrderAction action, Channel channel) {
+        return action == OrderAction.REGISTER && channel == Channel.PATROL ? Decision.allowed()
+                : Decision.forbidden("reporters-register-patrol-orders-only", "巡查员只能通过巡查上报登记需处置的问题");
     }
 
     static Decision may(OrderAction action, Actor actor, WorkOrder order) {

@@ -149,7 +149,7 @@ public final class WorkOrder {
     public static Decision answerAtIntake(OrderNumber number, Appeal appeal, String answer, String knowledgeEntry,
             Actor actor, Instant now, java.util.function.Consumer<WorkOrder> created) {
         Decision d = Decision.firstRejection(
-                () -> Permissions.mayCreate(OrderAction.ANSWER_AT_INTAKE, actor),
+                () -> Permissions.mayCreate(OrderAction.ANSWER_AT_INTAKE, actor, appeal.channel()),
                 () -> appeal.appealType() == AppealType.INQUIRY ? Decision.allowed()
                         : Decision.rejected("answer-at-intake-inquiry-only", "只有咨询类诉求可以直接答复办结"),
                 () -> answer != null && !answer.isBlank() ? Decision.allowed()
@@ -179,7 +179,7 @@ public final class WorkOrder {
     public static Decision registerAsRepeat(OrderNumber number, Appeal appeal, WorkOrder masterOrder, String note,
             Actor actor, Instant now, java.util.function.Consumer<WorkOrder> created) {
         return Decision.firstRejection(
-                () -> Permissions.mayCreate(OrderAction.REGISTER, actor),
+                () -> Permissions.mayCreate(OrderAction.REGISTER, actor, appeal.channel()),
                 () -> masterOrder.acceptsMerge())
                 .ifAllowed(() -> {
                     WorkOrder order = fresh(number, appeal, actor, now);
@@ -706,6 +706,15 @@ public final class WorkOrder {
                         actor.unit(), null, null));
     }
 
+    /**
+     * The evidence a channel brought with the appeal (a citizen's or a reporter's photos), recorded in the order's
+     * history as it is registered: it is part of the appeal, so no handling permission applies, and no unit is
+     * credited with it.
+     */
+    void attachAtIntake(String fileName, Actor actor, Instant now) {
+        record(actor, now, OrderAction.ATTACH, status, status, null, fileName, null, null, null);
+    }
+
     // ---------------------------------------------------------------- derived state
 
     /** The order's clocks, which say whether it is overdue or at risk at a moment (see {@link OrderClocks}). */
@@ -734,7 +743,8 @@ public final class WorkOrder {
     }
 
     public boolean isVisibleTo(Actor actor) {
-        return actor.isCenter() || actor.belongsTo(leadUnit) || coUnit(actor.unit()).isPresent();
+        return actor.isCenter() || actor.role().worksOnOrders()
+                && (actor.belongsTo(leadUnit) || coUnit(actor.unit()).isPresent());
     }
 
     /** Whether the viewer may see the citizen's full phone: the center's desk roles and the handling units. */
@@ -751,7 +761,7 @@ public final class WorkOrder {
         return switch (viewer.role()) {
             case OPERATOR, DISPATCHER, REVIEWER, SUPERVISOR, DIRECTOR -> true;
             case UNIT_HANDLER, UNIT_LEADER -> viewerIsHandlingUnit && !citizen.confidential();
-            case ADMIN -> false;
+            case ADMIN, FIELD_REPORTER -> false;
         };
     }
 

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.hotline.deadline.Deadlines;
@@ -86,7 +87,7 @@ public class WorkOrderService {
 
     /** Whether the actor may register calls (受理): the intake screen is theirs. */
     public boolean mayRegister(Actor actor) {
-        return Permissions.mayCreate(OrderAction.REGISTER, actor).isAllowed();
+        return Permissions.mayCreate(OrderAction.REGISTER, actor, Channel.PHONE).isAllowed();
     }
 
     /**
@@ -122,7 +123,20 @@ public class WorkOrderService {
      */
     public Intake register(WorkOrder.Appeal appeal, String intakeAnswer, Actor actor, String idempotencyKey,
             String requestFingerprint) {
-        return intake(appeal, IntakeDecision.of(intakeAnswer), actor, idempotencyKey, requestFingerprint);
+        return intake(appeal, IntakeDecision.of(intakeAnswer), actor, idempotencyKey, requestFingerprint, List.of(),
+                NOTHING_ALONGSIDE);
+    }
+
+    /**
+     * 受理 with the evidence a channel brought along (the citizen's or the reporter's photos, already checked by
+     * {@link Evidence#accept}): the order, its history lines for the files and the files are written in the one
+     * intake transaction, so an order never exists without the photos it came with. A replayed call (same key)
+     * stores nothing again.
+     */
+    public Intake register(WorkOrder.Appeal appeal, String intakeAnswer, Actor actor, String idempotencyKey,
+            String requestFingerprint, List<Evidence> evidence) {
+        return intake(appeal, IntakeDecision.of(intakeAnswer), actor, idempotencyKey, requestFingerprint, evidence,
+                NOTHING_ALONGSIDE);
     }
 
     /**
@@ -133,21 +147,42 @@ public class WorkOrderService {
      */
     public Intake intake(WorkOrder.Appeal appeal, IntakeDecision decision, Actor actor, String idempotencyKey,
             String requestFingerprint) {
+        return intake(appeal, decision, actor, idempotencyKey, requestFingerprint, List.of(), NOTHING_ALONGSIDE);
+    }
+
+    private static final Consumer<WorkOrder> NOTHING_ALONGSIDE = order -> {
+    };
+
+    /**
+     * 受理 for a channel that keeps its own record of each order (Open311 keeps the client's service code and
+     * media): as {@link #register(WorkOrder.Appeal, String, Actor, String, String)}, and {@code alongside} is
+     * given the new order inside the intake transaction, after the order is stored (and dispatched, when the AI
+     * was sure), so that the channel's record commits with the order or not at all. It may run twice, like the
+     * rest of the intake (see {@link GroupCommit}), and is not called when a retry gets an earlier order back.
+     */
+    public Intake register(WorkOrder.Appeal appeal, String intakeAnswer, Actor actor, String idempotencyKey,
+            String requestFingerprint, Consumer<WorkOrder> alongside) {
+        return intake(appeal, IntakeDecision.of(intakeAnswer), actor, idempotencyKey, requestFingerprint, List.of(),
+                alongside);
+    }
+
+    private Intake intake(WorkOrder.Appeal appeal, IntakeDecision decision, Actor actor, String idempotencyKey,
+            String requestFingerprint, List<Evidence> evidence, Consumer<WorkOrder> alongside) {
         requireCategory("categoryCode", appeal.categoryCode());
         refuseIfRejected(Permissions.mayCreate(decision.outcome() == TriageOutcome.KNOWLEDGE
-                ? OrderAction.ANSWER_AT_INTAKE : OrderAction.REGISTER, actor));
+                ? OrderAction.ANSWER_AT_INTAKE : OrderAction.REGISTER, actor, appeal.channel()));
         if (decision.settlement() != null) {
-            refuseIfRejected(Permissions.mayCreate(decision.settlement().action(), actor));
+            refuseIfRejected(Permissions.mayCreate(decision.settlement().action(), actor, appeal.channel()));
         }
         if (idempotencyKey == null) {
-            return create(appeal, decision, actor, null, null);
+            return create(appeal, decision, actor, null, null, evidence, alongside);
         }
         Optional<Intake> replay = replay(actor, idempotencyKey, requestFingerprint);
         if (replay.isPresent()) {
             return replay.get();
         }
         try {
-            return create(appeal, decision, actor, idempotencyKey, requestFingerprint);
+            return create(appeal, decision, actor, idempotencyKey, requestFingerprint, evidence, alongside);
         } catch (DuplicateKeyException keyUsedBefore) {
             // a twin that committed first: its order, or a conflict if the body differs
             return replay(actor, idempotencyKey, requestFingerprint).orElseThrow(() -> keyUsedBefore);
@@ -164,7 +199,7 @@ public class WorkOrderService {
     public Intake registerRepeat(WorkOrder.Appeal appeal, OrderNumber master, String note, Actor actor,
             String idempotencyKey, String requestFingerprint) {
         requireCategory("categoryCode", appeal.categoryCode());
-        refuseIfRejected(Permissions.mayCreate(OrderAction.REGISTER, actor));
+        refuseIfRejected(Permissions.mayCreate(OrderAction.REGISTER, actor, appeal.channel()));
         Optional<Intake> replay = idempotencyKey == null ? Optional.empty()
                 : replay(actor, idempotencyKey, requestFingerprint);
         if (replay.isPresent()) {
@@ -211,7 +246,7 @@ public class WorkOrderService {
     }
 
     private Intake create(WorkOrder.Appeal appeal, IntakeDecision decision, Actor actor, String idempotencyKey,
-            String requestFingerprint) {
+            String requestFingerprint, List<Evidence> evidence, Consumer<WorkOrder> alongside) {
         Instant now = clock.instant();
         OrderNumber number = numbers.next(LocalDate.ofInstant(now, clock.getZone()));
         // triage and the AI decide here, on the caller's thread, from the appeal
@@ -239,6 +274,9 @@ public class WorkOrderService {
             if (order.status() == OrderStatus.REGISTERED && dispatch.isPresent()) {
                 dispatchAutomatically(order, dispatch.get(), now);
             }
+            for (Evidence file : evidence) {
+                order.attachAtIntake(file.fileName(), actor, now);
+            }
             orders.add(order);
             IntakeTriage.Recorded recorded = assessment.map(a -> {
                 TriageOutcome decided = held ? null : order.intakeOutcome() == null ? TriageOutcome.DISPATCH
@@ -248,9 +286,13 @@ public class WorkOrderService {
                 a.record(decided, route, by, now);
                 return new IntakeTriage.Recorded(a.advice(), now, decided, route, by, held ? null : now);
             }).orElse(null);
+            for (Evidence file : evidence) {
+                attachments.store(number, file.fileName(), file.contentType(), file.data(), actor.username(), now);
+            }
             if (idempotencyKey != null) {
                 idempotencyKeys.remember(actor.username(), idempotencyKey, requestFingerprint, number, now);
             }
+            alongside.accept(order);
             order.events().forEach(events::publishEvent);
             return new Intake(order, false, recorded);
         });
@@ -351,6 +393,10 @@ public class WorkOrderService {
     /** Orders the actor may see; a search by caller is refused (403) to roles that may not call citizens. */
     @Transactional(readOnly = true)
     public OrderPage search(OrderQuery query, Actor actor) {
+        if (!actor.role().worksOnOrders()) {
+            // a field reporter's unit is their town: scoping by it would show them the town's orders
+            throw new ForbiddenException("not-permitted", "巡查员不查看工单，请在巡查上报中查看本人的上报");
+        }
         if (query.asksForCaller()) {
             refuseIfRejected(CallerSearch.mayFind(actor));
         }

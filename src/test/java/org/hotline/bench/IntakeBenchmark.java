@@ -314,7 +314,7 @@ public final class IntakeBenchmark {
     }
 
     /** The application's main class on this JVM's class path, minus the test classes (they hold test beans). */
-    private static Process startServer(Path dir, List<String> properties) throws IOException {
+    static Process startServer(Path dir, List<String> properties) throws IOException {
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
                 .filter(e -> !e.endsWith("test-classes") && !e.endsWith("test-classes/"))
                 .map(e -> Path.of(e).toAbsolutePath().toString())
@@ -333,13 +333,13 @@ public final class IntakeBenchmark {
                 .redirectOutput(log.toFile()).start();
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
     }
 
-    private static void waitUntilUp(Process server, int port) throws Exception {
+    static void waitUntilUp(Process server, int port) throws Exception {
         long t0 = System.nanoTime();
         while (true) {
             if (!server.isAlive()) {
@@ -366,7 +366,7 @@ public final class IntakeBenchmark {
      * A server in service has a trained model; the first start trains one in the background from the demo
      * history, and measuring intake while that training takes a core would measure the training.
      */
-    private static void waitForFirstModel(int port, String adminToken) throws Exception {
+    static void waitForFirstModel(int port, String adminToken) throws Exception {
         long t0 = System.nanoTime();
         try (Exchange http = new Exchange("localhost", port)) {
             while (true) {
@@ -389,7 +389,7 @@ public final class IntakeBenchmark {
         }
     }
 
-    private static String token(int port, String user) throws Exception {
+    static String token(int port, String user) throws Exception {
         String basic = Base64.getEncoder().encodeToString((user + ":demo123").getBytes(StandardCharsets.UTF_8));
         try (Exchange http = new Exchange("localhost", port)) {
             Exchange.Response r = http.send("POST", "/api/v1/auth/token", "Basic " + basic, null, null);
@@ -550,6 +550,12 @@ public final class IntakeBenchmark {
 
         Response send(String method, String path, String authorization, String idempotencyKey, byte[] body)
                 throws IOException {
+            return send(method, path, authorization, idempotencyKey, "application/json", body);
+        }
+
+        /** The same with another body type (the Open311 benchmark's forms) and, with null, no Authorization. */
+        Response send(String method, String path, String authorization, String idempotencyKey, String contentType,
+                byte[] body) throws IOException {
             if (socket == null) {
                 socket = new Socket();
                 socket.setTcpNoDelay(true);
@@ -560,13 +566,17 @@ public final class IntakeBenchmark {
             }
             StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path)
                     .append(" HTTP/1.1\r\nHost: ").append(host).append(':').append(port)
-                    .append("\r\nAuthorization: ").append(authorization).append("\r\nAccept: application/json\r\n");
+                    .append("\r\n");
+            if (authorization != null) {
+                head.append("Authorization: ").append(authorization).append("\r\n");
+            }
+            head.append("Accept: application/json\r\n");
             if (idempotencyKey != null) {
                 head.append("Idempotency-Key: ").append(idempotencyKey).append("\r\n");
             }
             byte[] content = body == null ? new byte[0] : body;
             if (body != null) {
-                head.append("Content-Type: application/json\r\n");
+                head.append("Content-Type: ").append(contentType).append("\r\n");
             }
             head.append("Content-Length: ").append(content.length).append("\r\n\r\n");
             ByteArrayOutputStream request = new ByteArrayOutputStream(head.length() + content.length);
@@ -634,14 +644,14 @@ public final class IntakeBenchmark {
         }
     }
 
-    private static long count(Statement st, String table) throws java.sql.SQLException {
+    static long count(Statement st, String table) throws java.sql.SQLException {
         try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
-    private static void delete(Path dir) throws IOException {
+    static void delete(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -110,7 +110,8 @@ class TheConsoleAndTheApiKeepTheirOwnWaysTest {
                         .accept(MediaType.TEXT_HTML))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
-                .andExpect(content().string(containsString("请求有误")));
+                // the order list reads its filters itself and says which one it cannot read, beside its field
+                .andExpect(content().string(containsString("筛选条件有误")));
     }
 
     @Test

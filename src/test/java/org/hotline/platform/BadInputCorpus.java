@@ -56,6 +56,10 @@ abstract class BadInputCorpus {
 
     /** One request of the corpus and what it must be answered with (status 0: any 4xx; field null: none named). */
     record Case(String name, byte[] head, byte[] body, int status, String field) {
+
+        Case withStatus(int expected) {
+            return new Case(name, head, body, expected, field);
+        }
     }
 
     // ---------------------------------------------------------------- the corpus
@@ -211,6 +215,23 @@ abstract class BadInputCorpus {
         cases.add(raw("a bad If-Match", "POST", orders + "/" + n + "/acknowledge", "zf-handler",
                 Map.of("If-Match", ascii("\"abc\"")), new byte[0], 400, "If-Match"));
 
+        // Patrol reports (巡查上报)
+        String patrol = "/api/v1/patrol/reports";
+        String report = "{\"kind\":\"SAFETY_HAZARD\",\"text\":\"村口井盖缺失，夜间有人踩空\",\"address\":\"古楼街道东关\"}";
+        cases.add(post("a patrol report without a kind", patrol, "gulou-patrol1",
+                report.replace("\"kind\":\"SAFETY_HAZARD\",", ""), Map.of(), 400, "kind"));
+        cases.add(post("a patrol report of an unknown kind", patrol, "gulou-patrol1",
+                report.replace("SAFETY_HAZARD", "UFO"), Map.of(), 400, "kind"));
+        cases.add(post("a NUL in a patrol report", patrol, "gulou-patrol1", report.replace("井盖", "井\\u0000盖"),
+                Map.of(), 400, "text"));
+        cases.add(post("a patrol report with half a coordinate", patrol, "gulou-patrol1",
+                report.replace("}", ",\"latitude\":36.4}"), Map.of(), 400, "longitude"));
+        cases.add(post("a patrol report with a latitude beyond the pole", patrol, "gulou-patrol1",
+                report.replace("}", ",\"latitude\":91,\"longitude\":115}"), Map.of(), 400, "latitude"));
+        cases.add(post("a patrol report with a huge exponent", patrol, "gulou-patrol1",
+                report.replace("}", ",\"latitude\":1e999999,\"longitude\":1}"), Map.of(), 400, "latitude"));
+        cases.add(post("a patrol report by an operator", patrol, "operator1", report, Map.of(), 403, null));
+
         // What the framework answers itself: 401, 404, 405, 406, 415
         cases.add(get("no credentials", orders, null, 401, null));
         cases.add(get("a wrong password", orders, "operator1:wrong", 401, null));
@@ -300,6 +321,105 @@ abstract class BadInputCorpus {
                 ascii("zz\r\n{}\r\n0\r\n\r\n"), 400, null));
 
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> check(c)));
+    }
+
+    // ---------------------------------------------------------------- Open311
+
+    /** The Open311 key of the corpus, stored once (its hash, as the open311 module stores keys). */
+    static final String OPEN311_KEY = "corpus-open311-key";
+
+    String open311Key() throws Exception {
+        String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(OPEN311_KEY.getBytes(StandardCharsets.UTF_8)));
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM open311_api_key WHERE key_hash = ?", Long.class, hash) == 0) {
+            jdbc.update("INSERT INTO open311_api_key (id, name, key_hash, key_hint, rate_per_minute, created_at,"
+                    + " created_by) VALUES (900001, '语料客户端', ?, '-key', 100000, CURRENT_TIMESTAMP, 'corpus')", hash);
+        }
+        return OPEN311_KEY;
+    }
+
+    /**
+     * Open311 clients' bad input: answered 4xx in the specification's error shape (an {@code <errors>} list, or
+     * the JSON list) where the request reaches the Open311 server, a problem detail where Tomcat or the platform's
+     * edge refuses it first; never a 5xx, never Java's names, and nothing written.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyBadOpen311RequestIsRefusedAndWritesNothing() throws Exception {
+        String key = open311Key();
+        String requests = "/open311/v2/requests.xml";
+        Map<String, byte[]> form = Map.of("Content-Type", ascii("application/x-www-form-urlencoded"));
+        String valid = "api_key=" + key + "&service_code=09.05.01&address_string=%E5%8F%A4%E6%A5%BC&description=";
+        List<Case> cases = new ArrayList<>();
+        cases.add(raw("a NUL in a form field", "POST", requests, null, form, ascii(valid + "%00"), 400, "description"));
+        cases.add(raw("a bad percent escape in the form", "POST", requests, null, form, ascii(valid + "%ZZ"), 400,
+                null));
+        cases.add(raw("a lone surrogate in a form field", "POST", requests, null, form, ascii(valid + "%ED%A0%80"), 400,
+                "description"));
+        cases.add(raw("invalid UTF-8 in a form field", "POST", requests, null, form, ascii(valid + "%E4%B8"), 400,
+                "description"));
+        cases.add(raw("invalid UTF-8 without a key", "POST", requests, null, form, ascii("description=%E4%B8"), 400,
+                "description"));
+        cases.add(raw("Latin-1 bytes where UTF-8 belongs, without a key", "POST", requests, null, form,
+                new byte[] { 'd', '=', (byte) 0xE9 }, 400, "d"));
+        cases.add(raw("an Idempotency-Key in Chinese", "POST", requests, null,
+                Map.of("Content-Type", ascii("application/x-www-form-urlencoded"), "Idempotency-Key",
+                        "重试-1".getBytes(StandardCharsets.UTF_8)), ascii(valid + "%E7%81%AF"), 400, "Idempotency-Key"));
+        cases.add(raw("an attribute key with a bracket inside", "POST", requests, null, form,
+                ascii(valid + "x&attribute%5Ba%5D%5Bb%5D=1"), 400, null));
+        cases.add(raw("a JSON body", "POST", requests, null, Map.of("Content-Type", ascii("application/json")),
+                ascii("{\"api_key\":\"" + key + "\"}"), 403, null));
+        cases.add(raw("a multipart body without a boundary", "POST", requests, null,
+                Map.of("Content-Type", ascii("multipart/form-data")), ascii("--x\r\n\r\nabc"), 0, null));
+        cases.add(get("a date far beyond any real range", "/open311/v2/requests.json?end_date=%2B1000000000-01-01T00:00:00Z",
+                null, 400, "end_date"));
+        cases.add(get("a list of ids longer than a URL may be", "/open311/v2/requests.xml?service_request_id="
+                + idList(1001), null, 400, null));
+        cases.add(get("a resource without a format", "/open311/v2/services", null, 404, null));
+        cases.add(get("a format nobody offers", "/open311/v2/services.csv", null, 404, null));
+        cases.add(get("a service code of 10,000 characters", "/open311/v2/services/" + "9".repeat(10_000) + ".xml",
+                null, 0, null));
+        cases.add(get("a token of 200 characters", "/open311/v2/tokens/" + "t".repeat(200) + ".json", null, 404, null));
+        cases.add(get("a jurisdiction_id in Chinese", "/open311/v2/services.xml?jurisdiction_id=%E8%81%8A%E5%9F%8E",
+                null, 0, null).withStatus(200));
+        cases.add(raw("a method nobody knows", "BREW", "/open311/v2/services.xml", null, Map.of(), new byte[0], 0, null));
+        cases.add(raw("PUT on requests", "PUT", requests, null, Map.of(), new byte[0], 405, null));
+        cases.add(head("a NUL in the path", "GET /open311/v2/requests/%00.xml HTTP/1.1", "supervisor1", 400));
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> checkOpen311(c)));
+    }
+
+    private static String idList(int n) {
+        StringBuilder ids = new StringBuilder();
+        for (int i = 1; i <= n; i++) {
+            ids.append(i == 1 ? "" : ",").append(String.format("20261201-%06d", i));
+        }
+        return ids.toString();
+    }
+
+    void checkOpen311(Case c) throws Exception {
+        Map<String, Long> before = rows();
+        RawHttp.Response r = http().send(c.head(), c.body());
+        if (c.status() == 200) {
+            assertThat(r.status()).as(c.name() + ": " + r).isEqualTo(200);
+            return;
+        }
+        assertThat(r.status()).as(c.name() + ": " + r).isBetween(400, 499);
+        if (c.status() != 0) {
+            assertThat(r.status()).as(c.name() + ": " + r).isEqualTo(c.status());
+        }
+        assertThat(r.text()).as(c.name() + ": no Java names: " + r).doesNotContainPattern(JAVA_NAMES);
+        assertThat(r.text()).as(c.name() + ": in Chinese: " + r).containsPattern("\\p{IsHan}");
+        String type = String.valueOf(r.header("Content-Type"));
+        if (type.startsWith("text/xml")) {
+            assertThat(r.text()).as(c.name()).contains("<errors><error><code>" + r.status() + "</code>");
+        } else if (type.startsWith("application/json")) {
+            assertThat(json.readTree(r.body()).get(0).path("code").asInt()).as(c.name()).isEqualTo(r.status());
+        } else {
+            assertThat(type).as(c.name() + ": refused before the Open311 server").startsWith("application/problem+json");
+        }
+        if (c.field() != null) {
+            assertThat(r.text()).as(c.name() + ": names the field: " + r).contains(c.field() + "：");
+        }
+        assertThat(rows()).as(c.name() + ": nothing written").isEqualTo(before);
     }
 
     /** A header the hotline never reads is harmless, whatever its bytes: the request is served. */
@@ -399,6 +519,10 @@ abstract class BadInputCorpus {
                     VALID.replace("楼下烧烤店油烟直排", "古楼街道路灯不亮").getBytes(StandardCharsets.UTF_8));
             assertThat(r.status()).as(r.toString()).isEqualTo(201);
             order = json.readTree(r.body()).path("number").asText();
+            // the citizen's notice is queued after the order's commit, on another thread: let it land before the
+            // corpus counts rows
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                    "SELECT COUNT(*) FROM notification WHERE order_number = ?", Long.class, order) == 1);
         }
         return order;
     }

@@ -35,6 +35,12 @@ final class CountingUserAccounts implements UserAccounts {
         return username == null ? Optional.empty() : Optional.ofNullable(accounts.get(username));
     }
 
+    @Override
+    public java.util.List<UserAccount> withRole(org.hotline.organization.Role role) {
+        return accounts.values().stream().filter(a -> a.role() == role)
+                .sorted(java.util.Comparator.comparing(UserAccount::username)).toList();
+    }
+
     int lookups() {
         return lookups.get();
     }

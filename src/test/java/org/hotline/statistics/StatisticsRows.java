@@ -51,6 +51,7 @@ public final class StatisticsRows {
         private Instant handleDeadline;
         private Instant repliedAt;
         private Instant closedAt;
+        private Instant atRiskFrom;
         private String phone = "13812345678";
 
         private Order(Instant registeredAt) {
@@ -90,6 +91,17 @@ public final class StatisticsRows {
             return this;
         }
 
+        public Order deadline(Instant at) {
+            this.handleDeadline = at;
+            return this;
+        }
+
+        /** The moment the order turns 临期, as the work-order repository stores it (V27). */
+        public Order atRiskFrom(Instant at) {
+            this.atRiskFrom = at;
+            return this;
+        }
+
         public Order replied(String beijing) {
             this.repliedAt = beijing(beijing);
             return this;
@@ -114,11 +126,12 @@ public final class StatisticsRows {
                     INSERT INTO work_order (number, version, channel, appeal_type, citizen_name, citizen_phone,
                       confidential, content, urgency, registered_at, registered_by, category_code, status, lead_unit_id,
                       dispatched_at, handle_deadline, returns_requested, extension_days_used, pending_extension_days,
-                      redo_count, supervision_count, merged_count, replied_at, closed_at, history_size)
+                      redo_count, supervision_count, merged_count, replied_at, closed_at, history_size, at_risk_from)
                     VALUES (?, 1, ?, ?, '王女士', ?, FALSE, '统计测试工单', 'NORMAL', ?, 'operator1', ?, ?, ?, ?, ?,
-                      0, 0, 0, 0, 0, 0, ?, ?, 0)
+                      0, 0, 0, 0, 0, 0, ?, ?, 0, ?)
                     """, number, channel, appealType, phone, ts(registeredAt), category, status, leadUnit,
-                    leadUnit == null ? null : ts(registeredAt), ts(handleDeadline), ts(repliedAt), ts(closedAt));
+                    leadUnit == null ? null : ts(registeredAt), ts(handleDeadline), ts(repliedAt), ts(closedAt),
+                    ts(atRiskFrom));
             return number;
         }
     }

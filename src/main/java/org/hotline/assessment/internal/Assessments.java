@@ -17,6 +17,7 @@ import java.util.Set;
 
 import org.hotline.assessment.AccountabilityCase;
 import org.hotline.assessment.AccountabilityCaseOpened;
+import org.hotline.assessment.AssessmentReports;
 import org.hotline.assessment.BottomThreeTwoMonths;
 import org.hotline.assessment.CaseDecision;
 import org.hotline.assessment.CaseKind;
@@ -54,7 +55,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code internal}.
  */
 @Service
-public class Assessments {
+public class Assessments implements AssessmentReports {
 
     private static final Logger log = LoggerFactory.getLogger(Assessments.class);
 
@@ -177,6 +178,7 @@ public class Assessments {
      * and a unit could rank high on a few lucky quiet days; summing weighs every order (and every callback)
      * alike, which is what the rates mean.
      */
+    @Override
     public Ranking ranking(YearMonth month) {
         Map<UnitId, Facts> sums = daily.summed(month.atDay(1), month.plusMonths(1).atDay(1));
         Map<UnitId, Unit> known = new LinkedHashMap<>();
@@ -326,7 +328,8 @@ public class Assessments {
 
     // ---------------------------------------------------------------- cases
 
-    List<AccountabilityCase> cases(UnitId unit, YearMonth month, CaseStatus status, Actor actor) {
+    @Override
+    public List<AccountabilityCase> cases(UnitId unit, YearMonth month, CaseStatus status, Actor actor) {
         if (!actor.isCenter()) {
             if (unit != null && !actor.belongsTo(unit)) {
                 throw new NotFoundException("单位 " + unit + " 的问责事项不存在");

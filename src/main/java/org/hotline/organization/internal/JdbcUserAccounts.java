@@ -66,10 +66,40 @@ class JdbcUserAccounts implements UserAccounts {
         return account;
     }
 
+    @Override
+    public List<UserAccount> withRole(Role role) {
+        return jdbc.sql("SELECT * FROM users WHERE role = :role ORDER BY username").param("role", role.name())
+                .query(JdbcUserAccounts::map).list();
+    }
+
     /** The account as committed now, bypassing memory: for checks before a write. */
     Optional<UserAccount> current(String username) {
         return jdbc.sql("SELECT * FROM users WHERE username = :username").param("username", username)
                 .query(JdbcUserAccounts::map).optional();
+    }
+
+    record Found(List<UserAccount> users, long total) {
+    }
+
+    /** A page of users whose username or name contains {@code text} (null: any), of {@code role} (null: any). */
+    Found page(String text, Role role, long offset, int limit) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (text != null && !text.isBlank()) {
+            where.append(" AND (LOWER(username) LIKE :text ESCAPE '\\' OR display_name LIKE :text ESCAPE '\\')");
+            params.put("text", "%" + text.strip().toLowerCase(java.util.Locale.ROOT).replace("\\", "\\\\")
+                    .replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        if (role != null) {
+            where.append(" AND role = :role");
+            params.put("role", role.name());
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM users" + where).params(params).query(Long.class).single();
+        params.put("limit", limit);
+        params.put("offset", offset);
+        List<UserAccount> found = jdbc.sql("SELECT * FROM users" + where
+                + " ORDER BY username LIMIT :limit OFFSET :offset").params(params).query(JdbcUserAccounts::map).list();
+        return new Found(found, total);
     }
 
     List<UserAccount> all() {

@@ -252,6 +252,29 @@ class StatisticsQueries {
         return new OverdueRows(rows, total);
     }
 
+    /** One lead unit's running orders, and how many of them are overdue and at risk at {@code now}. */
+    record UnitDueRow(String unit, long running, long overdue, long atRisk) {
+    }
+
+    /**
+     * The running orders per lead unit with the overdue and at-risk among them, judged as the order page judges
+     * them: overdue past the handle deadline (WorkOrder.isOverdue), at risk from the stored at-risk moment to
+     * the deadline (WorkOrder.isAtRisk, V27). The running orders are found by their status
+     * ({@code work_order_by_status}): a few days' intake, however many orders the year has.
+     */
+    List<UnitDueRow> dueNow(ReportFilter filter, Instant now) {
+        Where where = orders(filter);
+        MapSqlParameterSource p = where.params.addValue("running", RUNNING).addValue("now", DbTime.param(now));
+        return jdbc.sql("SELECT o.lead_unit_id AS unit, COUNT(*) AS running,"
+                + " SUM(CASE WHEN o.handle_deadline < :now THEN 1 ELSE 0 END) AS overdue,"
+                + " SUM(CASE WHEN o.handle_deadline >= :now AND o.at_risk_from IS NOT NULL"
+                + " AND o.at_risk_from <= :now THEN 1 ELSE 0 END) AS at_risk"
+                + " FROM work_order o" + where.sql + " AND o.status IN (:running) GROUP BY o.lead_unit_id")
+                .paramSource(p)
+                .query((rs, i) -> new UnitDueRow(rs.getString("unit"), rs.getLong("running"), rs.getLong("overdue"),
+                        rs.getLong("at_risk"))).list();
+    }
+
     private record Where(String sql, MapSqlParameterSource params) {
     }
 

@@ -28,6 +28,7 @@ import org.hotline.statistics.CategoryRollUp;
 import org.hotline.statistics.Count;
 import org.hotline.statistics.DateRange;
 import org.hotline.statistics.Dimension;
+import org.hotline.statistics.DueNow;
 import org.hotline.statistics.FigureAccess;
 import org.hotline.statistics.OverdueKind;
 import org.hotline.statistics.OverduePage;
@@ -168,6 +169,23 @@ class StatisticsReports implements Statistics {
 
     private static long sum(Map<LocalDate, Long> counts) {
         return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    @Override
+    public DueNow dueNow(Actor viewer, ReportFilter filter) {
+        ReportFilter scoped = scope(viewer, filter);
+        Instant now = clock.instant();
+        List<DueNow.UnitDue> perUnit = new ArrayList<>();
+        DueNow.Counts total = DueNow.Counts.NONE;
+        for (StatisticsQueries.UnitDueRow r : queries.dueNow(scoped, now)) {
+            DueNow.Counts counts = new DueNow.Counts(r.running(), r.overdue(), r.atRisk());
+            total = total.plus(counts);
+            perUnit.add(new DueNow.UnitDue(r.unit(), r.unit() == null ? NOT_DISPATCHED : unitName(r.unit()), counts));
+        }
+        perUnit.sort(Comparator.comparingLong((DueNow.UnitDue u) -> u.counts().overdue()).reversed()
+                .thenComparing(Comparator.comparingLong((DueNow.UnitDue u) -> u.counts().atRisk()).reversed())
+                .thenComparing(DueNow.UnitDue::unit, Comparator.nullsLast(Comparator.naturalOrder())));
+        return new DueNow(now, scoped.range(), id(scoped.unit()), scoped.category(), total, perUnit);
     }
 
     @Override

@@ -27,7 +27,7 @@ import org.springframework.web.multipart.MultipartFile;
  * <p>The one way in for uploads: the REST API and the console's order page both take their files through
  * {@link #accept(String, MultipartFile, DataSize)} before {@code WorkOrderService.attach}.
  */
-final class AttachmentFiles {
+public final class AttachmentFiles {
 
     /** The accepted types as the detector names them, with what a user reads. */
     static final Map<String, String> ACCEPTED = Map.of("image/jpeg", "JPEG", "image/png", "PNG", "image/webp",
@@ -36,7 +36,7 @@ final class AttachmentFiles {
     private static final MimeTypes DETECTOR = MimeTypes.getDefaultMimeTypes();
 
     /** A file fit to store: its shown name, its real type, and its bytes as they will be kept. */
-    record Accepted(String name, String contentType, byte[] data) {
+    public record Accepted(String name, String contentType, byte[] data) {
     }
 
     private AttachmentFiles() {
@@ -56,7 +56,7 @@ final class AttachmentFiles {
     }
 
     /** Checks the upload named {@code field}; refuses it naming the field, or returns what to store. */
-    static Accepted accept(String field, String clientName, byte[] data) {
+    public static Accepted accept(String field, String clientName, byte[] data) {
         if (data.length == 0) {
             throw new InvalidInputException(field, "文件为空");
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.hotline.deadline.Deadlines;
 import org.hotline.organization.UnitId;
 import org.hotline.platform.DbTime;
 import org.hotline.platform.JdbcBatches;
@@ -60,10 +61,12 @@ class JdbcWorkOrders implements WorkOrders {
 
     private final JdbcClient jdbc;
     private final JdbcBatches batches;
+    private final Deadlines deadlines;
 
-    JdbcWorkOrders(JdbcClient jdbc, JdbcBatches batches) {
+    JdbcWorkOrders(JdbcClient jdbc, JdbcBatches batches, Deadlines deadlines) {
         this.jdbc = jdbc;
         this.batches = batches;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -126,14 +129,14 @@ class JdbcWorkOrders implements WorkOrders {
                   return_suggested_unit, returns_requested, extension_days_used,
                   pending_extension_days, pending_extension_reason, redo_count, supervision_count,
                   last_supervised_at, master_number, merged_count, replied_at, closed_at, history_size,
-                  intake_outcome, intake_route)
+                  intake_outcome, intake_route, at_risk_from)
                 VALUES (:number, 0, :channel, :appealType, :citizenName, :citizenPhone, :confidential, :content,
                   :address, :latitude, :longitude, :urgency, :registeredAt, :registeredBy, :categoryCode, :status,
                   :intakeAnswer, :leadUnit, :dispatchedAt, :acknowledgeDeadline, :acknowledgedAt, :handleDeadline,
                   :returnRequestDeadline, :returnRequestedAt, :returnReason, :returnSuggestedUnit,
                   :returnsRequested, :extensionDaysUsed, :pendingExtensionDays,
                   :pendingExtensionReason, :redoCount, :supervisionCount, :lastSupervisedAt, :master,
-                  :mergedCount, :repliedAt, :closedAt, :historySize, :intakeOutcome, :intakeRoute)
+                  :mergedCount, :repliedAt, :closedAt, :historySize, :intakeOutcome, :intakeRoute, :atRiskFrom)
                 """).paramSource(params(s)).update();
         writeChildren(order, false);
         order.stored(0);
@@ -154,7 +157,7 @@ class JdbcWorkOrders implements WorkOrders {
                   redo_count = :redoCount, supervision_count = :supervisionCount,
                   last_supervised_at = :lastSupervisedAt, master_number = :master, merged_count = :mergedCount,
                   replied_at = :repliedAt, closed_at = :closedAt, history_size = :historySize,
-                  intake_outcome = :intakeOutcome, intake_route = :intakeRoute
+                  intake_outcome = :intakeOutcome, intake_route = :intakeRoute, at_risk_from = :atRiskFrom
                 WHERE number = :number AND version = :version
                 """).paramSource(params(s)).update();
         if (updated != 1) {
@@ -263,6 +266,19 @@ class JdbcWorkOrders implements WorkOrders {
             where.append(q.overdue() ? " AND o.status IN (:running) AND o.handle_deadline < :now"
                     : " AND NOT (o.status IN (:running) AND o.handle_deadline < :now)");
         }
+        if (q.leadUnit() != null) {
+            where.append(" AND o.lead_unit_id = :leadUnit");
+            p.addValue("leadUnit", q.leadUnit().value());
+        }
+        if (q.atRisk() != null) {
+            // WorkOrder.isAtRisk: the clock runs, the deadline has not passed, the at-risk moment has (V27)
+            String atRisk = "o.status IN (:running) AND o.handle_deadline >= :now AND o.at_risk_from IS NOT NULL"
+                    + " AND o.at_risk_from <= :now";
+            where.append(q.atRisk() ? " AND " + atRisk : " AND NOT (" + atRisk + ")");
+        }
+        if (q.callback() != null) {
+            where.append(callbackCondition(q.callback(), p));
+        }
         if (q.keyword() != null && !q.keyword().isBlank()) {
             where.append(" AND (LOWER(o.content) LIKE :keyword OR LOWER(o.address) LIKE :keyword OR o.number = :exact)");
             p.addValue("keyword", "%" + escapeLike(q.keyword().trim().toLowerCase()) + "%")
@@ -364,6 +380,36 @@ class JdbcWorkOrders implements WorkOrders {
                 .query((rs, i) -> new OrderNumber(rs.getString(1))).list();
     }
 
+    /**
+     * Orders with a reached callback of the given result, made in the callback's range: read from
+     * {@code callback_attempt}, the quality loop's contract table (V7) that the statistics count the same
+     * callbacks from. Driven by the calls of the range ({@code callback_attempt_by_time}), never by every order;
+     * each reply counts by its last reached call, as the statistics count it.
+     */
+    private static String callbackCondition(OrderQuery.Callback c, MapSqlParameterSource p) {
+        StringBuilder sql = new StringBuilder(" AND o.number IN (SELECT c.order_number FROM callback_attempt c"
+                + " WHERE c.reached = TRUE");
+        if (c.from() != null) {
+            sql.append(" AND c.attempted_at >= :calledFrom");
+            p.addValue("calledFrom", DbTime.param(c.from()));
+        }
+        if (c.to() != null) {
+            sql.append(" AND c.attempted_at < :calledTo");
+            p.addValue("calledTo", DbTime.param(c.to()));
+        }
+        if (c.satisfaction() != null) {
+            sql.append(" AND c.satisfaction = :satisfaction");
+            p.addValue("satisfaction", c.satisfaction());
+        }
+        if (c.resolved() != null) {
+            sql.append(" AND c.resolved = :resolved");
+            p.addValue("resolved", c.resolved());
+        }
+        sql.append(" AND NOT EXISTS (SELECT 1 FROM callback_attempt l WHERE l.order_number = c.order_number"
+                + " AND l.reply_seq = c.reply_seq AND l.reached = TRUE AND l.attempt > c.attempt))");
+        return sql.toString();
+    }
+
     private static String escapeLike(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
@@ -371,7 +417,7 @@ class JdbcWorkOrders implements WorkOrders {
     // ---------------------------------------------------------------- mapping
 
     /** The order's columns, by concern. {@code status_before_return} is no longer written: nothing read it. */
-    private static MapSqlParameterSource params(WorkOrder.Snapshot s) {
+    private MapSqlParameterSource params(WorkOrder.Snapshot s) {
         Registration registered = s.registration();
         HandlingClock clock = s.clock();
         ReturnRequest returnRequest = s.returnRequest();
@@ -411,7 +457,19 @@ class JdbcWorkOrders implements WorkOrders {
                 .addValue("repliedAt", DbTime.param(s.repliedAt())).addValue("closedAt", DbTime.param(s.closedAt()))
                 .addValue("historySize", s.historySize())
                 .addValue("intakeOutcome", s.intakeOutcome() == null ? null : s.intakeOutcome().name(), Types.VARCHAR)
-                .addValue("intakeRoute", s.intakeRoute(), Types.VARCHAR);
+                .addValue("intakeRoute", s.intakeRoute(), Types.VARCHAR)
+                .addValue("atRiskFrom", DbTime.param(atRiskFrom(deadlines, clock.dispatchedAt(), clock.handleDeadline())));
+    }
+
+    /**
+     * When the order becomes 临期, as {@link WorkOrder#isAtRisk} decides it: stored beside the deadline so that a
+     * list or count of the orders at risk is a condition in SQL (V27). Null without a running clock.
+     */
+    static Instant atRiskFrom(Deadlines deadlines, Instant dispatchedAt, Instant handleDeadline) {
+        if (dispatchedAt == null || handleDeadline == null || handleDeadline.isBefore(dispatchedAt)) {
+            return null;
+        }
+        return deadlines.atRiskFrom(dispatchedAt, handleDeadline);
     }
 
     /** An order's snapshot, given its co-units and replies. */

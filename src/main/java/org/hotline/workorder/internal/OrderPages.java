@@ -103,26 +103,40 @@ class OrderPages {
 
     // ---------------------------------------------------------------- the list
 
+    /**
+     * The list with the filters the address carries ({@link OrderListFilter}): the form's own, and those another
+     * page links with (the dashboard's "the orders behind this number"). A filter that cannot be read is shown
+     * next to its field, with no orders.
+     */
     @GetMapping
-    String list(@RequestParam(required = false) OrderStatus status,
-            @RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String q,
-            @RequestParam(defaultValue = "0") int page, Actor actor, Model model) {
-        String keyword = q == null || q.isBlank() ? null : q.strip();
-        if (keyword != null && keyword.length() > 100) {
-            keyword = keyword.substring(0, 100);
+    String list(@RequestParam Map<String, String> params, Actor actor, Model model, HttpServletResponse response) {
+        OrderListFilter filter;
+        try {
+            filter = OrderListFilter.of(params);
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute(PageErrors.ATTRIBUTE, PageErrors.field(e.field(), e.getMessage()));
+            filter = OrderListFilter.NONE;
         }
-        int from = Math.max(0, page);
-        OrderQuery query = new OrderQuery(status == null ? Set.of() : EnumSet.of(status), null, null, null, null,
-                null, null, Boolean.TRUE.equals(overdue) ? Boolean.TRUE : null, keyword, null, from, PAGE_SIZE);
-        var result = service.search(query, actor);
+        int from = Math.max(0, integer(params, "page", 0));
+        boolean failed = response.getStatus() == HttpServletResponse.SC_BAD_REQUEST;
+        var result = failed ? new org.hotline.workorder.OrderPage(List.of(), 0, PAGE_SIZE, 0)
+                : service.search(filter.query(fmt.zone(), from, PAGE_SIZE), actor);
         model.addAttribute("result", result);
         // masked as the REST list masks them
         model.addAttribute("rows", OrderViews.of(result, actor).items());
         model.addAttribute("statuses", OrderStatus.values());
-        model.addAttribute("status", status);
-        model.addAttribute("overdue", Boolean.TRUE.equals(overdue));
-        model.addAttribute("q", keyword);
+        model.addAttribute("channels", org.hotline.workorder.Channel.values());
+        model.addAttribute("filter", filter);
+        model.addAttribute("status", filter.status());
+        model.addAttribute("overdue", filter.overdue());
+        model.addAttribute("q", filter.q());
         model.addAttribute("unitNames", unitNames());
+        model.addAttribute("leadUnits", units.all().stream()
+                .sorted(Comparator.comparing((Unit u) -> !u.active()).thenComparing(u -> u.id().value())).toList());
+        model.addAttribute("categoryName", filter.category() == null ? null
+                : categories.find(filter.category()).map(org.hotline.organization.Category::name)
+                        .orElse(filter.category()));
         model.addAttribute("appealLabels", java.util.Arrays.stream(org.hotline.workorder.AppealType.values())
                 .collect(java.util.stream.Collectors.toMap(Enum::name, org.hotline.workorder.AppealType::label)));
         model.addAttribute("pages", (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
@@ -402,6 +416,16 @@ class OrderPages {
     private static Boolean yesNo(Map<String, String> form, String field) {
         String value = form.get(field);
         return value == null || value.isBlank() ? null : Boolean.valueOf("true".equals(value));
+    }
+
+    /** A page number from the address; anything unreadable is the first page. */
+    private static int integer(Map<String, String> params, String field, int fallback) {
+        String value = params.get(field);
+        try {
+            return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
     }
 
     private static Integer integer(Map<String, String> form, String field) {

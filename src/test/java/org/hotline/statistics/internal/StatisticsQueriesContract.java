@@ -274,6 +274,39 @@ abstract class StatisticsQueriesContract {
                 .extracting(OverduePage.Item::number).containsExactly(later);
     }
 
+    /**
+     * 超期 and 临期 now are counted as each order's page shows them: overdue past the deadline while the clock runs,
+     * at risk from the stored at-risk moment until the deadline; a return under review and a closed order are
+     * neither. Rows registered in 2019 only, so that the range keeps other tests' orders out.
+     */
+    @Test
+    void overdueAndAtRiskNowAreCountedAsEachOrdersPageShowsThem() {
+        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant hour = now.plusSeconds(3600);
+        rows.order("2019-05-06T10:00").lead(GULOU).deadline(now.minusSeconds(7200)).atRiskFrom(now.minusSeconds(90000))
+                .insert(); // overdue
+        rows.order("2019-05-06T11:00").lead(GULOU).status("IN_PROGRESS").deadline(now.plusSeconds(86400))
+                .atRiskFrom(now.minusSeconds(3600)).insert(); // at risk
+        rows.order("2019-05-06T12:00").lead(GULOU).deadline(now.plusSeconds(3 * 86400)).atRiskFrom(hour)
+                .insert(); // on track
+        rows.order("2019-05-06T13:00").lead(MARKET).deadline(now.plusSeconds(86400)).insert(); // no moment: on track
+        rows.order("2019-05-06T14:00").lead(MARKET).status("RETURN_REQUESTED").deadline(now.minusSeconds(7200))
+                .insert(); // paused
+        rows.order("2019-05-06T15:00").lead(MARKET).deadline(now.minusSeconds(86400)).replied("2019-05-07T10:00")
+                .closed("2019-05-08T10:00").insert(); // closed
+        ReportFilter may2019 = filter("2019-05-01", "2019-05-31");
+
+        org.hotline.statistics.DueNow due = statistics.dueNow(DIRECTOR, may2019);
+
+        assertThat(due.total()).isEqualTo(new org.hotline.statistics.DueNow.Counts(4, 1, 1));
+        assertThat(due.units()).extracting(u -> u.unit(), u -> u.counts()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(GULOU, new org.hotline.statistics.DueNow.Counts(3, 1, 1)),
+                org.assertj.core.groups.Tuple.tuple(MARKET, new org.hotline.statistics.DueNow.Counts(1, 0, 0)));
+        assertThat(due.units().get(0).unitName()).isEqualTo("古楼街道");
+        assertThat(statistics.dueNow(DIRECTOR, may2019.withUnit(new UnitId(MARKET))).total())
+                .isEqualTo(new org.hotline.statistics.DueNow.Counts(1, 0, 0));
+    }
+
     @Test
     void theClosedLateListHoldsClosedOrdersWhoseReplyCameAfterTheDeadline() {
         String late = rows.order("2019-04-01T09:00").lead(MARKET).deadline("2019-04-08T17:30")

@@ -53,7 +53,7 @@ class AnswersGivenAtIntakeKeepTheirOutcomeWhenTheDatabaseUpgradesTest {
         flyway(db, vendor, null).migrate();
 
         JdbcWorkOrders orders = new JdbcWorkOrders(JdbcClient.create(db),
-                new JdbcBatches(new NamedParameterJdbcTemplate(db)));
+                new JdbcBatches(new NamedParameterJdbcTemplate(db)), org.hotline.workorder.WorkOrderFixture.DEADLINES);
         WorkOrder answered = orders.find(new OrderNumber("20261130-000001")).orElseThrow();
         WorkOrder registered = orders.find(new OrderNumber("20261130-000002")).orElseThrow();
         assertThat(answered.intakeOutcome()).isEqualTo(TriageOutcome.KNOWLEDGE);

@@ -76,7 +76,7 @@ class OldHistoryGetsItsFactsWhenTheDatabaseUpgradesTest {
         flyway(db, vendor, null).migrate();
 
         JdbcWorkOrders orders = new JdbcWorkOrders(JdbcClient.create(db),
-                new JdbcBatches(new NamedParameterJdbcTemplate(db)));
+                new JdbcBatches(new NamedParameterJdbcTemplate(db)), org.hotline.workorder.WorkOrderFixture.DEADLINES);
         for (WorkOrder o : built.orders()) {
             List<Facts> stored = new ArrayList<>();
             for (HistoryEntry h : orders.history(o.number())) {

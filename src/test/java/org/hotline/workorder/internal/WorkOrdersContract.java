@@ -328,6 +328,95 @@ abstract class WorkOrdersContract {
                 .containsExactly(false, true, true, false);
     }
 
+    /**
+     * 临期 in a list is what the order page says: the clock runs, the deadline has not passed and the at-risk
+     * moment the calendar gives (75% of the working time) has. Checked at moments around both edges.
+     */
+    @Test
+    void anOrderIsAtRiskInTheListExactlyWhenItsPageSaysSo() {
+        SearchSet s = storeSearchSet();
+        WorkOrder dispatched = s.dispatched();
+        Instant from = DEADLINES.atRiskFrom(dispatched.clock().dispatchedAt(), dispatched.clock().handleDeadline());
+        List<Instant> moments = List.of(dispatched.clock().dispatchedAt(), from.minusSeconds(1), from, from.plusSeconds(60),
+                dispatched.clock().handleDeadline(), dispatched.clock().handleDeadline().plusSeconds(1), JUNE_1);
+
+        for (Instant now : moments) {
+            List<OrderNumber> expected = new ArrayList<>();
+            for (WorkOrder o : List.of(s.closed(), s.inProgress(), s.dispatched(), s.registered())) {
+                if (o.isAtRisk(now, DEADLINES)) {
+                    expected.add(o.number());
+                }
+            }
+            assertThat(found(search(s).atRisk(true), now)).as("at risk at %s", now).containsExactlyElementsOf(expected);
+            assertThat(found(search(s).atRisk(false), now)).as("not at risk at %s", now).hasSize(4 - expected.size());
+        }
+        assertThat(found(search(s).atRisk(true), from)).as("the moment itself counts").contains(dispatched.number());
+        assertThat(found(search(s).atRisk(true), dispatched.clock().handleDeadline().plusSeconds(1)))
+                .as("once overdue it is 超期, not 临期").doesNotContain(dispatched.number());
+    }
+
+    @Test
+    void theAtRiskMomentOfOlderOrdersIsFilledInAtStartup() {
+        SearchSet s = storeSearchSet();
+        WorkOrder dispatched = s.dispatched();
+        jdbc.update("UPDATE work_order SET at_risk_from = NULL WHERE number IN (?, ?, ?)",
+                dispatched.number().value(), s.inProgress().number().value(), s.closed().number().value());
+        Instant from = DEADLINES.atRiskFrom(dispatched.clock().dispatchedAt(), dispatched.clock().handleDeadline());
+        assertThat(found(search(s).atRisk(true), from)).as("unknown counts as not at risk").isEmpty();
+
+        new AtRiskBackfill(org.springframework.jdbc.core.simple.JdbcClient.create(jdbc),
+                new org.hotline.platform.JdbcBatches(
+                        new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(jdbc)), DEADLINES)
+                .fillMissing();
+
+        assertThat(found(search(s).atRisk(true), from)).contains(dispatched.number());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM work_order WHERE number = ? AND at_risk_from IS NULL",
+                Long.class, s.closed().number().value())).as("closed orders need no at-risk moment").isOne();
+    }
+
+    @Test
+    void searchByLeadUnitFindsOnlyTheOrdersItLeads() {
+        SearchSet s = storeSearchSet();
+
+        assertThat(found(search(s).leadUnit(GULOU))).containsExactly(s.closed().number());
+        assertThat(found(search(s).unit(GULOU))).as("lead or co-unit")
+                .containsExactly(s.closed().number(), s.dispatched().number());
+    }
+
+    /** The callbacks' results as the statistics count them: reached calls in the range, a reply by its last one. */
+    @Test
+    void searchByCallbackFindsTheOrdersWhoseReachedCallHadThatResult() {
+        SearchSet s = storeSearchSet();
+        String closed = s.closed().number().value();
+        String inProgress = s.inProgress().number().value();
+        String dispatched = s.dispatched().number().value();
+        Instant march10 = at("2026-03-10T10:00");
+        callback(closed, 1, 1, march10, true, true, "SATISFIED");
+        callback(inProgress, 1, 1, march10, false, null, null);
+        callback(inProgress, 1, 2, march10.plusSeconds(3600), true, false, "UNSATISFIED");
+        // reached twice: the later call stands
+        callback(dispatched, 1, 1, march10, true, false, "UNSATISFIED");
+        callback(dispatched, 1, 2, march10.plusSeconds(7200), true, true, "BASICALLY_SATISFIED");
+        Instant march11 = at("2026-03-11T00:00");
+
+        assertThat(found(search(s).callback(new OrderQuery.Callback("UNSATISFIED", null, march10, march11))))
+                .containsExactly(s.inProgress().number());
+        assertThat(found(search(s).callback(new OrderQuery.Callback(null, true, march10, march11))))
+                .containsExactly(s.closed().number(), s.dispatched().number());
+        assertThat(found(search(s).callback(new OrderQuery.Callback(null, null, march10, march11))))
+                .as("every reached call").hasSize(3);
+        assertThat(found(search(s).callback(new OrderQuery.Callback(null, null, march11, JUNE_1)))).isEmpty();
+    }
+
+    private void callback(String order, int replySeq, int attempt, Instant at, boolean reached, Boolean resolved,
+            String satisfaction) {
+        jdbc.update("""
+                INSERT INTO callback_attempt (order_number, unit_id, reply_seq, attempt, attempted_at, agent, reached,
+                  resolved, satisfaction) VALUES (?, 'dcf-gulou', ?, ?, ?, 'supervisor1', ?, ?, ?)""", order,
+                replySeq, attempt, java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC), reached,
+                resolved, satisfaction);
+    }
+
     @Test
     void aKeywordMatchesContentOrAddressIgnoringCaseOrTheExactNumber() {
         String word = "Kw" + UUID.randomUUID().toString().substring(0, 8);
@@ -665,6 +754,9 @@ abstract class WorkOrdersContract {
         private String callerPhone;
         private String callerName;
         private boolean extensionPending;
+        private UnitId leadUnit;
+        private Boolean atRisk;
+        private OrderQuery.Callback callback;
 
         Search statuses(Set<OrderStatus> s) { statuses = s; return this; }
         Search unit(UnitId u) { unit = u; return this; }
@@ -677,10 +769,13 @@ abstract class WorkOrdersContract {
         Search page(int p, int s) { page = p; size = s; return this; }
         Search caller(String phoneDigits, String name) { callerPhone = phoneDigits; callerName = name; return this; }
         Search extensionPending() { extensionPending = true; return this; }
+        Search leadUnit(UnitId u) { leadUnit = u; return this; }
+        Search atRisk(boolean a) { atRisk = a; return this; }
+        Search callback(OrderQuery.Callback c) { callback = c; return this; }
 
         OrderQuery query() {
             OrderQuery q = new OrderQuery(statuses, unit, category, channel, null, from, to, overdue, keyword,
-                    visibleTo, page, size).byCaller(callerPhone, callerName);
+                    visibleTo, page, size).byCaller(callerPhone, callerName).with(leadUnit, atRisk, callback);
             return extensionPending ? q.withExtensionPending() : q;
         }
     }

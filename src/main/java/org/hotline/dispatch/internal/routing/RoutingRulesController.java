@@ -1,16 +1,10 @@
 package org.hotline.dispatch.internal.routing;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
-import org.hotline.dispatch.RoutingRule;
-import org.hotline.dispatch.RoutingRules;
 import org.hotline.organization.Actor;
-import org.hotline.organization.Categories;
-import org.hotline.organization.Units;
 import org.hotline.platform.InvalidInputException;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -37,47 +31,25 @@ class RoutingRulesController {
     record RuleListChange(Long version, List<RuleView> rules) {
     }
 
-    private final RuleStore store;
-    private final Units units;
-    private final Categories categories;
+    private final RuleEditing editing;
 
-    RoutingRulesController(RuleStore store, Units units, Categories categories) {
-        this.store = store;
-        this.units = units;
-        this.categories = categories;
+    RoutingRulesController(RuleEditing editing) {
+        this.editing = editing;
     }
 
     @GetMapping
     @Operation(summary = "The routing rules in the order they are tried")
     RuleList get() {
-        return view(store.current());
+        return view(editing.current());
     }
 
     @PutMapping
-    @Transactional
     @Operation(summary = "Replace the whole ordered rule list; a problem names its field, e.g. rules[2].leadUnit")
     RuleList replace(@RequestBody RuleListChange change, Actor actor) {
-        if (change == null || change.rules() == null) {
+        if (change == null) {
             throw new InvalidInputException("rules", "必须提供规则列表（可以为空列表）");
         }
-        List<RoutingRule> rules = new ArrayList<>();
-        for (int i = 0; i < change.rules().size(); i++) {
-            RuleView view = change.rules().get(i);
-            if (view == null) {
-                throw new InvalidInputException("rules[" + i + "]", "规则不能为空");
-            }
-            if (view.lead() == null) {
-                throw new InvalidInputException("rules[" + i + "].lead",
-                        "必须指定主办方式：DEFAULT、UNIT、CATEGORY_DEPARTMENT、TERRITORIAL_UNIT 或 MANUAL");
-            }
-            rules.add(view.toRule());
-        }
-        List<RoutingRules.Problem> problems = RoutingRules.check(rules, units, categories);
-        if (!problems.isEmpty()) {
-            RoutingRules.Problem first = problems.get(0);
-            throw new InvalidInputException(first.field(), first.message());
-        }
-        return view(store.replace(rules, change.version(), actor.username()));
+        return view(editing.replace(change.rules(), change.version(), actor.username()));
     }
 
     private static RuleList view(RuleStore.RuleSet set) {

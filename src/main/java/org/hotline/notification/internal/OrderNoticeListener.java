@@ -1,0 +1,61 @@
+package org.hotline.notification.internal;
+
+import java.time.Duration;
+
+import org.hotline.notification.Medium;
+import org.hotline.notification.NotificationKind;
+import org.hotline.notification.Notifications;
+import org.hotline.organization.Actor;
+import org.hotline.workorder.WorkOrder;
+import org.hotline.workorder.WorkOrderEvent;
+import org.hotline.workorder.WorkOrderService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Listens to the work order and queues the citizen's notices in the outbox. Runs after the order's change has
+ * committed, in a transaction of its own, through Spring Modulith's publication registry: the order never waits
+ * for a notice, a failure here never undoes the order, and an event not handled before a restart is handled
+ * after it. Queueing only writes a row; the sending (and its retries) is the outbox job's.
+ */
+@Component
+class OrderNoticeListener {
+
+    private final WorkOrderService orders;
+    private final Notifications notifications;
+    private final String publicUrl;
+    private final Duration satisfactionDelay;
+
+    OrderNoticeListener(WorkOrderService orders, Notifications notifications,
+            @Value("${hotline.notification.public-url:http://localhost:8080}") String publicUrl,
+            @Value("${hotline.notification.satisfaction-delay:PT0S}") Duration satisfactionDelay) {
+        this.orders = orders;
+        this.notifications = notifications;
+        this.publicUrl = publicUrl;
+        this.satisfactionDelay = satisfactionDelay;
+    }
+
+    @ApplicationModuleListener
+    void on(WorkOrderEvent.Registered registered) {
+        WorkOrder order = orders.find(registered.order(), Actor.system());
+        String n = registered.order().value();
+        CitizenNotices.recipient(order.channel(), order.citizen()).ifPresent(phone -> notifications.queue(
+                NotificationKind.REGISTERED, Medium.SMS, phone, CitizenNotices.registered(n, publicUrl), n,
+                "REGISTERED:" + n, null));
+    }
+
+    /** A reply (the first, or one after a redo): where to read it, then the request to rate it. */
+    @ApplicationModuleListener
+    void on(WorkOrderEvent.Replied replied) {
+        WorkOrder order = orders.find(replied.order(), Actor.system());
+        String n = replied.order().value();
+        String round = n + ":" + replied.redoCount();
+        CitizenNotices.recipient(order.channel(), order.citizen()).ifPresent(phone -> {
+            notifications.queue(NotificationKind.REPLIED, Medium.SMS, phone, CitizenNotices.replied(n, publicUrl), n,
+                    "REPLIED:" + round, null);
+            notifications.queue(NotificationKind.SATISFACTION, Medium.SMS, phone, CitizenNotices.satisfaction(n), n,
+                    "SATISFACTION:" + round, replied.at().plus(satisfactionDelay));
+        });
+    }
+}
