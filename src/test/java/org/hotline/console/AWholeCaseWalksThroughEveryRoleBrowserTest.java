@@ -58,8 +58,9 @@ import org.springframework.test.context.TestPropertySource;
  * does the work again and replies again; the reviewer approves it at every level the category needs. The
  * callback agent reaches Mrs Chen, who says it is resolved and she is satisfied: the order closes. That night the
  * draw gives the street office's leader this order (the only one the office replied that day); on Thursday
- * morning the leader calls her too and signs the day's sample with the password. The director's dashboard counts
- * the order, and its page tells the whole story in its timeline.
+ * morning the leader calls her too and signs the day's sample with the password. The director's dashboard,
+ * narrowed to the street office, counts it in the month's intake and in the satisfaction rate; the figure opens the
+ * order, whose timeline tells the whole story.
  *
  * <p>Every step is taken by clicking and typing in the console; the services and the database are used only to
  * set the clock, to stand in for the nightly draw (the timer is off in tests) and to read back what happened.
@@ -323,6 +324,50 @@ class AWholeCaseWalksThroughEveryRoleBrowserTest {
         browser.signOut();
     }
 
+    private void theDirectorSeesItCounted(OrderNumber n) {
+        clock.set("2026-12-10T10:00");
+        browser.signIn("director1");
+        assertThat(browser.path()).isEqualTo("/console/dashboard");
+        WebElement page = browser.one("html");
+        new Select(browser.one("#d-unit")).selectByValue("dcf-gulou");
+        // the filter sends itself when the unit changes
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        assertThat(browser.path()).contains("unit=dcf-gulou");
+        assertThat(browser.one(".page-head").getText()).contains("2026-12-01 至 2026-12-10", GULOU);
+        assertThat(kpi("本月受理")).as("this month's intake of the street office").isEqualTo("1");
+        assertThat(kpi("今日受理")).as("registered yesterday").isEqualTo("0");
+        assertThat(kpi("超期未办结")).isEqualTo("0");
+        assertThat(kpi("办理中")).as("closed, so no longer running").isEqualTo("0");
+        assertThat(kpi("满意率（1 件评价）")).isEqualTo("100.0%");
+        assertThat(kpi("解决率")).isEqualTo("100.0%");
+
+        // the number opens the orders behind it: this one
+        browser.clickAndWait("section.kpis > a.kpi:nth-child(" + kpiPosition("本月受理") + ")");
+        assertThat(browser.path()).startsWith("/console/orders?").contains("lead=dcf-gulou");
+        assertThat(browser.one("#main").getText()).contains("共 1 件");
+        assertThat(browser.all("table.table tbody tr")).singleElement().satisfies(row -> assertThat(row.getText())
+                .contains(n.value(), "已办结", GULOU, "东关社区光明巷"));
+        browser.clickAndWait("table.table tbody a[href='/console/orders/" + n.value() + "']");
+    }
+
+    /** The figure of the dashboard's key number with this label. */
+    private String kpi(String label) {
+        return browser.all("a.kpi").stream().filter(k -> k.findElement(By.className("kpi-label")).getText().equals(label))
+                .findFirst().orElseThrow(() -> new AssertionError("no key number " + label))
+                .findElement(By.className("kpi-value")).getText();
+    }
+
+    /** Where the key number with this label stands among the others (1 for the first). */
+    private int kpiPosition(String label) {
+        List<WebElement> kpis = browser.all("section.kpis > a.kpi");
+        for (int i = 0; i < kpis.size(); i++) {
+            if (kpis.get(i).findElement(By.className("kpi-label")).getText().equals(label)) {
+                return i + 1;
+            }
+        }
+        throw new AssertionError("no key number " + label);
+    }
+
     private void theOrderPageTellsTheWholeStory(OrderNumber n) {
         assertThat(browser.path()).isEqualTo("/console/orders/" + n.value());
         assertThat(browser.one(".page-head").getText()).contains(n.value(), "已办结");
@@ -344,20 +389,6 @@ class AWholeCaseWalksThroughEveryRoleBrowserTest {
                 .param("n", n.value()).query(String.class).list()).containsExactly("SATISFIED");
         assertThat(jdbc.sql("SELECT leader FROM leader_sample WHERE order_number = :n AND completed_at IS NOT NULL")
                 .param("n", n.value()).query(String.class).list()).containsExactly("gulou-leader");
-    }
-
-    private void theDirectorSeesItCounted(OrderNumber n) {
-        clock.set("2026-12-10T10:00");
-        browser.signIn("director1");
-        // until the dashboard is on this branch: the order list, filtered as the director filters it
-        browser.open("/console/orders");
-        new Select(browser.one("#f-status")).selectByValue("CLOSED");
-        browser.type(By.id("f-q"), "光明巷");
-        browser.clickAndWait("form.filters button[type=submit]");
-        assertThat(browser.one("#main").getText()).contains("共 1 件");
-        String row = browser.one("a[href='/console/orders/" + n.value() + "']").findElement(By.xpath("./ancestor::tr")).getText();
-        assertThat(row).contains("已办结", GULOU);
-        browser.clickAndWait("a[href='/console/orders/" + n.value() + "']");
     }
 
     // ---------------------------------------------------------------- helpers
