@@ -39,7 +39,8 @@ public final class Navigation {
             new Entry("nav.orders", ORDERS, EnumSet.complementOf(EnumSet.of(FIELD_REPORTER)),
                     EnumSet.of(UNIT_HANDLER, UNIT_LEADER, REVIEWER, SUPERVISOR)),
             new Entry("nav.patrol", "/console/patrol", EnumSet.of(FIELD_REPORTER), EnumSet.of(FIELD_REPORTER)),
-            new Entry("nav.patrol-towns", "/console/patrol/towns", EnumSet.of(SUPERVISOR, DIRECTOR, UNIT_LEADER),
+            // a town's own leader opens its page by address; the menu is by role, and most units have no reporters
+            new Entry("nav.patrol-towns", "/console/patrol/towns", EnumSet.of(SUPERVISOR, DIRECTOR),
                     EnumSet.noneOf(Role.class)),
             new Entry("nav.notifications", "/console/notifications", EnumSet.of(ADMIN, SUPERVISOR),
                     EnumSet.noneOf(Role.class)),
