@@ -55,9 +55,10 @@ public final class CompositeScore {
         double overdue = f.count(Indicator.OVERDUE) * rules.overduePenalty();
         double nonCooperation = f.count(Indicator.NON_COOPERATION) * rules.nonCooperationPenalty();
         double missedSamples = f.count(Indicator.SAMPLE_MISSED) * rules.missedSamplePenalty();
+        double lowQuality = f.count(Indicator.REPLY_LOW_QUALITY) * rules.lowQualityReplyPenalty();
         Double score = ratePoints == null ? null
-                : Math.max(0, Math.min(100, ratePoints - overdue - nonCooperation - missedSamples));
+                : Math.max(0, Math.min(100, ratePoints - overdue - nonCooperation - missedSamples - lowQuality));
         return new ScoreCard(f, response, resolution, satisfaction, ratePoints, overdue, nonCooperation,
-                missedSamples, score);
+                missedSamples, lowQuality, score);
     }
 }

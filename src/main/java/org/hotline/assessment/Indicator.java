@@ -50,7 +50,12 @@ public enum Indicator {
     /** 超期: an order whose handling deadline passed without a reply by then (dated by the deadline). */
     OVERDUE("超期"),
     /** 超期未答复: of those, the ones still without a reply; they count as not responded. */
-    OVERDUE_UNANSWERED("超期未答复");
+    OVERDUE_UNANSWERED("超期未答复"),
+    /**
+     * 低质量答复: a reply of the unit the automatic reply-quality score flagged as low quality (under 60, or a
+     * part failed outright: boilerplate only, a leak), dated by the reply (README "Reply quality").
+     */
+    REPLY_LOW_QUALITY("低质量答复");
 
     private final String label;
 

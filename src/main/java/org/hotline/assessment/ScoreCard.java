@@ -11,14 +11,22 @@ import java.math.RoundingMode;
  */
 public record ScoreCard(Facts facts, Double responseRate, Double resolutionRate, Double satisfactionRate,
         Double ratePoints, double overduePenalty, double nonCooperationPenalty, double missedSamplePenalty,
-        Double score) {
+        double lowQualityReplyPenalty, Double score) {
+
+    /** A card without reply-quality deductions. */
+    public ScoreCard(Facts facts, Double responseRate, Double resolutionRate, Double satisfactionRate,
+            Double ratePoints, double overduePenalty, double nonCooperationPenalty, double missedSamplePenalty,
+            Double score) {
+        this(facts, responseRate, resolutionRate, satisfactionRate, ratePoints, overduePenalty, nonCooperationPenalty,
+                missedSamplePenalty, 0, score);
+    }
 
     public boolean isScored() {
         return score != null;
     }
 
     public double penalties() {
-        return overduePenalty + nonCooperationPenalty + missedSamplePenalty;
+        return overduePenalty + nonCooperationPenalty + missedSamplePenalty + lowQualityReplyPenalty;
     }
 
     /** The score as published: two decimals, half up. Rankings compare this, so that ties are ties on paper. */

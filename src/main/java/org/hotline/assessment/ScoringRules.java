@@ -3,15 +3,26 @@ package org.hotline.assessment;
 /**
  * How a period's facts become points: the weights of the three rates (响应率, 解决率, 满意率, in percent, adding
  * up to 100), what a 基本满意 rating is worth next to 满意, and the points deducted for each overdue order, each
- * non-cooperation and each leader-sampled order not called back in time.
+ * non-cooperation, each leader-sampled order not called back in time and each low-quality reply.
  */
 public record ScoringRules(double responseWeight, double resolutionWeight, double satisfactionWeight,
         double basicallySatisfiedCredit, double overduePenalty, double nonCooperationPenalty,
-        double missedSamplePenalty) {
+        double missedSamplePenalty, double lowQualityReplyPenalty) {
 
-    /** Weights seen at large hotlines: response 10%, resolution 50%, satisfaction 40%; 基本满意 = 0.9 of 满意. */
+    /**
+     * Weights seen at large hotlines: response 10%, resolution 50%, satisfaction 40%; 基本满意 = 0.9 of 满意; a
+     * low-quality reply costs half a point (it usually also costs a redo, which the resolution rate counts).
+     */
     public static ScoringRules defaults() {
-        return new ScoringRules(10, 50, 40, 0.9, 1.0, 2.0, 1.0);
+        return new ScoringRules(10, 50, 40, 0.9, 1.0, 2.0, 1.0, 0.5);
+    }
+
+    /** Rules that do not count reply quality (its penalty 0). */
+    public ScoringRules(double responseWeight, double resolutionWeight, double satisfactionWeight,
+            double basicallySatisfiedCredit, double overduePenalty, double nonCooperationPenalty,
+            double missedSamplePenalty) {
+        this(responseWeight, resolutionWeight, satisfactionWeight, basicallySatisfiedCredit, overduePenalty,
+                nonCooperationPenalty, missedSamplePenalty, 0);
     }
 
     public ScoringRules {
@@ -29,6 +40,7 @@ public record ScoringRules(double responseWeight, double resolutionWeight, doubl
         requireNonNegative("overdue penalty", overduePenalty);
         requireNonNegative("non-cooperation penalty", nonCooperationPenalty);
         requireNonNegative("missed-sample penalty", missedSamplePenalty);
+        requireNonNegative("low-quality reply penalty", lowQualityReplyPenalty);
     }
 
     private static void requireNonNegative(String what, double value) {

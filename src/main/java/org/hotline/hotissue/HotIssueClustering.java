@@ -231,7 +231,20 @@ public final class HotIssueClustering {
         return new Best(best, bestSimilarity, bestPlace, best == null ? List.of() : alike);
     }
 
+    /**
+     * The issue an appeal would join now, without adding it: the intake screen asks while the operator types,
+     * and nothing typed may change the grouping (the idf counts the appeal as if it were added).
+     */
+    public Optional<Long> match(Appeal appeal) {
+        Best best = best(member(appeal, false));
+        return best.cluster == null ? Optional.empty() : Optional.of(best.cluster.id);
+    }
+
     private Member member(Appeal appeal) {
+        return member(appeal, true);
+    }
+
+    private Member member(Appeal appeal, boolean counted) {
         List<NamedPlace> places = new ArrayList<>(PlaceNames.in(appeal.subject() + "。" + appeal.content()));
         for (NamedPlace p : PlaceNames.in(appeal.address())) {
             if (places.stream().noneMatch(q -> q.key().equals(p.key()))) {
@@ -239,10 +252,15 @@ public final class HotIssueClustering {
             }
         }
         Map<Integer, Integer> counts = ProblemText.bigrams(appeal, places);
-        documents++;
-        for (Integer term : counts.keySet()) {
-            documentFrequency.merge(term, 1, Integer::sum);
+        if (counted) {
+            documents++;
+            for (Integer term : counts.keySet()) {
+                documentFrequency.merge(term, 1, Integer::sum);
+            }
         }
+        int docs = documents + (counted ? 0 : 1);
+        java.util.function.ToIntFunction<Integer> df = t -> documentFrequency.getOrDefault(t, 0)
+                + (counted || !counts.containsKey(t) ? 0 : 1);
         // A unit vector of tf-idf weights, fixed when the appeal arrives (later appeals change the idf a little;
         // the grouping does not look back).
         int[] terms = new int[counts.size()];
@@ -252,7 +270,7 @@ public final class HotIssueClustering {
         List<Map.Entry<Integer, Integer>> sorted = new ArrayList<>(counts.entrySet());
         sorted.sort(Map.Entry.comparingByKey());
         for (var e : sorted) {
-            double idf = Math.log((documents + 1.0) / (documentFrequency.get(e.getKey()) + 1.0)) + 1;
+            double idf = Math.log((docs + 1.0) / (df.applyAsInt(e.getKey()) + 1.0)) + 1;
             double w = (1 + Math.log(e.getValue())) * idf;
             terms[k] = e.getKey();
             weights[k] = (float) w;
@@ -264,7 +282,7 @@ public final class HotIssueClustering {
             weights[i] *= inv;
         }
         int[] rare = ProblemText.bigrams(new Appeal(appeal.id(), null, appeal.at(), appeal.subject(), "", "", 0, 0), places)
-                .keySet().stream().sorted(Comparator.comparingInt((Integer t) -> documentFrequency.get(t))
+                .keySet().stream().sorted(Comparator.comparingInt(df)
                         .thenComparing(t -> t))
                 .limit(3).mapToInt(Integer::intValue).toArray();
         Map<String, String> placeKeys = new HashMap<>();

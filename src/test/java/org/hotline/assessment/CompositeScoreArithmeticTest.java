@@ -111,6 +111,26 @@ class CompositeScoreArithmeticTest {
     }
 
     @Test
+    void eachLowQualityReplyCostsItsUnitTheLowQualityPenalty() {
+        Facts f = Facts.with(REPLIED, 10).and(RESPONDED, 10);
+        CompositeScore defaults = new CompositeScore(ScoringRules.defaults());
+
+        ScoreCard clean = defaults.of(f);
+        ScoreCard poor = defaults.of(f.and(REPLY_LOW_QUALITY, 3));
+
+        // 100 points from the response rate alone; 3 low-quality replies × 0.5 = 1.5 deducted
+        assertThat(clean.score()).isCloseTo(100.0, within(EXACT));
+        assertThat(poor.lowQualityReplyPenalty()).isCloseTo(1.5, within(EXACT));
+        assertThat(poor.penalties()).isCloseTo(1.5, within(EXACT));
+        assertThat(poor.score()).isCloseTo(98.5, within(EXACT));
+        // configured: 2 points each
+        assertThat(new CompositeScore(new ScoringRules(10, 50, 40, 0.9, 1, 2, 1, 2)).of(f.and(REPLY_LOW_QUALITY, 3))
+                .score()).isCloseTo(94.0, within(EXACT));
+        assertThatThrownBy(() -> new ScoringRules(10, 50, 40, 0.9, 1, 2, 1, -1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("low-quality reply penalty");
+    }
+
+    @Test
     void weightsThatDoNotAddUpToAHundredAreRefused() {
         assertThatThrownBy(() -> new ScoringRules(10, 50, 30, 0.9, 1, 2, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("add up to 100");

@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param weights                  the weights of 响应率, 解决率, 满意率 in percent (10/50/40), adding up to 100
  * @param basicallySatisfied       what 基本满意 is worth next to 满意 (0.9)
- * @param penalties                points deducted per overdue order, non-cooperation, missed leader sample
+ * @param penalties                points deducted per overdue order, non-cooperation, missed leader sample,
+ *                                 low-quality reply
  * @param bottomCount              how many units at the bottom of a group count as 末位 (3)
  * @param nonCooperationThreshold  more non-cooperations than this in a month opens a NON_COOPERATION case (3)
  * @param disciplineCommission     the discipline commission's contact that cases are addressed to
@@ -38,7 +39,7 @@ record AssessmentProperties(@DefaultValue Weights weights, @DefaultValue("0.9") 
     }
 
     record Penalties(@DefaultValue("1") double overdue, @DefaultValue("2") double nonCooperation,
-            @DefaultValue("1") double missedLeaderSample) {
+            @DefaultValue("1") double missedLeaderSample, @DefaultValue("0.5") double lowQualityReply) {
     }
 
     record Contact(@DefaultValue("区纪委监委派驻纪检监察组") String name, @DefaultValue("") String email) {
@@ -68,6 +69,6 @@ record AssessmentProperties(@DefaultValue Weights weights, @DefaultValue("0.9") 
 
     private static ScoringRules scoringRules(Weights w, double basicallySatisfied, Penalties p) {
         return new ScoringRules(w.response(), w.resolution(), w.satisfaction(), basicallySatisfied, p.overdue(),
-                p.nonCooperation(), p.missedLeaderSample());
+                p.nonCooperation(), p.missedLeaderSample(), p.lowQualityReply());
     }
 }

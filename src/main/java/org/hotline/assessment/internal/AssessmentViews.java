@@ -26,7 +26,8 @@ final class AssessmentViews {
     private AssessmentViews() {
     }
 
-    record PenaltiesView(double overdue, double nonCooperation, double missedLeaderSample, double total) {
+    record PenaltiesView(double overdue, double nonCooperation, double missedLeaderSample, double lowQualityReply,
+            double total) {
     }
 
     record ScoreCardView(BigDecimal score, BigDecimal ratePoints, BigDecimal responseRate, BigDecimal resolutionRate,
@@ -39,7 +40,7 @@ final class AssessmentViews {
         return new ScoreCardView(c.publishedScore(), round(c.ratePoints(), 2), rate(c.responseRate()),
                 rate(c.resolutionRate()), rate(c.satisfactionRate()),
                 new PenaltiesView(c.overduePenalty(), c.nonCooperationPenalty(), c.missedSamplePenalty(),
-                        c.penalties()),
+                        c.lowQualityReplyPenalty(), c.penalties()),
                 rate(c.acknowledgedOnTimeRate()), rate(c.repliedOnTimeRate()), rate(c.redoRate()),
                 rate(c.returnRate()), rate(c.coHandlingOnTimeRate()), rate(c.sampleCompletionRate()),
                 counts(c.facts()));

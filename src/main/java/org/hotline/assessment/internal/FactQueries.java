@@ -196,6 +196,7 @@ class FactQueries {
             r.history(Action.ACKNOWLEDGE, Action.REDO);
             r.replies();
             r.leaderSamples();
+            r.replyQuality();
         }));
         Reader r = new Reader(from, to, now, null, first);
         r.history(Action.DISPATCH, Action.APPROVE_RETURN, Action.REQUEST_RETURN);
@@ -225,6 +226,7 @@ class FactQueries {
         r.replies();
         r.callbacks();
         r.leaderSamples();
+        r.replyQuality();
     }
 
     /** The records behind one unit's facts in {@code [from, to)}, oldest first. */
@@ -389,6 +391,15 @@ class FactQueries {
                     WHERE %s
                     """.formatted(within("cu.non_cooperation_at")), "AND cu.unit_id = :unit",
                     rs -> fact(rs.getString(3), instant(rs, 2), rs.getString(1), Indicator.NON_COOPERATION));
+        }
+
+        /** A reply the automatic reply-quality score flagged low (V35 reply_quality), dated by the reply. */
+        void replyQuality() {
+            query("reply quality", """
+                    SELECT q.order_number, q.replied_at, q.unit_id FROM reply_quality q
+                    WHERE q.low = TRUE AND %s
+                    """.formatted(within("q.replied_at")), "AND q.unit_id = :unit",
+                    rs -> fact(rs.getString(3), instant(rs, 2), rs.getString(1), Indicator.REPLY_LOW_QUALITY));
         }
 
         /** The day's draw: done when signed by its due time; missed once the due time has passed without. */

@@ -16,6 +16,7 @@ import org.hotline.hotissue.Appeal;
 import org.hotline.hotissue.Heat;
 import org.hotline.hotissue.HotIssue;
 import org.hotline.hotissue.HotIssueClustering;
+import org.hotline.hotissue.HotIssueLookup;
 import org.hotline.hotissue.Tackling;
 import org.hotline.hotissue.TacklingStatus;
 import org.hotline.organization.Actor;
@@ -44,7 +45,7 @@ import org.springframework.transaction.annotation.Transactional;
  * serialised on this instance by a lock.
  */
 @Service
-class HotIssueService {
+class HotIssueService implements HotIssueLookup {
 
     private static final Logger log = LoggerFactory.getLogger(HotIssueService.class);
 
@@ -248,6 +249,31 @@ class HotIssueService {
                             t.map(x -> x.status().label()).orElse(null),
                             t.map(Tackling::leadUnit).map(UnitId::value).orElse(null));
                 });
+    }
+
+    /**
+     * The hot issue an appeal being typed would join now (content and address as the operator typed them), with
+     * its figures; nothing is recorded. None when it would open an issue of its own.
+     */
+    public Optional<HotIssueViews.IssueSummary> match(String content, String address) {
+        Instant now = clock.instant();
+        Optional<Long> id;
+        synchronized (lock) {
+            HotIssueClustering c = clustering();
+            catchUp();
+            id = c.match(Appeal.of("typed", null, now, "", content == null ? "" : content,
+                    address == null ? "" : address));
+        }
+        return id.flatMap(i -> store.figures(i, now, now.minus(Heat.RECENT))).map(this::summary);
+    }
+
+    @Override
+    public Optional<IssueOfOrder> issueOf(String number) {
+        Instant now = clock.instant();
+        return store.issueOf(number).flatMap(id -> store.figures(id, now, now.minus(Heat.RECENT)))
+                .filter(f -> f.orders() > 1).map(this::summary)
+                .map(i -> new IssueOfOrder(i.id(), i.place(), i.description(), i.heat().score(), i.heat().orders(),
+                        i.heat().citizens()));
     }
 
     private HotIssueViews.IssueSummary summary(HotIssueStore.Figures f) {

@@ -76,6 +76,14 @@ class ReplyQualityScores {
     record View(int score, boolean low, List<String> reasons, List<Map<String, Object>> parts) {
     }
 
+    /** The stored score of one reply, if it was scored yet (scoring runs right after the reply commits). */
+    Optional<View> find(String number, int seq) {
+        return jdbc.sql("SELECT score, low, reasons, parts FROM reply_quality WHERE order_number = :n AND reply_seq = :s")
+                .param("n", number).param("s", seq)
+                .query((rs, i) -> view(rs.getInt("score"), rs.getBoolean("low"), rs.getString("reasons"),
+                        rs.getString("parts"))).optional();
+    }
+
     static View view(int score, boolean low, String reasons, String parts) {
         try {
             return new View(score, low, reasons.isEmpty() ? List.of() : Arrays.asList(reasons.split("\n")),

@@ -45,9 +45,12 @@ class ReviewPages {
     private final WorkOrderService orders;
     private final QualityPages pages;
     private final MessageSource messages;
+    private final ReplyQualityScores quality;
 
-    ReviewPages(QualityLoop loop, WorkOrderService orders, QualityPages pages, MessageSource messages) {
+    ReviewPages(QualityLoop loop, WorkOrderService orders, QualityPages pages, MessageSource messages,
+            ReplyQualityScores quality) {
         this.loop = loop;
+        this.quality = quality;
         this.orders = orders;
         this.pages = pages;
         this.messages = messages;
@@ -85,7 +88,11 @@ class ReviewPages {
                 : QualityPages.next(queue.items().stream().map(QualityViews.ReviewItem::number).toList(), selected.value()));
         if (selected != null) {
             QualityLoop.ReviewCase c = loop.reviewCase(selected, actor);
-            model.addAttribute("item", ReviewView.of(c, orders.attachments(selected, actor), actor, pages));
+            ReviewView item = ReviewView.of(c, orders.attachments(selected, actor), actor, pages);
+            model.addAttribute("item", item);
+            // the automatic score of the reply under review, shown before the decision (issue 16)
+            model.addAttribute("quality", item.reply() == null ? null
+                    : quality.find(item.number(), item.reply().seq()).orElse(null));
         }
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of());

@@ -225,6 +225,7 @@ class DashboardPage {
                 orders(kv("lead", r.unit().unit().value(), "from", month.atDay(1), "to", month.atEndOfMonth())),
                 card.publishedScore(), card.responseRate(), card.resolutionRate(), card.satisfactionRate(),
                 card.ratePoints(), card.overduePenalty(), card.nonCooperationPenalty(), card.missedSamplePenalty(),
+                card.lowQualityReplyPenalty(),
                 card.facts().count(Indicator.RECEIVED), card.facts().count(Indicator.REPLIED),
                 card.facts().count(Indicator.OVERDUE), bottom);
     }

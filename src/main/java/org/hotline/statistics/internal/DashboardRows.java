@@ -33,7 +33,8 @@ public final class DashboardRows {
 
     public record RankRow(int rank, int groupSize, String unitName, String unitLink, BigDecimal score,
             Double responseRate, Double resolutionRate, Double satisfactionRate, Double ratePoints,
-            double overduePenalty, double nonCooperationPenalty, double missedSamplePenalty, int received,
+            double overduePenalty, double nonCooperationPenalty, double missedSamplePenalty,
+            double lowQualityReplyPenalty, int received,
             int replied, int overdue, boolean bottom) {
     }
 

@@ -167,8 +167,10 @@ class BlockedStairwellToAccountabilityCaseScenarioTest {
         assertThat(ordersOf(why, "REDONE")).containsExactly(stairwell, stairwell, stairwell);
         assertThat(ordersOf(why, "UNSATISFIED")).containsExactly(stairwell, stairwell);
         assertThat(ordersOf(why, "SATISFIED")).containsExactlyInAnyOrder(streetLight, stairwell);
-        // 10 × 2/5 responded + 50 × 2/4 resolved + 40 × 2/4 satisfied
-        assertThat(JsonPath.<Double>read(why, "$.card.score")).isEqualTo(49.0);
+        // 10 × 2/5 responded + 50 × 2/4 resolved + 40 × 2/4 satisfied, less 0.5 for each low-quality reply
+        int lowQuality = sum(scores, "REPLY_LOW_QUALITY");
+        assertThat(lowQuality).as("the short replies are scored low").isPositive();
+        assertThat(JsonPath.<Double>read(why, "$.card.score")).isEqualTo(49.0 - 0.5 * lowQuality);
 
         // The first week of July's nights ranks June. Gulou is fourth of six, in the bottom three; no case for one month.
         nightsUntil("2026-07-08");

@@ -174,6 +174,26 @@ abstract class DailyAssessmentContract {
     }
 
     @Test
+    void aLowQualityReplyCountsAgainstItsUnitOnTheDayOfTheReply() {
+        // as the quality module scores replies (reply_quality): one flagged low, one not, on Monday 3 February
+        jdbc.update("""
+                INSERT INTO reply_quality (order_number, reply_seq, unit_id, replied_at, score, low, reasons, parts)
+                VALUES (?, 101, ?, ?, 30, TRUE, '只有套话', '[]'), (?, 102, ?, ?, 85, FALSE, '', '[]')""",
+                a.number().value(), ENFORCEMENT.value(), java.sql.Timestamp.from(at("2025-02-03T10:00")),
+                a.number().value(), ENFORCEMENT.value(), java.sql.Timestamp.from(at("2025-02-03T11:00")));
+        LocalDate feb3 = LocalDate.of(2025, 2, 3);
+
+        assessments.recompute(feb3, feb3.plusDays(1));
+
+        List<DailyScores.Row> rows = daily.find(new DailyScores.Query(List.of(ENFORCEMENT), feb3, feb3.plusDays(1),
+                0, 10)).rows();
+        assertThat(rows).singleElement().satisfies(r -> assertThat(r.facts()).isEqualTo(
+                Facts.with(REPLY_LOW_QUALITY, 1)));
+        assertThat(factQueries.rows(ENFORCEMENT, feb3, feb3.plusDays(1), at("2025-02-04T00:00")))
+                .singleElement().satisfies(r -> assertThat(r.indicators()).containsExactly(REPLY_LOW_QUALITY));
+    }
+
+    @Test
     void theStoredDayCarriesItsScore() {
         DailyScores.Row jan9 = daily.find(new DailyScores.Query(List.of(ENFORCEMENT), LocalDate.of(2025, 1, 9),
                 LocalDate.of(2025, 1, 10), 0, 10)).rows().get(0);

@@ -107,12 +107,18 @@ class QualityPagesBrowserTest {
         assertThat(browser.path()).as("the reviewer's work page").startsWith("/console/review");
         assertThat(browser.one("nav.tabs").getText()).contains("区级中心审核", "市级中心审核").doesNotContain("单位领导审核");
 
+        // every reply is scored right after it commits; the screenshot shows the score of the current one
+        QualityApi.awaitUntil("the replies of " + redone + " are scored", () -> jdbc.sql("""
+                SELECT COUNT(*) FROM work_order_reply r WHERE r.order_number = :n AND NOT EXISTS (SELECT 1 FROM
+                reply_quality q WHERE q.order_number = r.order_number AND q.reply_seq = r.seq)""")
+                .param("n", redone.value()).query(Integer.class).single() == 0);
         browser.open("/console/review?level=DISTRICT_CENTER&n=" + redone.value());
         String text = browser.mainText();
         assertThat(text).contains("东关街后巷下雨后积水没过脚踝", "已疏通后巷排水口 2 处", "社区已组织清理巷内杂物",
                 "现场照片.png", "第 1 次答复", "答复只说已派人查看", "重办 1 次", "133****7007")
                 .doesNotContain("13306357007");
-        assertThat(browser.all("#reply-quality")).as("the slot for the reply-quality score").hasSize(1);
+        assertThat(browser.one("#reply-quality").getText()).as("the reply's score before the decision")
+                .contains("答复质量", " 分", "完整性", "规范性");
         browser.screenshot("review");
         browser.phone().open("/console/review?level=DISTRICT_CENTER&n=" + redone.value());
         assertThat(browser.scrollsSideways()).as("the review page fits a phone's width").isFalse();

@@ -16,6 +16,7 @@ import org.hotline.console.PageVersion;
 import org.hotline.console.PageErrors;
 import org.hotline.deadline.Deadlines;
 import org.hotline.dispatch.DispatchRequest;
+import org.hotline.hotissue.HotIssueLookup;
 import org.hotline.organization.Actor;
 import org.hotline.organization.Categories;
 import org.hotline.organization.Category;
@@ -76,7 +77,7 @@ class DispatchPages {
 
     /** One order of the queue, with its advice and what the viewer may do with it. */
     record QueueRow(OrderSummary order, long version, AdviceCards.Card card, List<AdviceCards.Segment> segments,
-            boolean mayDispatch, boolean mayMerge) {
+            boolean mayDispatch, boolean mayMerge, HotIssueLookup.IssueOfOrder hotIssue) {
     }
 
     /** One return request: the unit that has the order, the unit it names, and why. */
@@ -104,10 +105,12 @@ class DispatchPages {
     private final Categories categories;
     private final Deadlines deadlines;
     private final Clock clock;
+    private final HotIssueLookup hotIssues;
 
     DispatchPages(WorkOrderService orders, DispatchQueue queue, DispatchRecords records, DispatchDecisions decisions,
             AdviceCards cards, SimilarOpenOrders similar, Units units, Categories categories, Deadlines deadlines,
-            Clock clock) {
+            Clock clock, HotIssueLookup hotIssues) {
+        this.hotIssues = hotIssues;
         this.orders = orders;
         this.queue = queue;
         this.records = records;
@@ -159,7 +162,9 @@ class DispatchPages {
             AdviceCards.Card card = i.advice() == null ? null : cards.of(i.advice());
             return new QueueRow(i.order(), o.version(), card,
                     AdviceCards.highlight(i.order().content(), card == null ? List.of() : card.evidence()),
-                    allowed(may, OrderAction.DISPATCH), allowed(may, OrderAction.MERGE));
+                    allowed(may, OrderAction.DISPATCH), allowed(may, OrderAction.MERGE),
+                    // the hot issue the order joined right after intake (one indexed look-up per row of a page)
+                    hotIssues.issueOf(i.order().number().value()).orElse(null));
         }).toList());
         return p.total();
     }
@@ -225,7 +230,7 @@ class DispatchPages {
                 : cards.of(decisions.adviseForAPerson(DispatchRequest.of(o)));
         model.addAttribute("o", new QueueRow(summary(o), o.version(), card,
                 AdviceCards.highlight(o.content(), card.evidence()), allowed(may, OrderAction.DISPATCH),
-                allowed(may, OrderAction.MERGE)));
+                allowed(may, OrderAction.MERGE), hotIssues.issueOf(o.number().value()).orElse(null)));
         model.addAttribute("status", o.status().label());
         model.addAttribute("mergeRefusal", refusal(may, OrderAction.MERGE));
         model.addAttribute("similar", allowed(may, OrderAction.MERGE)
