@@ -46,7 +46,10 @@ final class FirstReceiverResponsibility {
         if (order.returnRequest().count() >= MAX_RETURNS_PER_ORDER) {
             return Decision.rejected("return-already-used", "每个工单只能申请退回一次，本工单已申请过退回，须由本单位办理");
         }
-        if (now.isAfter(order.clock().returnRequestDeadline())) {
+        // An order that came in handled elsewhere (a history import, rows written before the return window was kept)
+        // has no window: it cannot be returned, and must not break the pages that ask.
+        Instant window = order.clock().returnRequestDeadline();
+        if (window == null || now.isAfter(window)) {
             return Decision.rejected("return-window-closed",
                     "已超过派单后 " + windowDays + " 个工作日的退回期限，须由本单位办理");
         }

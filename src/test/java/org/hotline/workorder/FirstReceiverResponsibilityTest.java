@@ -49,6 +49,23 @@ class FirstReceiverResponsibilityTest {
     class AReturnHasAWindowOfTwoWorkingDays {
 
         @Test
+        void anOrderWithoutAReturnWindowCannotBeReturnedAndDoesNotBreak() {
+            // as a history import or rows from before the window was stored leave it: dispatched, no window
+            WorkOrder.Snapshot s = dispatched(ENFORCEMENT, MONDAY_MORNING).snapshot();
+            HandlingClock c = s.clock();
+            WorkOrder o = WorkOrder.restore(new WorkOrder.Snapshot(s.number(), s.version(), s.registration(),
+                    s.categoryCode(), s.status(), s.intakeAnswer(), s.leadUnit(),
+                    new HandlingClock(c.dispatchedAt(), c.acknowledgeDeadline(), c.acknowledgedAt(), c.handleDeadline(),
+                            null),
+                    s.returnRequest(), s.extension(), s.redoCount(), s.supervision(), s.merge(), s.closedAt(),
+                    s.coUnits(), s.replies(), s.historySize(), s.intakeOutcome(), s.intakeRoute()));
+            Decision d = o.requestReturn(ReturnReason.OUTSIDE_JURISDICTION, HOUSING, "属于住建部门职责",
+                    handlerOf(ENFORCEMENT), MONDAY_MORNING.plusSeconds(600), DEADLINES);
+            assertThat(rejected(d).code()).isEqualTo("return-window-closed");
+            assertThat(o.status()).isEqualTo(OrderStatus.DISPATCHED);
+        }
+
+        @Test
         void returnWithinTwoWorkingDaysOfDispatchIsAccepted() {
             WorkOrder o = dispatched(ENFORCEMENT, MONDAY_MORNING);
             // Wednesday 08:59: not yet two full working days (Mon 09:00 + 2 days = Wed 09:00).

@@ -189,7 +189,8 @@ public record OrderPageView(String number, long version, OrderStatus status, Str
                 handle = running("order.clock.handle", clock.handleDeadline(), o.isOverdue(now),
                         o.isAtRisk(now, deadlines));
             }
-            if (o.returnRequest().wasMade() || !handling || o.status() == OrderStatus.RETURN_REQUESTED) {
+            if (o.returnRequest().wasMade() || !handling || o.status() == OrderStatus.RETURN_REQUESTED
+                    || clock.returnRequestDeadline() == null) {
                 return List.of(acknowledge, handle);
             }
             ClockView returnWindow = now.isAfter(clock.returnRequestDeadline())
