@@ -1,0 +1,19 @@
+-- The orders waiting to join their hot issue (issue 15's intake throughput). The intake writes one row in its own
+-- transaction (and group commit); the hot issue module takes the rows in batches right after, one transaction per
+-- batch, and deletes them as it attaches their orders. A row left by a crash is taken after the restart. This
+-- replaces an event publication per order, with a transaction and a commit of its own per order.
+CREATE TABLE hot_issue_queue (
+    order_number VARCHAR(20)              NOT NULL PRIMARY KEY,
+    queued_at    TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+-- Orders whose publication to the listener this replaces was not completed (a crash right after their intake):
+-- queued here, and the publications completed, so that each joins its hot issue once.
+INSERT INTO hot_issue_queue (order_number, queued_at)
+SELECT w.number, w.registered_at FROM work_order w
+ WHERE NOT EXISTS (SELECT 1 FROM hot_issue_member m WHERE m.order_number = w.number)
+   AND EXISTS (SELECT 1 FROM event_publication p
+                WHERE p.completion_date IS NULL AND p.listener_id LIKE '%OrdersJoinHotIssues%'
+                  AND p.serialized_event LIKE '%"' || w.number || '"%');
+UPDATE event_publication SET completion_date = CURRENT_TIMESTAMP
+ WHERE completion_date IS NULL AND listener_id LIKE '%OrdersJoinHotIssues%';
