@@ -416,8 +416,9 @@ public final class HotIssueClustering {
         final Map<String, Integer> placeWeights = new HashMap<>();
         final Map<String, Map<String, Integer>> placeNames = new HashMap<>();
         final Map<String, NamedPlace> anyPlace = new HashMap<>();
-        /** Whether the members are in the order of their appeals' times (they nearly always join in that order). */
-        boolean inTimeOrder = true;
+        /** How many members each named citizen has, and how many are anonymous: kept as members join and leave. */
+        final Map<String, Integer> citizenCounts = new HashMap<>();
+        int anonymous;
         /** Opened by a supervisor taking an appeal out: never merged into another issue automatically. */
         boolean pinned;
 
@@ -431,12 +432,16 @@ public final class HotIssueClustering {
             for (int i = 0; i < m.terms.length; i++) {
                 centroid.merge(m.terms[i], m.weights[i], Float::sum);
             }
-            if (!members.isEmpty() && m.appeal.at().isBefore(members.get(members.size() - 1).appeal.at())) {
-                inTimeOrder = false;
+            // the members stay in the order of their appeals' times, a later one after the earlier ones at its time:
+            // they nearly always join in that order, and the snapshot then needs no sorting
+            int at = members.size();
+            while (at > 0 && members.get(at - 1).appeal.at().isAfter(m.appeal.at())) {
+                at--;
             }
-            members.add(m);
+            members.add(at, m);
             m.cluster = this;
             countPlaces(m, 1);
+            countCitizen(m, 1);
             first = first == null || m.appeal.at().isBefore(first) ? m.appeal.at() : first;
             last = last == null || m.appeal.at().isAfter(last) ? m.appeal.at() : last;
         }
@@ -444,6 +449,7 @@ public final class HotIssueClustering {
         void remove(Member m) {
             members.remove(m);
             countPlaces(m, -1);
+            countCitizen(m, -1);
             for (int i = 0; i < m.terms.length; i++) {
                 centroid.merge(m.terms[i], -m.weights[i], Float::sum);
             }
@@ -483,16 +489,15 @@ public final class HotIssueClustering {
         }
 
         int citizens() {
-            Set<String> named = new HashSet<>();
-            int anonymous = 0;
-            for (Member m : members) {
-                if (m.appeal.citizen() == null) {
-                    anonymous++;
-                } else {
-                    named.add(m.appeal.citizen());
-                }
+            return citizenCounts.size() + anonymous;
+        }
+
+        private void countCitizen(Member m, int sign) {
+            if (m.appeal.citizen() == null) {
+                anonymous += sign;
+            } else if (citizenCounts.merge(m.appeal.citizen(), sign, Integer::sum) == 0) {
+                citizenCounts.remove(m.appeal.citizen());
             }
-            return named.size() + anonymous;
         }
 
         String mainKey() {
@@ -542,29 +547,17 @@ public final class HotIssueClustering {
         HotIssue snapshot(Instant asOf) {
             Instant first = null;
             Instant last = null;
-            Set<String> citizens = new HashSet<>();
-            int anonymous = 0;
             int likes = 0;
             int dislikes = 0;
             int recent = 0;
             Member typical = null;
             double typicalSimilarity = -1;
-            List<Member> ordered = members;
-            if (!inTimeOrder) {
-                ordered = new ArrayList<>(members);
-                ordered.sort(Comparator.comparing(m -> m.appeal.at()));
-            }
-            List<String> ids = new ArrayList<>();
-            for (Member m : ordered) {
+            List<String> ids = new ArrayList<>(members.size());
+            for (Member m : members) {
                 Appeal a = m.appeal;
                 ids.add(a.id());
                 first = first == null ? a.at() : first;
                 last = a.at();
-                if (a.citizen() == null) {
-                    anonymous++;
-                } else {
-                    citizens.add(a.citizen());
-                }
                 likes += a.likes();
                 dislikes += a.dislikes();
                 if (!a.at().isAfter(asOf) && a.at().isAfter(asOf.minus(Heat.RECENT))) {
@@ -576,7 +569,7 @@ public final class HotIssueClustering {
                     typicalSimilarity = s;
                 }
             }
-            Heat heat = Heat.of(members.size(), citizens.size() + anonymous, recent, likes, dislikes, first, last);
+            Heat heat = Heat.of(members.size(), citizens(), recent, likes, dislikes, first, last);
             Optional<NamedPlace> place = mainPlace();
             String description = typical.appeal.subject().isBlank() ? shorten(typical.appeal.content())
                     : withoutAdministrativePrefix(typical.appeal.subject());
