@@ -7,6 +7,13 @@ CREATE TABLE hot_issue_queue (
     queued_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
+-- One row, locked by each batch for its transaction: batches of all instances run one after another, so that
+-- each reads every member the one before stored (its members' seq, drawn inside the lock, then commit in order).
+CREATE TABLE hot_issue_attach_lock (
+    id INT NOT NULL PRIMARY KEY
+);
+INSERT INTO hot_issue_attach_lock (id) VALUES (1);
+
 -- Orders whose publication to the listener this replaces was not completed (a crash right after their intake):
 -- queued here, and the publications completed, so that each joins its hot issue once.
 INSERT INTO hot_issue_queue (order_number, queued_at)

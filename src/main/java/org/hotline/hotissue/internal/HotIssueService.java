@@ -101,14 +101,15 @@ class HotIssueService implements HotIssueLookup {
 
     /**
      * Attaches the next {@code limit} orders of the queue to their hot issues (opening one where none fits), in this
-     * one transaction; each order at most once (one another instance took, or that is a member already, is left
-     * alone). Orders in {@code skipped} are left in the queue. Returns how many orders were taken from the queue.
+     * one transaction, after any other instance's batch (a lock); each order at most once (one another instance
+     * took, or that is a member already, is left alone). Orders in {@code skipped} are left in the queue. Returns how many orders were taken from the queue.
      *
      * <p>The grouping in memory changes as the orders join; if this transaction does not commit, it is dropped and
      * built again from what is stored, so that memory never holds a member the database does not.
      */
     @Transactional
     public int attachQueued(int limit, Set<String> skipped) {
+        store.lockBatches();
         List<HotIssueStore.Queued> taken = store.take(limit, skipped);
         if (taken.isEmpty()) {
             return 0;
@@ -163,6 +164,7 @@ class HotIssueService implements HotIssueLookup {
         Appeal appeal = store.appealOf(number).orElseThrow(() -> new NotFoundException("没有工单 " + number));
         store.figures(issueId, clock.instant(), clock.instant()).orElseThrow(
                 () -> new NotFoundException("没有热点问题 #" + issueId));
+        store.lockBatches();
         synchronized (lock) {
             HotIssueClustering c = clustering();
             catchUp();
@@ -188,6 +190,7 @@ class HotIssueService implements HotIssueLookup {
         Appeal appeal = store.appealOf(number).orElseThrow(() -> new NotFoundException("没有工单 " + number));
         long old = store.issueOf(number).orElseThrow(() -> new ConflictException("not-linked",
                 "工单 " + number + " 不属于任何热点问题"));
+        store.lockBatches();
         synchronized (lock) {
             HotIssueClustering c = clustering();
             catchUp();

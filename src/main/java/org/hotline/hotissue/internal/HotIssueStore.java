@@ -67,6 +67,15 @@ class HotIssueStore {
     record Queued(String number, Optional<Appeal> appeal) {
     }
 
+    /**
+     * Waits until no other batch (of any instance) runs, and keeps them waiting until this transaction ends: the
+     * grouping in memory reads the members others stored by their seq, which is only safe when the transactions
+     * that draw and store them commit one after another.
+     */
+    void lockBatches() {
+        jdbc.sql("SELECT id FROM hot_issue_attach_lock WHERE id = 1 FOR UPDATE").query(Integer.class).list();
+    }
+
     /** Queues a registered order, in the transaction that registers it. */
     void enqueue(String number, Instant at) {
         jdbc.sql("INSERT INTO hot_issue_queue (order_number, queued_at) VALUES (:n, :at)").param("n", number)
