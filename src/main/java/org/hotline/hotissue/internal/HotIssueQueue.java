@@ -1,8 +1,8 @@
 package org.hotline.hotissue.internal;
 
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -20,8 +20,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * the intake writes the order's row inside its own transaction (this listener is called where the order's events
  * are published), so the order and its place in the queue commit together or not at all, in the intake's group
  * commit. After the commit a thread of this instance takes the queue in batches ({@link HotIssueService#attachQueued},
- * one transaction per batch). A row left by a crash, or by another instance that stopped, is taken at the next
- * look, at the latest a second later.
+ * one transaction per batch). Each instance takes at once the rows it queued itself; a row left by an instance that
+ * crashed or stopped (a restarted instance has a new name) is taken by whichever instance looks next once it has
+ * waited {@link HotIssueStore#ABANDONED_AFTER_SECONDS}. Instances never take each other's fresh rows: their clocks
+ * may differ (tests that set the time share one database), and the instance that registered an order groups it
+ * with the time it registered it at.
  *
  * <p>Why not an event listener after the commit: through Spring Modulith's publication registry that cost every
  * order a publication row, a transaction and a commit of its own, and the completion's update: as much as the
@@ -40,21 +43,21 @@ class HotIssueQueue implements SmartLifecycle {
 
     private final HotIssueStore store;
     private final HotIssueService hotIssues;
-    private final Clock clock;
+    /** This instance's name in the queue: it takes its own rows at once, another's only once abandoned. */
+    private final String instance = UUID.randomUUID().toString();
     private final Semaphore signal = new Semaphore(0);
     /** Orders that failed alone, left in the queue until a restart. */
     private final Set<String> failed = new HashSet<>();
     private volatile Thread worker;
 
-    HotIssueQueue(HotIssueStore store, HotIssueService hotIssues, Clock clock) {
+    HotIssueQueue(HotIssueStore store, HotIssueService hotIssues) {
         this.store = store;
         this.hotIssues = hotIssues;
-        this.clock = clock;
     }
 
     @EventListener
     void on(WorkOrderEvent.Registered registered) {
-        store.enqueue(registered.order().value(), clock.instant());
+        store.enqueue(registered.order().value(), instance);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -73,7 +76,7 @@ class HotIssueQueue implements SmartLifecycle {
         while (true) {
             int n;
             try {
-                n = hotIssues.attachQueued(BATCH, failed);
+                n = hotIssues.attachQueued(BATCH, failed, instance);
             } catch (RuntimeException batchFailed) {
                 log.debug("hot issue batch rolled back ({}); attaching one by one", batchFailed.toString());
                 n = oneByOne();
@@ -89,7 +92,7 @@ class HotIssueQueue implements SmartLifecycle {
         int taken = 0;
         for (int i = 0; i < BATCH; i++) {
             try {
-                int n = hotIssues.attachQueued(1, failed);
+                int n = hotIssues.attachQueued(1, failed, instance);
                 if (n == 0) {
                     break;
                 }
@@ -108,7 +111,7 @@ class HotIssueQueue implements SmartLifecycle {
     }
 
     private String firstQueued() {
-        return store.queuedNumbers(1, failed).stream().findFirst().orElse(null);
+        return store.queuedNumbers(1, failed, instance).stream().findFirst().orElse(null);
     }
 
     private void work() {

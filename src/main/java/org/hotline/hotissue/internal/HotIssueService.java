@@ -108,9 +108,9 @@ class HotIssueService implements HotIssueLookup {
      * built again from what is stored, so that memory never holds a member the database does not.
      */
     @Transactional
-    public int attachQueued(int limit, Set<String> skipped) {
+    public int attachQueued(int limit, Set<String> skipped, String instance) {
         store.lockBatches();
-        List<HotIssueStore.Queued> taken = store.take(limit, skipped);
+        List<HotIssueStore.Queued> taken = store.take(limit, skipped, instance);
         if (taken.isEmpty()) {
             return 0;
         }

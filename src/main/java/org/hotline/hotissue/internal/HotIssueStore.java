@@ -76,23 +76,35 @@ class HotIssueStore {
         jdbc.sql("SELECT id FROM hot_issue_attach_lock WHERE id = 1 FOR UPDATE").query(Integer.class).list();
     }
 
-    /** Queues a registered order, in the transaction that registers it. */
-    void enqueue(String number, Instant at) {
-        jdbc.sql("INSERT INTO hot_issue_queue (order_number, queued_at) VALUES (:n, :at)").param("n", number)
-                .param("at", DbTime.param(at)).update();
+    /** Queues a registered order for this instance, in the transaction that registers it (at the database's time). */
+    void enqueue(String number, String instance) {
+        jdbc.sql("INSERT INTO hot_issue_queue (order_number, instance_id) VALUES (:n, :instance)").param("n", number)
+                .param("instance", instance).update();
     }
+
+    /** How long another instance's queued row waits before this one takes it. */
+    static final int ABANDONED_AFTER_SECONDS = 30;
+
+    /**
+     * The queued rows an instance may take: its own at once; another instance's (or one from before this queue had
+     * instances) once it has waited {@link #ABANDONED_AFTER_SECONDS}, because that instance crashed or stopped.
+     */
+    private static final String TAKEABLE = "(q.instance_id = :instance OR q.instance_id IS NULL"
+            + " OR q.queued_at < CURRENT_TIMESTAMP - INTERVAL '" + ABANDONED_AFTER_SECONDS + "' SECOND)";
 
     /**
      * The first {@code limit} queued orders, oldest number first, with their appeals, each of them taken: deleted
      * from the queue in this transaction. An order another instance took meanwhile (its delete counted nothing,
      * after waiting for that instance's transaction) is not returned, so that each is attached once.
      */
-    List<Queued> take(int limit, Set<String> skipped) {
+    List<Queued> take(int limit, Set<String> skipped, String instance) {
         List<Queued> queued = new ArrayList<>();
         jdbc.sql("""
                 SELECT q.order_number, w.number, w.citizen_phone, w.citizen_name, w.registered_at, w.content, w.address
                 FROM hot_issue_queue q LEFT JOIN work_order w ON w.number = q.order_number
-                ORDER BY q.order_number FETCH FIRST %d ROWS ONLY""".formatted(limit + skipped.size()))
+                WHERE %s
+                ORDER BY q.order_number FETCH FIRST %d ROWS ONLY""".formatted(TAKEABLE, limit + skipped.size()))
+                .param("instance", instance)
                 .query(rs -> {
                     String number = rs.getString("order_number");
                     if (!skipped.contains(number)) {
@@ -116,9 +128,9 @@ class HotIssueStore {
     }
 
     /** The first {@code limit} numbers in the queue, but those in {@code skipped}. */
-    List<String> queuedNumbers(int limit, Set<String> skipped) {
-        return jdbc.sql("SELECT order_number FROM hot_issue_queue ORDER BY order_number FETCH FIRST %d ROWS ONLY"
-                .formatted(limit + skipped.size())).query(String.class).list().stream()
+    List<String> queuedNumbers(int limit, Set<String> skipped, String instance) {
+        return jdbc.sql("SELECT q.order_number FROM hot_issue_queue q WHERE %s ORDER BY q.order_number FETCH FIRST %d ROWS ONLY"
+                .formatted(TAKEABLE, limit + skipped.size())).param("instance", instance).query(String.class).list().stream()
                 .filter(n -> !skipped.contains(n)).limit(limit).toList();
     }
 

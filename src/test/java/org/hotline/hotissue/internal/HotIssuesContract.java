@@ -181,6 +181,31 @@ abstract class HotIssuesContract {
     }
 
     @Test
+    void anotherInstancesFreshQueueRowWaitsUntilItIsAbandoned() throws Exception {
+        // an order queued by another instance (its clock may differ from ours) and not attached by it: a crash
+        String place = estate();
+        String number = new TransactionTemplate(transactions).execute(tx -> {
+            String n = orders.register(new WorkOrder.Appeal(Channel.PHONE, AppealType.COMPLAINT,
+                    new Citizen("市民", "13800000061", false), place + "路灯坏了一个月没人修", Location.none(), null,
+                    Urgency.NORMAL), null, OPERATOR, null, null).order().number().value();
+            jdbc.sql("UPDATE hot_issue_queue SET instance_id = 'another-instance' WHERE order_number = :n")
+                    .param("n", n).update();
+            return n;
+        });
+
+        Thread.sleep(3 * HotIssueQueue.LOOK_EVERY_MILLIS);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM hot_issue_member WHERE order_number = :n").param("n", number)
+                .query(Integer.class).single()).as("left to the instance that queued it").isZero();
+
+        jdbc.sql("UPDATE hot_issue_queue SET queued_at = CURRENT_TIMESTAMP - INTERVAL '%d' SECOND WHERE order_number = :n"
+                .formatted(HotIssueStore.ABANDONED_AFTER_SECONDS + 1)).param("n", number).update();
+        Awaitility.await("the abandoned row is taken").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM hot_issue_member WHERE order_number = :n")
+                        .param("n", number).query(Integer.class).single() == 1);
+    }
+
+    @Test
     void anOrderJoinsItsHotIssueOnlyOnceHoweverOftenItIsQueued() throws Exception {
         String place = estate();
         String a = register("13800000041", place + "小区门口道路坑洼，下雨天全是积水", place);
