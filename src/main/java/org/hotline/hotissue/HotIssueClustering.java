@@ -408,6 +408,17 @@ public final class HotIssueClustering {
         double centroidNormSquared;
         Instant first;
         Instant last;
+        /**
+         * The members' places, kept as they join and leave: each place key's weight (3 where a subject names it),
+         * the names it was found as, and one place of the key. An issue is asked its main place on every appeal
+         * that may join it, and counting over all its members each time made attaching grow with the issue.
+         */
+        final Map<String, Integer> placeWeights = new HashMap<>();
+        final Map<String, Map<String, Integer>> placeNames = new HashMap<>();
+        final Map<String, NamedPlace> anyPlace = new HashMap<>();
+        /** How many members each named citizen has, and how many are anonymous: kept as members join and leave. */
+        final Map<String, Integer> citizenCounts = new HashMap<>();
+        int anonymous;
         /** Opened by a supervisor taking an appeal out: never merged into another issue automatically. */
         boolean pinned;
 
@@ -421,14 +432,24 @@ public final class HotIssueClustering {
             for (int i = 0; i < m.terms.length; i++) {
                 centroid.merge(m.terms[i], m.weights[i], Float::sum);
             }
-            members.add(m);
+            // the members stay in the order of their appeals' times, a later one after the earlier ones at its time:
+            // they nearly always join in that order, and the snapshot then needs no sorting
+            int at = members.size();
+            while (at > 0 && members.get(at - 1).appeal.at().isAfter(m.appeal.at())) {
+                at--;
+            }
+            members.add(at, m);
             m.cluster = this;
+            countPlaces(m, 1);
+            countCitizen(m, 1);
             first = first == null || m.appeal.at().isBefore(first) ? m.appeal.at() : first;
             last = last == null || m.appeal.at().isAfter(last) ? m.appeal.at() : last;
         }
 
         void remove(Member m) {
             members.remove(m);
+            countPlaces(m, -1);
+            countCitizen(m, -1);
             for (int i = 0; i < m.terms.length; i++) {
                 centroid.merge(m.terms[i], -m.weights[i], Float::sum);
             }
@@ -468,44 +489,56 @@ public final class HotIssueClustering {
         }
 
         int citizens() {
-            Set<String> named = new HashSet<>();
-            int anonymous = 0;
-            for (Member m : members) {
-                if (m.appeal.citizen() == null) {
-                    anonymous++;
-                } else {
-                    named.add(m.appeal.citizen());
-                }
+            return citizenCounts.size() + anonymous;
+        }
+
+        private void countCitizen(Member m, int sign) {
+            if (m.appeal.citizen() == null) {
+                anonymous += sign;
+            } else if (citizenCounts.merge(m.appeal.citizen(), sign, Integer::sum) == 0) {
+                citizenCounts.remove(m.appeal.citizen());
             }
-            return named.size() + anonymous;
         }
 
         String mainKey() {
             return mainPlace().map(p -> p.kind() + ":" + p.key()).orElse(null);
         }
 
-        Optional<NamedPlace> mainPlace() {
-            Map<String, Integer> counts = new HashMap<>();
-            Map<String, Map<String, Integer>> names = new HashMap<>();
-            Map<String, NamedPlace> any = new HashMap<>();
-            for (Member m : members) {
-                for (NamedPlace p : m.places) {
-                    if (p.kind().locates()) {
-                        String key = p.kind() + ":" + p.key();
-                        counts.merge(key, m.subjectPlaces.contains(key) ? 3 : 1, Integer::sum);
-                        names.computeIfAbsent(key, x -> new HashMap<>()).merge(p.name(), 1, Integer::sum);
-                        any.putIfAbsent(key, p);
+        private void countPlaces(Member m, int sign) {
+            for (NamedPlace p : m.places) {
+                if (p.kind().locates()) {
+                    String key = p.kind() + ":" + p.key();
+                    placeWeights.merge(key, sign * (m.subjectPlaces.contains(key) ? 3 : 1), Integer::sum);
+                    Map<String, Integer> names = placeNames.computeIfAbsent(key, x -> new HashMap<>());
+                    names.merge(p.name(), sign, Integer::sum);
+                    names.values().remove(0);
+                    if (sign > 0) {
+                        anyPlace.putIfAbsent(key, p);
                     }
                 }
             }
-            return counts.entrySet().stream()
+            if (sign < 0) {
+                placeWeights.values().removeIf(w -> w <= 0);
+                placeNames.keySet().retainAll(placeWeights.keySet());
+                anyPlace.keySet().retainAll(placeWeights.keySet());
+            }
+        }
+
+        /**
+         * The place most of the issue's appeals name (a place a subject names counts three times), by the name
+         * most of them use; among equals the shorter key, then the name shorter, then the first in order.
+         */
+        Optional<NamedPlace> mainPlace() {
+            return placeWeights.entrySet().stream()
                     .max(Map.Entry.<String, Integer>comparingByValue()
-                            .thenComparing(e -> -e.getKey().length()))
+                            .thenComparing(e -> -e.getKey().length())
+                            .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
                     .map(e -> {
-                        NamedPlace p = any.get(e.getKey());
-                        String name = names.get(e.getKey()).entrySet().stream()
+                        NamedPlace p = anyPlace.get(e.getKey());
+                        String name = placeNames.get(e.getKey()).entrySet().stream()
                                 .max(Map.Entry.<String, Integer>comparingByValue()
-                                        .thenComparing(n -> -n.getKey().length()))
+                                        .thenComparing(n -> -n.getKey().length())
+                                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
                                 .get().getKey();
                         return new NamedPlace(name, p.kind(), p.key());
                     });
@@ -514,26 +547,17 @@ public final class HotIssueClustering {
         HotIssue snapshot(Instant asOf) {
             Instant first = null;
             Instant last = null;
-            Set<String> citizens = new HashSet<>();
-            int anonymous = 0;
             int likes = 0;
             int dislikes = 0;
             int recent = 0;
             Member typical = null;
             double typicalSimilarity = -1;
-            List<Member> ordered = new ArrayList<>(members);
-            ordered.sort(Comparator.comparing(m -> m.appeal.at()));
-            List<String> ids = new ArrayList<>();
-            for (Member m : ordered) {
+            List<String> ids = new ArrayList<>(members.size());
+            for (Member m : members) {
                 Appeal a = m.appeal;
                 ids.add(a.id());
                 first = first == null ? a.at() : first;
                 last = a.at();
-                if (a.citizen() == null) {
-                    anonymous++;
-                } else {
-                    citizens.add(a.citizen());
-                }
                 likes += a.likes();
                 dislikes += a.dislikes();
                 if (!a.at().isAfter(asOf) && a.at().isAfter(asOf.minus(Heat.RECENT))) {
@@ -545,7 +569,7 @@ public final class HotIssueClustering {
                     typicalSimilarity = s;
                 }
             }
-            Heat heat = Heat.of(members.size(), citizens.size() + anonymous, recent, likes, dislikes, first, last);
+            Heat heat = Heat.of(members.size(), citizens(), recent, likes, dislikes, first, last);
             Optional<NamedPlace> place = mainPlace();
             String description = typical.appeal.subject().isBlank() ? shorten(typical.appeal.content())
                     : withoutAdministrativePrefix(typical.appeal.subject());

@@ -4,7 +4,7 @@
  * part by part; the units' recurring problems are chosen for tackling, and a tackled issue goes through its own
  * lifecycle (proposed, chosen, owned, measures, result, closed or reopened) with an append-only history.
  *
- * <p>The grouping, the heat and the tackling rules are plain Java in this package; storage, the listener that
+ * <p>The grouping, the heat and the tackling rules are plain Java in this package; storage, the queue that
  * attaches new orders, REST and pages live in {@code internal}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Hot issues")

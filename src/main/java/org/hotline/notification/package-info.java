@@ -1,9 +1,9 @@
 /**
  * Notifications (通知): what the platform tells citizens (their order registered with its number, the reply,
  * the request to rate it) and one-time codes, through a {@link org.hotline.notification.Notifier} per medium
- * (SMS, e-mail). Every message goes through an outbox table first: written in its own transaction, after the
- * order's change has committed, and sent by a scheduled job that retries a failed send with backoff. A
- * gateway that is down therefore never blocks or undoes an order's lifecycle. The shipped default notifier
+ * (SMS, e-mail). Every message goes through an outbox table first (the notice of a registration in the intake's
+ * own transaction, those of a reply after it has committed) and is sent by a scheduled job that retries a failed
+ * send with backoff. A gateway that is down therefore never blocks or undoes an order's lifecycle. The shipped default notifier
  * only logs (the outbox row is the record, listed on the console's 通知记录 page); a deployment switches on
  * the SMS gateway adapter by configuration ({@code hotline.notification.sms.*}) or provides its own
  * {@code Notifier} bean.

@@ -23,11 +23,14 @@ public class JdbcBatches {
         this.jdbc = jdbc;
     }
 
-    /** Runs {@code sql} once for each of {@code rows}, with the parameters {@code params} gives it, as one batch. */
-    public <T> void update(String sql, Collection<T> rows, Function<? super T, ? extends SqlParameterSource> params) {
+    /**
+     * Runs {@code sql} once for each of {@code rows}, with the parameters {@code params} gives it, as one batch;
+     * returns the rows each run changed, in the order of {@code rows}.
+     */
+    public <T> int[] update(String sql, Collection<T> rows, Function<? super T, ? extends SqlParameterSource> params) {
         if (rows.isEmpty()) {
-            return;
+            return new int[0];
         }
-        jdbc.batchUpdate(sql, rows.stream().map(params).toArray(SqlParameterSource[]::new));
+        return jdbc.batchUpdate(sql, rows.stream().map(params).toArray(SqlParameterSource[]::new));
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.hotline.hotissue.Appeal;
@@ -33,10 +34,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Hot issues as the platform keeps them: every new order is attached to its hot issue right after intake
- * ({@link #attach}), a supervisor links and unlinks by hand, the daily top list and each unit's recurring
+ * ({@link #attachQueued}, taking the orders the intake queued: {@link HotIssueQueue}), a supervisor links and unlinks by hand, the daily top list and each unit's recurring
  * problems are read from the stored figures, and the tackling of an issue moves through its rules.
  *
  * <p>The grouping itself ({@link HotIssueClustering}) lives in memory, holding the appeals of the last
@@ -96,34 +99,61 @@ class HotIssueService implements HotIssueLookup {
         }
     }
 
-    /** Attaches a registered order to its hot issue (opening one if none fits); at most once per order. */
+    /**
+     * Attaches the next {@code limit} orders of the queue to their hot issues (opening one where none fits), in this
+     * one transaction, after any other instance's batch (a lock); each order at most once (one another instance
+     * took, or that is a member already, is left alone). Orders in {@code skipped} are left in the queue. Returns how many orders were taken from the queue.
+     *
+     * <p>The grouping in memory changes as the orders join; if this transaction does not commit, it is dropped and
+     * built again from what is stored, so that memory never holds a member the database does not.
+     */
     @Transactional
-    public Optional<HotIssueViews.Assigned> attach(String number) {
-        Optional<Appeal> found = store.appealOf(number);
-        if (found.isEmpty()) {
-            return Optional.empty();
+    public int attachQueued(int limit, Set<String> skipped, String instance) {
+        store.lockBatches();
+        List<HotIssueStore.Queued> taken = store.take(limit, skipped, instance);
+        if (taken.isEmpty()) {
+            return 0;
         }
-        Appeal appeal = found.get();
         synchronized (lock) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        forget();
+                    }
+                }
+            });
             HotIssueClustering c = clustering();
             catchUp();
-            // A redelivered event attaches nothing twice (checked under the lock: in memory and stored).
-            if (c.issueOf(number).isPresent() || store.issueOf(number).isPresent()) {
-                return Optional.empty();
-            }
-            HotIssueClustering.Assignment a = c.add(appeal);
+            Set<String> stored = store.members(taken.stream().map(HotIssueStore.Queued::number).toList());
             Instant now = clock.instant();
-            for (long absorbed : a.absorbed()) {
-                store.moveMembers(absorbed, a.issueId());
-                store.appendHistory(a.issueId(), new Tackling.Entry(now, Actor.SYSTEM, "MERGE",
-                        "热点 #" + absorbed + " 与本热点为同一地点的同一问题，已合并", null, null));
+            for (HotIssueStore.Queued q : taken) {
+                // A redelivered order attaches nothing twice (checked under the lock: in memory and stored).
+                if (q.appeal().isEmpty() || stored.contains(q.number()) || c.issueOf(q.number()).isPresent()) {
+                    continue;
+                }
+                attach(c, q.appeal().get(), now);
             }
-            HotIssue issue = c.issue(a.issueId(), now).orElseThrow();
-            store.saveIssue(issue);
-            seenSeq = Math.max(seenSeq, store.saveMember(number, a.issueId(), appeal, false,
-                    a.opened() ? null : a.similarity(), now));
-            return Optional.of(new HotIssueViews.Assigned(number, a.issueId(), a.opened(),
-                    a.opened() ? null : a.similarity(), a.sharedPlace()));
+        }
+        return taken.size();
+    }
+
+    private void attach(HotIssueClustering c, Appeal appeal, Instant now) {
+        HotIssueClustering.Assignment a = c.add(appeal);
+        for (long absorbed : a.absorbed()) {
+            store.moveMembers(absorbed, a.issueId());
+            store.appendHistory(a.issueId(), new Tackling.Entry(now, Actor.SYSTEM, "MERGE",
+                    "热点 #" + absorbed + " 与本热点为同一地点的同一问题，已合并", null, null));
+        }
+        store.saveIssue(c.issue(a.issueId(), now).orElseThrow());
+        seenSeq = Math.max(seenSeq, store.addMember(appeal.id(), a.issueId(), appeal,
+                a.opened() ? null : a.similarity(), now));
+    }
+
+    /** Drops the grouping in memory: the next use builds it again from the stored members. */
+    private void forget() {
+        synchronized (lock) {
+            clustering = null;
         }
     }
 
@@ -134,6 +164,7 @@ class HotIssueService implements HotIssueLookup {
         Appeal appeal = store.appealOf(number).orElseThrow(() -> new NotFoundException("没有工单 " + number));
         store.figures(issueId, clock.instant(), clock.instant()).orElseThrow(
                 () -> new NotFoundException("没有热点问题 #" + issueId));
+        store.lockBatches();
         synchronized (lock) {
             HotIssueClustering c = clustering();
             catchUp();
@@ -159,6 +190,7 @@ class HotIssueService implements HotIssueLookup {
         Appeal appeal = store.appealOf(number).orElseThrow(() -> new NotFoundException("没有工单 " + number));
         long old = store.issueOf(number).orElseThrow(() -> new ConflictException("not-linked",
                 "工单 " + number + " 不属于任何热点问题"));
+        store.lockBatches();
         synchronized (lock) {
             HotIssueClustering c = clustering();
             catchUp();

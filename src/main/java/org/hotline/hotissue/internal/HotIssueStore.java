@@ -4,9 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.hotline.hotissue.Appeal;
 import org.hotline.hotissue.HotIssue;
@@ -15,6 +19,8 @@ import org.hotline.hotissue.Tackling;
 import org.hotline.hotissue.TacklingStatus;
 import org.hotline.organization.UnitId;
 import org.hotline.platform.DbTime;
+import org.hotline.platform.JdbcBatches;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,9 +43,11 @@ class HotIssueStore {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcBatches batches;
 
-    HotIssueStore(JdbcClient jdbc) {
+    HotIssueStore(JdbcClient jdbc, JdbcBatches batches) {
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     long nextIssueId() {
@@ -51,6 +59,88 @@ class HotIssueStore {
                 SELECT number, citizen_phone, citizen_name, registered_at, content, address
                 FROM work_order WHERE number = :n""").param("n", number)
                 .query((rs, i) -> appeal(rs)).optional();
+    }
+
+    // ---- the queue of orders waiting to join their hot issue (V39)
+
+    /** An order taken from the queue: its appeal, or none when the order is not there (nothing to attach). */
+    record Queued(String number, Optional<Appeal> appeal) {
+    }
+
+    /**
+     * Waits until no other batch (of any instance) runs, and keeps them waiting until this transaction ends: the
+     * grouping in memory reads the members others stored by their seq, which is only safe when the transactions
+     * that draw and store them commit one after another.
+     */
+    void lockBatches() {
+        jdbc.sql("SELECT id FROM hot_issue_attach_lock WHERE id = 1 FOR UPDATE").query(Integer.class).list();
+    }
+
+    /** Queues a registered order for this instance, in the transaction that registers it (at the database's time). */
+    void enqueue(String number, String instance) {
+        jdbc.sql("INSERT INTO hot_issue_queue (order_number, instance_id) VALUES (:n, :instance)").param("n", number)
+                .param("instance", instance).update();
+    }
+
+    /** How long another instance's queued row waits before this one takes it. */
+    static final int ABANDONED_AFTER_SECONDS = 30;
+
+    /**
+     * The queued rows an instance may take: its own at once; another instance's (or one from before this queue had
+     * instances) once it has waited {@link #ABANDONED_AFTER_SECONDS}, because that instance crashed or stopped.
+     */
+    private static final String TAKEABLE = "(q.instance_id = :instance OR q.instance_id IS NULL"
+            + " OR q.queued_at < CURRENT_TIMESTAMP - INTERVAL '" + ABANDONED_AFTER_SECONDS + "' SECOND)";
+
+    /**
+     * The first {@code limit} queued orders, oldest number first, with their appeals, each of them taken: deleted
+     * from the queue in this transaction. An order another instance took meanwhile (its delete counted nothing,
+     * after waiting for that instance's transaction) is not returned, so that each is attached once.
+     */
+    List<Queued> take(int limit, Set<String> skipped, String instance) {
+        List<Queued> queued = new ArrayList<>();
+        jdbc.sql("""
+                SELECT q.order_number, w.number, w.citizen_phone, w.citizen_name, w.registered_at, w.content, w.address
+                FROM hot_issue_queue q LEFT JOIN work_order w ON w.number = q.order_number
+                WHERE %s
+                ORDER BY q.order_number FETCH FIRST %d ROWS ONLY""".formatted(TAKEABLE, limit + skipped.size()))
+                .param("instance", instance)
+                .query(rs -> {
+                    String number = rs.getString("order_number");
+                    if (!skipped.contains(number)) {
+                        queued.add(new Queued(number, rs.getString("number") == null ? Optional.empty()
+                                : Optional.of(appeal(rs))));
+                    }
+                });
+        List<Queued> first = queued.subList(0, Math.min(limit, queued.size()));
+        if (first.isEmpty()) {
+            return List.of();
+        }
+        int[] deleted = batches.update("DELETE FROM hot_issue_queue WHERE order_number = :n", first,
+                q -> new MapSqlParameterSource("n", q.number()));
+        List<Queued> taken = new ArrayList<>(first.size());
+        for (int i = 0; i < first.size(); i++) {
+            if (deleted[i] != 0) {
+                taken.add(first.get(i));
+            }
+        }
+        return taken;
+    }
+
+    /** The first {@code limit} numbers in the queue, but those in {@code skipped}. */
+    List<String> queuedNumbers(int limit, Set<String> skipped, String instance) {
+        return jdbc.sql("SELECT q.order_number FROM hot_issue_queue q WHERE %s ORDER BY q.order_number FETCH FIRST %d ROWS ONLY"
+                .formatted(TAKEABLE, limit + skipped.size())).param("instance", instance).query(String.class).list().stream()
+                .filter(n -> !skipped.contains(n)).limit(limit).toList();
+    }
+
+    /** Which of these orders are members of a hot issue already. */
+    Set<String> members(Collection<String> numbers) {
+        if (numbers.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("SELECT order_number FROM hot_issue_member WHERE order_number IN (:n)")
+                .param("n", numbers).query(String.class).list());
     }
 
     private static Appeal appeal(ResultSet rs) throws SQLException {
@@ -93,6 +183,18 @@ class HotIssueStore {
     Optional<Long> issueOf(String number) {
         return jdbc.sql("SELECT issue_id FROM hot_issue_member WHERE order_number = :n").param("n", number)
                 .query(Long.class).optional();
+    }
+
+    /** A new member (an order that joins for the first time, as the queue's take and its check made sure). */
+    long addMember(String number, long issueId, Appeal appeal, Double similarity, Instant at) {
+        long seq = jdbc.sql("SELECT nextval('hot_issue_member_seq')").query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO hot_issue_member (order_number, issue_id, seq, appealed_at, citizen, manual, similarity,
+                                              joined_at)
+                VALUES (:n, :i, :s, :ap, :c, FALSE, :sim, :at)""")
+                .param("n", number).param("i", issueId).param("s", seq).param("ap", DbTime.param(appeal.at()))
+                .param("c", appeal.citizen()).param("sim", similarity).param("at", DbTime.param(at)).update();
+        return seq;
     }
 
     long saveMember(String number, long issueId, Appeal appeal, boolean manual, Double similarity, Instant at) {

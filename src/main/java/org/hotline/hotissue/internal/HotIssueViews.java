@@ -50,7 +50,4 @@ final class HotIssueViews {
     record OrderIssue(String number, long issueId, String place, String description, int orders, int citizens,
             String tackling, String tacklingLabel, String leadUnit) {
     }
-
-    record Assigned(String number, long issueId, boolean opened, Double similarity, String sharedPlace) {
-    }
 }

@@ -10,14 +10,20 @@ import org.hotline.workorder.WorkOrder;
 import org.hotline.workorder.WorkOrderEvent;
 import org.hotline.workorder.WorkOrderService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Listens to the work order and queues the citizen's notices in the outbox. Runs after the order's change has
- * committed, in a transaction of its own, through Spring Modulith's publication registry: the order never waits
- * for a notice, a failure here never undoes the order, and an event not handled before a restart is handled
- * after it. Queueing only writes a row; the sending (and its retries) is the outbox job's.
+ * Listens to the work order and queues the citizen's notices in the outbox. Queueing only writes a row; the
+ * sending (and its retries) is the outbox job's, so the order never waits for a gateway.
+ *
+ * <p>The notice of a registration is queued inside the intake transaction (a plain listener, called where the
+ * event is published): the order and its notice commit together or not at all, in the intake's group commit. A
+ * listener after the commit cost each order an event publication row, a transaction and a commit of its own, and
+ * its completion: about as much as the intake itself. The notices of a reply are queued after the reply has
+ * committed, in a transaction of their own, through Spring Modulith's publication registry (an event not handled
+ * before a restart is handled after it).
  */
 @Component
 class OrderNoticeListener {
@@ -36,8 +42,9 @@ class OrderNoticeListener {
         this.satisfactionDelay = satisfactionDelay;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(WorkOrderEvent.Registered registered) {
+        // the order just stored, read on the intake's connection, inside its transaction
         WorkOrder order = orders.find(registered.order(), Actor.system());
         String n = registered.order().value();
         CitizenNotices.recipient(order.channel(), order.citizen()).ifPresent(phone -> notifications.queue(

@@ -45,12 +45,35 @@ class ServiceCatalog {
         this.extraFacts = extraFacts;
     }
 
+    /** The catalog built from one list of categories, kept until the categories change. */
+    private record Built(List<Category> from, List<Service> services, Map<String, Service> byCode) {
+    }
+
+    private volatile Built built;
+
     List<Service> services() {
-        return build(categories.all(), extraFacts);
+        return current().services();
     }
 
     Optional<Service> find(String serviceCode) {
-        return services().stream().filter(s -> s.code().equals(serviceCode)).findFirst();
+        return Optional.ofNullable(current().byCode().get(serviceCode));
+    }
+
+    /**
+     * The catalog of the categories as they are now: built again only when they changed (an administrator's edit,
+     * on this instance or another), since every request filed asks for its service.
+     */
+    private Built current() {
+        List<Category> all = categories.all();
+        Built b = built;
+        if (b == null || !b.from().equals(all)) {
+            List<Service> services = build(all, extraFacts);
+            Map<String, Service> byCode = new HashMap<>();
+            services.forEach(s -> byCode.putIfAbsent(s.code(), s));
+            b = new Built(all, services, byCode);
+            built = b;
+        }
+        return b;
     }
 
     static List<Service> build(List<Category> all, ExtraFacts extraFacts) {

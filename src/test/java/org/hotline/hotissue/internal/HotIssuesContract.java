@@ -12,6 +12,15 @@ import java.util.List;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
+import org.hotline.organization.Actor;
+import org.hotline.organization.Role;
+import org.hotline.workorder.AppealType;
+import org.hotline.workorder.Channel;
+import org.hotline.workorder.Citizen;
+import org.hotline.workorder.Location;
+import org.hotline.workorder.Urgency;
+import org.hotline.workorder.WorkOrder;
+import org.hotline.workorder.WorkOrderService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -19,6 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -34,6 +45,12 @@ abstract class HotIssuesContract {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    WorkOrderService orders;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    private static final Actor OPERATOR = new Actor("operator1", "话务员一", Role.OPERATOR, null);
 
     private ResultActions post(String user, String path, String json) throws Exception {
         return mvc.perform(MockMvcRequestBuilders.post(path).with(httpBasic(user, "demo123"))
@@ -161,5 +178,65 @@ abstract class HotIssuesContract {
                 .param("i", id).update()).hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM hot_issue_history WHERE issue_id = :i").param("i", id)
                 .update()).hasMessageContaining("append-only");
+    }
+
+    @Test
+    void anotherInstancesFreshQueueRowWaitsUntilItIsAbandoned() throws Exception {
+        // an order queued by another instance (its clock may differ from ours) and not attached by it: a crash
+        String place = estate();
+        String number = new TransactionTemplate(transactions).execute(tx -> {
+            String n = orders.register(new WorkOrder.Appeal(Channel.PHONE, AppealType.COMPLAINT,
+                    new Citizen("市民", "13800000061", false), place + "路灯坏了一个月没人修", Location.none(), null,
+                    Urgency.NORMAL), null, OPERATOR, null, null).order().number().value();
+            jdbc.sql("UPDATE hot_issue_queue SET instance_id = 'another-instance' WHERE order_number = :n")
+                    .param("n", n).update();
+            return n;
+        });
+
+        Thread.sleep(3 * HotIssueQueue.LOOK_EVERY_MILLIS);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM hot_issue_member WHERE order_number = :n").param("n", number)
+                .query(Integer.class).single()).as("left to the instance that queued it").isZero();
+
+        jdbc.sql("UPDATE hot_issue_queue SET queued_at = CURRENT_TIMESTAMP - INTERVAL '%d' SECOND WHERE order_number = :n"
+                .formatted(HotIssueStore.ABANDONED_AFTER_SECONDS + 1)).param("n", number).update();
+        Awaitility.await("the abandoned row is taken").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM hot_issue_member WHERE order_number = :n")
+                        .param("n", number).query(Integer.class).single() == 1);
+    }
+
+    @Test
+    void anOrderJoinsItsHotIssueOnlyOnceHoweverOftenItIsQueued() throws Exception {
+        String place = estate();
+        String a = register("13800000041", place + "小区门口道路坑洼，下雨天全是积水", place);
+        long issue = issueOf(a);
+
+        // queued again, as a crash between the attach and the end of its batch could leave it
+        jdbc.sql("INSERT INTO hot_issue_queue (order_number, queued_at) VALUES (:n, CURRENT_TIMESTAMP)")
+                .param("n", a).update();
+        Awaitility.await("the queue is taken").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> jdbc.sql("SELECT COUNT(*) FROM hot_issue_queue WHERE order_number = :n").param("n", a)
+                        .query(Integer.class).single() == 0);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM hot_issue_member WHERE order_number = :n").param("n", a)
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(issueOf(a)).isEqualTo(issue);
+    }
+
+    @Test
+    void anOrderIsQueuedForItsHotIssueInTheTransactionThatRegistersIt() {
+        TransactionTemplate inTransaction = new TransactionTemplate(transactions);
+        String number = inTransaction.execute(tx -> {
+            String n = orders.register(new WorkOrder.Appeal(Channel.PHONE, AppealType.COMPLAINT,
+                    new Citizen("市民", "13800000051", false), estate() + "路灯不亮", Location.none(), null,
+                    Urgency.NORMAL), null, OPERATOR, null, null).order().number().value();
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM hot_issue_queue WHERE order_number = :n").param("n", n)
+                    .query(Integer.class).single()).as("queued with the order").isEqualTo(1);
+            tx.setRollbackOnly();
+            return n;
+        });
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM work_order WHERE number = :n").param("n", number)
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM hot_issue_queue WHERE order_number = :n").param("n", number)
+                .query(Integer.class).single()).as("rolled back with the order").isZero();
     }
 }
