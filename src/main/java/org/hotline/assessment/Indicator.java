@@ -3,7 +3,8 @@ package org.hotline.assessment;
 /**
  * One thing the daily assessment counts for a unit. Each indicator is a count of records (an order
  * dispatched, an acknowledgement, a reply, a callback...), dated by the day it happened, so that every count
- * can be explained by the orders behind it and a period's counts are simply the sum of its days.
+ * can be explained by the orders behind it and a period's counts are simply the sum of its days. The patrol
+ * indicators count reports due and filed instead of orders; they too are a day's counts that a month sums.
  */
 public enum Indicator {
     /** 派单接收: an order dispatched (or re-dispatched after an approved return) to the unit as lead unit. */
@@ -55,7 +56,17 @@ public enum Indicator {
      * 低质量答复: a reply of the unit the automatic reply-quality score flagged as low quality (under 60, or a
      * part failed outright: boilerplate only, a leak), dated by the reply (README "Reply quality").
      */
-    REPLY_LOW_QUALITY("低质量答复");
+    REPLY_LOW_QUALITY("低质量答复"),
+    /**
+     * 巡查应报: the patrol reports a territorial unit's enabled field reporters were due on the day (each reporter's
+     * monthly quota pro rata), read from the patrol module ({@code PatrolService.coverageByDay}); not an order.
+     */
+    PATROL_DUE("巡查应报"),
+    /**
+     * 巡查实报: of those, the reports filed that count (each reporter up to their own quota so far in the month, so
+     * that one busy reporter does not cover for an idle one). Coverage is this over {@link #PATROL_DUE}.
+     */
+    PATROL_FILED("巡查实报");
 
     private final String label;
 

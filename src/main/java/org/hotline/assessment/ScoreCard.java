@@ -11,14 +11,22 @@ import java.math.RoundingMode;
  */
 public record ScoreCard(Facts facts, Double responseRate, Double resolutionRate, Double satisfactionRate,
         Double ratePoints, double overduePenalty, double nonCooperationPenalty, double missedSamplePenalty,
-        double lowQualityReplyPenalty, Double score) {
+        double lowQualityReplyPenalty, double patrolShortfallPenalty, Double score) {
+
+    /** A card without patrol deductions. */
+    public ScoreCard(Facts facts, Double responseRate, Double resolutionRate, Double satisfactionRate,
+            Double ratePoints, double overduePenalty, double nonCooperationPenalty, double missedSamplePenalty,
+            double lowQualityReplyPenalty, Double score) {
+        this(facts, responseRate, resolutionRate, satisfactionRate, ratePoints, overduePenalty, nonCooperationPenalty,
+                missedSamplePenalty, lowQualityReplyPenalty, 0, score);
+    }
 
     /** A card without reply-quality deductions. */
     public ScoreCard(Facts facts, Double responseRate, Double resolutionRate, Double satisfactionRate,
             Double ratePoints, double overduePenalty, double nonCooperationPenalty, double missedSamplePenalty,
             Double score) {
         this(facts, responseRate, resolutionRate, satisfactionRate, ratePoints, overduePenalty, nonCooperationPenalty,
-                missedSamplePenalty, 0, score);
+                missedSamplePenalty, 0, 0, score);
     }
 
     public boolean isScored() {
@@ -26,7 +34,19 @@ public record ScoreCard(Facts facts, Double responseRate, Double resolutionRate,
     }
 
     public double penalties() {
-        return overduePenalty + nonCooperationPenalty + missedSamplePenalty + lowQualityReplyPenalty;
+        return overduePenalty + nonCooperationPenalty + missedSamplePenalty + lowQualityReplyPenalty
+                + patrolShortfallPenalty;
+    }
+
+    /** 巡查覆盖率: patrol reports filed that count, of those due; null when none were due (no field reporters). */
+    public Double patrolCoverageRate() {
+        Double r = rate(facts.count(Indicator.PATROL_FILED), facts.count(Indicator.PATROL_DUE));
+        return r == null ? null : Math.min(1, r);
+    }
+
+    /** 巡查缺报: the reports due that were not filed. */
+    public int patrolShortfall() {
+        return Math.max(0, facts.count(Indicator.PATROL_DUE) - facts.count(Indicator.PATROL_FILED));
     }
 
     /** The score as published: two decimals, half up. Rankings compare this, so that ties are ties on paper. */

@@ -164,7 +164,7 @@ public class Notifications {
             if (notifier == null) {
                 throw new IllegalStateException("没有可用的" + m.medium.label() + "通道");
             }
-            notifier.send(new Notifier.Outgoing(m.id, m.medium, m.recipient, m.text));
+            notifier.send(new Notifier.Outgoing(m.id, m.medium, m.recipient, m.text, m.kind, m.orderNumber));
             jdbc.sql("""
                     UPDATE notification SET status = 'SENT', attempts = attempts + 1, sent_at = :now,
                       delivered_by = :by, last_error = NULL WHERE id = :id""")

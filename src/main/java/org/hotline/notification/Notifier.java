@@ -5,9 +5,9 @@ package org.hotline.notification;
  * job, outside any order's transaction, never from a request that changes an order.
  *
  * <p>To plug in a gateway: a Spring bean implementing this interface for its {@link #medium()} replaces the
- * shipped log notifier for that medium (the SMS gateway adapter in this module is one, switched on by
- * {@code hotline.notification.sms.enabled=true}). An e-mail notifier is written the same way (the platform ships
- * no mail library: Spring Mail is not among the dependencies this build resolves).
+ * shipped log notifier for that medium. This module ships two: the SMS gateway adapter
+ * ({@code hotline.notification.sms.enabled=true}) and the SMTP adapter for e-mail
+ * ({@code hotline.notification.email.enabled=true}).
  */
 public interface Notifier {
 
@@ -23,7 +23,21 @@ public interface Notifier {
      */
     void send(Outgoing message) throws Exception;
 
-    /** One message as it leaves: to whom (a phone number or an address) and the text. */
-    record Outgoing(long id, Medium medium, String recipient, String text) {
+    /**
+     * One message as it leaves: to whom (a phone number or an address), the text, and what it is for (its kind and
+     * order, null for a one-time code), from which a medium with a subject line (e-mail) writes one.
+     */
+    record Outgoing(long id, Medium medium, String recipient, String text, NotificationKind kind,
+            String orderNumber) {
+
+        public Outgoing(long id, Medium medium, String recipient, String text) {
+            this(id, medium, recipient, text, null, null);
+        }
+
+        /** A subject line in the citizen's language: "12345 市民热线：受理告知（工单 20261130-000001）". */
+        public String subject() {
+            String what = kind == null ? "通知" : kind.label();
+            return "12345 市民热线：" + what + (orderNumber == null ? "" : "（工单 " + orderNumber + "）");
+        }
     }
 }

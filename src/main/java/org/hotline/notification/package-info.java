@@ -5,8 +5,9 @@
  * own transaction, those of a reply after it has committed) and is sent by a scheduled job that retries a failed
  * send with backoff. A gateway that is down therefore never blocks or undoes an order's lifecycle. The shipped default notifier
  * only logs (the outbox row is the record, listed on the console's 通知记录 page); a deployment switches on
- * the SMS gateway adapter by configuration ({@code hotline.notification.sms.*}) or provides its own
- * {@code Notifier} bean.
+ * the SMS gateway adapter ({@code hotline.notification.sms.*}) or the SMTP e-mail adapter
+ * ({@code hotline.notification.email.*}, for citizens whose channel collected an address,
+ * {@link org.hotline.notification.CitizenEmails}) by configuration, or provides its own {@code Notifier} bean.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Notifications")
 package org.hotline.notification;

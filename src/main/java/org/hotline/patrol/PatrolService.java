@@ -190,6 +190,57 @@ public class PatrolService {
         return coverage(town, month, asOf, roster(town), counts);
     }
 
+    /**
+     * 巡查覆盖 day by day, for the assessment: every town with enabled field reporters, every day of
+     * {@code [from, to)} (see {@link PatrolDay}), the days summing to {@link #coverage} within each month. Reads only;
+     * no permission check (for other modules). One range query per month of the range, over all towns.
+     */
+    public List<PatrolDay> coverageByDay(LocalDate from, LocalDate to) {
+        Map<UnitId, List<UserAccount>> rosters = new java.util.HashMap<>();
+        for (UserAccount a : accounts.withRole(Role.FIELD_REPORTER)) {
+            if (a.enabled() && a.unit() != null && units.find(a.unit()).map(u -> u.kind() == UnitKind.TERRITORIAL)
+                    .orElse(false)) {
+                rosters.computeIfAbsent(a.unit(), u -> new ArrayList<>()).add(a);
+            }
+        }
+        List<PatrolDay> days = new ArrayList<>();
+        if (rosters.isEmpty() || !from.isBefore(to)) {
+            return days;
+        }
+        for (YearMonth month = YearMonth.from(from); !month.atDay(1).isAfter(to.minusDays(1));
+                month = month.plusMonths(1)) {
+            LocalDate first = from.isAfter(month.atDay(1)) ? from : month.atDay(1);
+            LocalDate last = to.minusDays(1).isBefore(month.atEndOfMonth()) ? to.minusDays(1) : month.atEndOfMonth();
+            // counts from the month's first day: what counts on a day depends on the reporter's month so far
+            Map<UnitId, Map<String, Map<LocalDate, Integer>>> counts = reports.countsByTownReporterAndDay(
+                    month.atDay(1), last);
+            for (Map.Entry<UnitId, List<UserAccount>> town : rosters.entrySet()) {
+                Map<String, Map<LocalDate, Integer>> byReporter = counts.getOrDefault(town.getKey(), Map.of());
+                int[] soFar = new int[town.getValue().size()];
+                for (LocalDate day = month.atDay(1); !day.isAfter(last); day = day.plusDays(1)) {
+                    int expectedBefore = quota.expectedBy(month, day.minusDays(1));
+                    int expected = quota.expectedBy(month, day);
+                    int due = 0;
+                    int filed = 0;
+                    int reported = 0;
+                    for (int r = 0; r < soFar.length; r++) {
+                        int today = byReporter.getOrDefault(town.getValue().get(r).username(), Map.of())
+                                .getOrDefault(day, 0);
+                        int countedBefore = Math.min(expectedBefore, soFar[r]);
+                        soFar[r] += today;
+                        due += expected - expectedBefore;
+                        filed += Math.min(expected, soFar[r]) - countedBefore;
+                        reported += today;
+                    }
+                    if (!day.isBefore(first) && (due > 0 || filed > 0 || reported > 0)) {
+                        days.add(new PatrolDay(town.getKey(), day, due, filed, reported));
+                    }
+                }
+            }
+        }
+        return days;
+    }
+
     private TownPatrol town(Unit town, List<UserAccount> roster, LocalDate day) {
         YearMonth month = YearMonth.from(day);
         Map<String, Integer> today = reports.countsByReporter(town.id(), day, day);

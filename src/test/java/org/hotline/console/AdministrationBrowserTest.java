@@ -113,4 +113,23 @@ class AdministrationBrowserTest {
         assertThat(browser.one("#version-table").getText()).contains("使用中");
         browser.screenshot("admin-models");
     }
+
+    @Test
+    @Order(4)
+    void aNewerModelIsActivatedAndRolledBackFromThePageAndBothAreAudited() {
+        browser.signIn("admin").open("/console/admin/models");
+        int versions = browser.all("#version-table tbody tr").size();
+        browser.type(By.id("t-note"), "试用新版本");
+        if (!browser.one("#t-activate").isSelected()) {
+            browser.one("#t-activate").click(); // this one is served as soon as it is trained
+        }
+        browser.clickAndWait("form[data-action=TRAIN] button[type=submit]");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(180)).until(d -> browser.all("#version-table tbody tr")
+                .size() > versions && browser.all("#training-progress [hx-trigger]").isEmpty());
+        // the newest version is served; the one before it offers a rollback
+        browser.clickAndWait("button[data-activate]");
+        assertThat(browser.mainText()).contains("已回滚到该模型版本");
+        assertThat(browser.one("#model-audit").getText()).contains("回滚：版本", "训练完成后自动启用");
+        browser.screenshot("admin-models");
+    }
 }

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param weights                  the weights of 响应率, 解决率, 满意率 in percent (10/50/40), adding up to 100
  * @param basicallySatisfied       what 基本满意 is worth next to 满意 (0.9)
  * @param penalties                points deducted per overdue order, non-cooperation, missed leader sample,
- *                                 low-quality reply
+ *                                 low-quality reply; and the points a territorial unit's patrol shortfall costs at
+ *                                 no coverage (5, pro rata to the share of reports due not filed; 0: not scored)
  * @param bottomCount              how many units at the bottom of a group count as 末位 (3)
  * @param nonCooperationThreshold  more non-cooperations than this in a month opens a NON_COOPERATION case (3)
  * @param disciplineCommission     the discipline commission's contact that cases are addressed to
@@ -39,7 +40,8 @@ record AssessmentProperties(@DefaultValue Weights weights, @DefaultValue("0.9") 
     }
 
     record Penalties(@DefaultValue("1") double overdue, @DefaultValue("2") double nonCooperation,
-            @DefaultValue("1") double missedLeaderSample, @DefaultValue("0.5") double lowQualityReply) {
+            @DefaultValue("1") double missedLeaderSample, @DefaultValue("0.5") double lowQualityReply,
+            @DefaultValue("5") double patrolShortfall) {
     }
 
     record Contact(@DefaultValue("区纪委监委派驻纪检监察组") String name, @DefaultValue("") String email) {
@@ -69,6 +71,6 @@ record AssessmentProperties(@DefaultValue Weights weights, @DefaultValue("0.9") 
 
     private static ScoringRules scoringRules(Weights w, double basicallySatisfied, Penalties p) {
         return new ScoringRules(w.response(), w.resolution(), w.satisfaction(), basicallySatisfied, p.overdue(),
-                p.nonCooperation(), p.missedLeaderSample(), p.lowQualityReply());
+                p.nonCooperation(), p.missedLeaderSample(), p.lowQualityReply(), p.patrolShortfall());
     }
 }

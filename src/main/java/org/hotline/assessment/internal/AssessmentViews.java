@@ -27,22 +27,28 @@ final class AssessmentViews {
     }
 
     record PenaltiesView(double overdue, double nonCooperation, double missedLeaderSample, double lowQualityReply,
-            double total) {
+            BigDecimal patrolShortfall, BigDecimal total) {
+    }
+
+    /** 巡查覆盖: the reports the town's field reporters were due, those filed that count, the shortfall, the rate. */
+    record PatrolCoverageView(int due, int filed, int shortfall, BigDecimal rate) {
     }
 
     record ScoreCardView(BigDecimal score, BigDecimal ratePoints, BigDecimal responseRate, BigDecimal resolutionRate,
             BigDecimal satisfactionRate, PenaltiesView penalties, BigDecimal acknowledgedOnTimeRate,
             BigDecimal repliedOnTimeRate, BigDecimal redoRate, BigDecimal returnRate, BigDecimal coHandlingOnTimeRate,
-            BigDecimal sampleCompletionRate, Map<String, Integer> counts) {
+            BigDecimal sampleCompletionRate, PatrolCoverageView patrolCoverage, Map<String, Integer> counts) {
     }
 
     static ScoreCardView card(ScoreCard c) {
         return new ScoreCardView(c.publishedScore(), round(c.ratePoints(), 2), rate(c.responseRate()),
                 rate(c.resolutionRate()), rate(c.satisfactionRate()),
                 new PenaltiesView(c.overduePenalty(), c.nonCooperationPenalty(), c.missedSamplePenalty(),
-                        c.lowQualityReplyPenalty(), c.penalties()),
+                        c.lowQualityReplyPenalty(), round(c.patrolShortfallPenalty(), 2), round(c.penalties(), 2)),
                 rate(c.acknowledgedOnTimeRate()), rate(c.repliedOnTimeRate()), rate(c.redoRate()),
                 rate(c.returnRate()), rate(c.coHandlingOnTimeRate()), rate(c.sampleCompletionRate()),
+                c.patrolCoverageRate() == null ? null : new PatrolCoverageView(c.facts().count(Indicator.PATROL_DUE),
+                        c.facts().count(Indicator.PATROL_FILED), c.patrolShortfall(), rate(c.patrolCoverageRate())),
                 counts(c.facts()));
     }
 
@@ -104,7 +110,9 @@ final class AssessmentViews {
             List<FactQueries.FactRow> rows = e.rows().getOrDefault(i, List.of());
             List<OrderRef> refs = rows.stream().limit(ORDERS_PER_INDICATOR)
                     .map(r -> new OrderRef(r.orderNumber(), r.day(), r.at())).toList();
-            indicators.add(new IndicatorView(i.name(), i.label(), rows.size(), refs, rows.size() - refs.size()));
+            // the patrol indicators are counts of reports, not orders: the card's facts have them
+            int count = Math.max(rows.size(), e.unit().card().facts().count(i));
+            indicators.add(new IndicatorView(i.name(), i.label(), count, refs, rows.size() - refs.size()));
         }
         return new ExplanationView(e.unit().unit().value(), e.unit().unitName(), e.unit().group().name(), e.from(),
                 e.to(), card(e.unit().card()), indicators);

@@ -37,6 +37,8 @@ import org.hotline.organization.Actor;
 import org.hotline.organization.Unit;
 import org.hotline.organization.UnitId;
 import org.hotline.organization.Units;
+import org.hotline.patrol.PatrolDay;
+import org.hotline.patrol.PatrolService;
 import org.hotline.platform.ConflictException;
 import org.hotline.platform.ForbiddenException;
 import org.hotline.platform.InvalidInputException;
@@ -78,9 +80,11 @@ public class Assessments implements AssessmentReports {
     private final BottomThreeTwoMonths bottomRule;
     private final NonCooperationThreshold nonCooperationRule;
     private final ApplicationEventPublisher events;
+    private final PatrolService patrol;
 
     Assessments(FactQueries facts, DailyScores daily, AccountabilityCases cases, Units units, Clock clock,
-            AssessmentProperties properties, ApplicationEventPublisher events) {
+            AssessmentProperties properties, ApplicationEventPublisher events, PatrolService patrol) {
+        this.patrol = patrol;
         this.facts = facts;
         this.daily = daily;
         this.cases = cases;
@@ -133,10 +137,18 @@ public class Assessments implements AssessmentReports {
             counter.addAll(g.counts());
             evidence.addAll(g.evidence());
         }
+        // the towns' patrol, read through the patrol module: counts of reports due and filed, no orders behind them
+        for (PatrolDay d : patrol.coverageByDay(from, end)) {
+            counter.add(d.town(), d.day(), Indicator.PATROL_DUE, d.due());
+            counter.add(d.town(), d.day(), Indicator.PATROL_FILED, d.filed());
+        }
         Map<FactQueries.UnitDay, Facts> counted = counter.facts();
         long read = System.nanoTime();
+        Map<UnitId, RankingGroup> groups = new java.util.HashMap<>();
+        units.all().forEach(u -> groups.put(u.id(), RankingGroup.of(u.kind())));
         List<DailyScores.DailyScore> rows = new ArrayList<>(counted.size());
-        counted.forEach((key, f) -> rows.add(new DailyScores.DailyScore(key.unit(), key.day(), score.of(f), now)));
+        counted.forEach((key, f) -> rows.add(new DailyScores.DailyScore(key.unit(), key.day(),
+                score.of(f, groups.get(key.unit())), now)));
         int written = daily.replace(from, end, rows);
         long stored = System.nanoTime();
 
@@ -190,7 +202,7 @@ public class Assessments implements AssessmentReports {
         List<UnitPeriod> periods = new ArrayList<>();
         for (Unit u : known.values()) {
             periods.add(new UnitPeriod(u.id(), u.name(), RankingGroup.of(u.kind()),
-                    score.of(sums.getOrDefault(u.id(), Facts.none()))));
+                    score.of(sums.getOrDefault(u.id(), Facts.none()), RankingGroup.of(u.kind()))));
         }
         for (UnitId id : sums.keySet()) {
             if (!known.containsKey(id)) {
@@ -297,7 +309,13 @@ public class Assessments implements AssessmentReports {
                 counts.merge(i, 1, Integer::sum);
             }
         }
-        ScoreCard card = score.of(Facts.of(counts));
+        for (PatrolDay d : patrol.coverageByDay(from, to.plusDays(1))) {
+            if (d.town().equals(unit.id())) {
+                counts.merge(Indicator.PATROL_DUE, d.due(), Integer::sum);
+                counts.merge(Indicator.PATROL_FILED, d.filed(), Integer::sum);
+            }
+        }
+        ScoreCard card = score.of(Facts.of(counts), RankingGroup.of(unit.kind()));
         return new Explanation(new UnitPeriod(unit.id(), unit.name(), RankingGroup.of(unit.kind()), card), from, to,
                 byIndicator);
     }

@@ -230,10 +230,13 @@ final class BulletinExports {
     // ---------------------------------------------------------------- text
 
     static String rules(ScoringRules r) {
-        return "综合得分 = 响应率×%s%% + 解决率×%s%% + 满意率×%s%%（基本满意按满意的 %s 计），每件超期扣 %s 分，每次协办不配合扣 %s 分，每件一把手抽访未按时完成扣 %s 分，每件低质量答复扣 %s 分；同分依次比较满意率、解决率、答复件数。"
+        return ("综合得分 = 响应率×%s%% + 解决率×%s%% + 满意率×%s%%（基本满意按满意的 %s 计），每件超期扣 %s 分，每次协办不配合扣 %s 分，每件一把手抽访未按时完成扣 %s 分，每件低质量答复扣 %s 分"
+                + (r.patrolShortfallPenalty() > 0 ? "，属地镇街巡查缺报按缺报比例扣分（全部缺报扣 %s 分）" : "%s")
+                + "；同分依次比较满意率、解决率、答复件数。")
                 .formatted(num(r.responseWeight()), num(r.resolutionWeight()), num(r.satisfactionWeight()),
                         num(r.basicallySatisfiedCredit()), num(r.overduePenalty()), num(r.nonCooperationPenalty()),
-                        num(r.missedSamplePenalty()), num(r.lowQualityReplyPenalty()));
+                        num(r.missedSamplePenalty()), num(r.lowQualityReplyPenalty()),
+                        r.patrolShortfallPenalty() > 0 ? num(r.patrolShortfallPenalty()) : "");
     }
 
     static String percent(Double rate) {

@@ -143,6 +143,19 @@ class FactQueries {
                     + indicator.ordinal()]++;
         }
 
+        /** Counts {@code n} of an indicator at once (a day's patrol reports due, say: counts, not records). */
+        void add(UnitId unit, LocalDate day, Indicator indicator, int n) {
+            if (n == 0) {
+                return;
+            }
+            long d = day.toEpochDay() - firstDay;
+            if (d < 0 || d >= days) {
+                throw new IllegalArgumentException("a fact of " + day + " outside the counted days");
+            }
+            counts.computeIfAbsent(unit, u -> new int[days * INDICATORS.length])[(int) d * INDICATORS.length
+                    + indicator.ordinal()] += n;
+        }
+
         /** Adds another reader's counts of the same days to these. */
         void addAll(Counter other) {
             if (other.firstDay != firstDay || other.days != days) {

@@ -6,6 +6,7 @@ import org.hotline.notification.Medium;
 import org.hotline.notification.Notifier;
 import org.hotline.notification.RetrySchedule;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * record (the console's 通知记录 shows it), which is what a demo or a deployment without a gateway needs.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EmailProperties.class)
 class NotificationConfiguration {
 
     @Bean

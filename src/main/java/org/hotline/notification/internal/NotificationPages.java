@@ -36,6 +36,7 @@ class NotificationPages {
         model.addAttribute("status", status);
         model.addAttribute("pages", (result.total() + PAGE_SIZE - 1) / PAGE_SIZE);
         model.addAttribute("smsBy", notifications.notifierFor(Medium.SMS));
+        model.addAttribute("emailBy", notifications.notifierFor(Medium.EMAIL));
         return "notification/notifications";
     }
 }

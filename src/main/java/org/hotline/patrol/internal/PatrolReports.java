@@ -69,6 +69,22 @@ public class PatrolReports {
         return counts;
     }
 
+    /** Reports per town, reporter and day between two days (inclusive): one range query for every town. */
+    public Map<UnitId, Map<String, Map<LocalDate, Integer>>> countsByTownReporterAndDay(LocalDate from,
+            LocalDate to) {
+        Map<UnitId, Map<String, Map<LocalDate, Integer>>> counts = new HashMap<>();
+        jdbc.sql("""
+                SELECT unit_id, reporter, reported_day, COUNT(*) FROM patrol_report
+                WHERE reported_day BETWEEN :from AND :to GROUP BY unit_id, reporter, reported_day""")
+                .param("from", from).param("to", to)
+                .query(rs -> {
+                    counts.computeIfAbsent(new UnitId(rs.getString(1)), u -> new HashMap<>())
+                            .computeIfAbsent(rs.getString(2), r -> new HashMap<>())
+                            .put(DbTime.date(rs, 3), rs.getInt(4));
+                });
+        return counts;
+    }
+
     /** One reporter's reports between two days (inclusive). */
     public int count(String reporter, LocalDate from, LocalDate to) {
         return jdbc.sql("SELECT COUNT(*) FROM patrol_report WHERE reporter = :r AND reported_day BETWEEN :from AND :to")

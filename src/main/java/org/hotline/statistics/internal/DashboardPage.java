@@ -198,7 +198,8 @@ class DashboardPage {
             int bottomFrom = ranking.bottom(g, 3).stream().mapToInt(RankedUnit::rank).min().orElse(Integer.MAX_VALUE);
             groups.add(new RankGroup(g.label(), ranking.group(g).stream()
                     .filter(r -> lead == null || r.unit().unit().equals(lead))
-                    .map(r -> rank(r, p.rankingMonth(), r.rank() >= bottomFrom)).toList()));
+                    .map(r -> rank(r, p.rankingMonth(), r.rank() >= bottomFrom)).toList(),
+                    g == RankingGroup.TERRITORIAL));
         }
         model.addAttribute("ranking", groups);
         model.addAttribute("rankingMonth", p.rankingMonth());
@@ -227,7 +228,10 @@ class DashboardPage {
                 card.ratePoints(), card.overduePenalty(), card.nonCooperationPenalty(), card.missedSamplePenalty(),
                 card.lowQualityReplyPenalty(),
                 card.facts().count(Indicator.RECEIVED), card.facts().count(Indicator.REPLIED),
-                card.facts().count(Indicator.OVERDUE), bottom);
+                card.facts().count(Indicator.OVERDUE), bottom, card.patrolCoverageRate() == null ? null
+                        : new DashboardRows.PatrolFigures(card.facts().count(Indicator.PATROL_DUE),
+                                card.facts().count(Indicator.PATROL_FILED), card.patrolShortfall(),
+                                card.patrolCoverageRate(), card.patrolShortfallPenalty()));
     }
 
     private CaseRow caseRow(AccountabilityCase c) {

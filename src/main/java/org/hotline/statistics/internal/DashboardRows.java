@@ -35,10 +35,21 @@ public final class DashboardRows {
             Double responseRate, Double resolutionRate, Double satisfactionRate, Double ratePoints,
             double overduePenalty, double nonCooperationPenalty, double missedSamplePenalty,
             double lowQualityReplyPenalty, int received,
-            int replied, int overdue, boolean bottom) {
+            int replied, int overdue, boolean bottom, PatrolFigures patrol) {
+
+        /** Every deduction, patrol shortfall included. */
+        public double penalties() {
+            return overduePenalty + nonCooperationPenalty + missedSamplePenalty + lowQualityReplyPenalty
+                    + (patrol == null ? 0 : patrol.penalty());
+        }
     }
 
-    public record RankGroup(String label, List<RankRow> rows) {
+    /** 巡查覆盖 of a territorial unit: reports due and filed (counted), the shortfall, the rate, the points it cost. */
+    public record PatrolFigures(int due, int filed, int shortfall, Double coverage, double penalty) {
+    }
+
+    /** A group's ranking; {@code patrol} when its units are scored on patrol coverage (the territorial group). */
+    public record RankGroup(String label, List<RankRow> rows, boolean patrol) {
     }
 
     public record CaseOrder(String number, String link, String indicator) {

@@ -167,10 +167,13 @@ class BlockedStairwellToAccountabilityCaseScenarioTest {
         assertThat(ordersOf(why, "REDONE")).containsExactly(stairwell, stairwell, stairwell);
         assertThat(ordersOf(why, "UNSATISFIED")).containsExactly(stairwell, stairwell);
         assertThat(ordersOf(why, "SATISFIED")).containsExactlyInAnyOrder(streetLight, stairwell);
-        // 10 × 2/5 responded + 50 × 2/4 resolved + 40 × 2/4 satisfied, less 0.5 for each low-quality reply
+        // 10 × 2/5 responded + 50 × 2/4 resolved + 40 × 2/4 satisfied, less 0.5 for each low-quality reply, and
+        // the whole 5 points of patrol shortfall: Gulou's two field reporters filed nothing in June
         int lowQuality = sum(scores, "REPLY_LOW_QUALITY");
         assertThat(lowQuality).as("the short replies are scored low").isPositive();
-        assertThat(JsonPath.<Double>read(why, "$.card.score")).isEqualTo(49.0 - 0.5 * lowQuality);
+        assertThat(JsonPath.<Integer>read(why, "$.card.patrolCoverage.filed")).isZero();
+        assertThat(JsonPath.<Double>read(why, "$.card.penalties.patrolShortfall")).isEqualTo(5.0);
+        assertThat(JsonPath.<Double>read(why, "$.card.score")).isEqualTo(49.0 - 0.5 * lowQuality - 5.0);
 
         // The first week of July's nights ranks June. Gulou is fourth of six, in the bottom three; no case for one month.
         nightsUntil("2026-07-08");

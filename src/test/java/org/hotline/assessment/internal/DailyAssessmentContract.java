@@ -168,9 +168,16 @@ abstract class DailyAssessmentContract {
         for (UnitId unit : List.of(ENFORCEMENT, HOUSING, GULOU, MARKET)) {
             DailyScores.Page page = daily.find(new DailyScores.Query(List.of(unit), LocalDate.of(2025, 1, 1),
                     LocalDate.of(2025, 2, 1), 0, 100));
-            page.rows().forEach(r -> stored.put(key(r.unit(), r.day()), r.facts()));
+            // the towns' patrol (Gulou has field reporters) is counted from the patrol reports, not from these records
+            page.rows().forEach(r -> withoutPatrol(r.facts()).ifPresent(f -> stored.put(key(r.unit(), r.day()), f)));
         }
         assertThat(stored).isEqualTo(expected);
+    }
+
+    private static java.util.Optional<Facts> withoutPatrol(Facts f) {
+        Facts orders = f.and(org.hotline.assessment.Indicator.PATROL_DUE, 0)
+                .and(org.hotline.assessment.Indicator.PATROL_FILED, 0);
+        return orders.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(orders);
     }
 
     @Test

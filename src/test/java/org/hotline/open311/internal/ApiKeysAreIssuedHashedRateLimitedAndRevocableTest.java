@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.util.List;
 
 import org.hotline.open311.Open311Http;
+import org.hotline.organization.Actor;
+import org.hotline.organization.Role;
+import org.hotline.platform.AdminAudit;
 import org.hotline.open311.Open311ServerTest;
 import org.hotline.support.RawHttp;
 import org.junit.jupiter.api.Test;
@@ -35,6 +38,9 @@ class ApiKeysAreIssuedHashedRateLimitedAndRevocableTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    AdminAudit audit;
 
     private RawHttp.Response file(Open311Http client, String key) throws Exception {
         return client.post("/open311/v2/requests.xml", "api_key", key, "service_code", "09.02.01",
@@ -91,7 +97,7 @@ class ApiKeysAreIssuedHashedRateLimitedAndRevocableTest {
     void configuredKeysAreStoredAtStartAndARevokedOneStaysRevoked() {
         Open311Properties properties = new Open311Properties(List.of("configured-key-1", " configured-key-2 "), null,
                 null, null, null, null, null);
-        ApiKeys keys = new ApiKeys(jdbcClient, clock, properties);
+        ApiKeys keys = new ApiKeys(jdbcClient, clock, properties, audit);
         keys.afterPropertiesSet();
         assertThat(keys.authenticate("configured-key-1")).isPresent();
         assertThat(keys.authenticate("configured-key-2")).isPresent();
@@ -99,8 +105,9 @@ class ApiKeysAreIssuedHashedRateLimitedAndRevocableTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM open311_api_key WHERE key_hash IN (?, ?)", Long.class,
                 ApiKeys.hash("configured-key-1"), ApiKeys.hash("configured-key-2"))).isEqualTo(2);
 
-        keys.revoke(keys.authenticate("configured-key-1").orElseThrow().id(), "admin");
-        ApiKeys restarted = new ApiKeys(jdbcClient, clock, properties);
+        keys.revoke(keys.authenticate("configured-key-1").orElseThrow().id(),
+                new Actor("admin", "管理员", Role.ADMIN, null));
+        ApiKeys restarted = new ApiKeys(jdbcClient, clock, properties, audit);
         restarted.afterPropertiesSet();
         assertThat(restarted.authenticate("configured-key-1")).isEmpty();
         assertThat(restarted.authenticate("configured-key-2")).isPresent();

@@ -64,7 +64,9 @@ class TheAiDecidesAndADisagreementWithTheCitizensHintIsRecordedTest {
     @BeforeEach
     void key() {
         if (key == null) {
-            key = keys.issue("智能派单测试客户端-" + System.nanoTime(), null, "admin").secret();
+            key = keys.issue("智能派单测试客户端-" + System.nanoTime(), null, null,
+                    new org.hotline.organization.Actor("admin", "管理员", org.hotline.organization.Role.ADMIN, null))
+                    .secret();
         }
     }
 

@@ -162,7 +162,7 @@ class FirstModel {
         int version = versions.add(new ModelVersions.NewVersion("system", LabelKind.CATEGORY, examples,
                 model.labels().length, 0, SHIPPED_NOTE, ModelVersions.MetricMethod.NONE, null, null, 0,
                 ModelFiles.settingsJson(model.settings()), data), clock.instant());
-        versions.activate(version);
+        versions.activate(version, "system", "首次启动使用随项目提供的模型");
         registry.install(version, LabelKind.CATEGORY, model);
         log.info("First dispatch model: version {} is the model shipped with the project ({}, {} labels)", version,
                 location, model.labels().length);

@@ -190,8 +190,8 @@ class LearningAdminController {
 
     /** Rollback or roll forward: the version becomes the one all instances serve. */
     @PostMapping("/models/{version}/activate")
-    ModelView activate(@PathVariable int version) {
-        registry.activate(version);
+    ModelView activate(@PathVariable int version, Actor actor) {
+        registry.activate(version, actor.username());
         return view(versions.find(version).orElseThrow());
     }
 

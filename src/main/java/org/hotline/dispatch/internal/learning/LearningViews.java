@@ -37,6 +37,18 @@ public final class LearningViews {
         }
     }
 
+    /** An activation or a rollback, from the administrators' audit. */
+    public record AuditRow(Instant at, String actor, String action, String version, String detail) {
+
+        static AuditRow of(org.hotline.platform.AdminAudit.Entry e) {
+            return new AuditRow(e.at(), e.actor(), e.action(), e.target(), e.detail());
+        }
+
+        public boolean rollback() {
+            return "ROLLBACK".equals(action);
+        }
+    }
+
     /** An import job and how far it is. */
     public record ImportRow(long id, String fileName, String status, String startedBy, int rowsRead, int accepted,
             int rejected, Integer percent, Double rowsPerSecond, Long secondsLeft, String failure, Instant startedAt,

@@ -72,6 +72,8 @@ class ModelPages {
         }
         model.addAttribute("job", shown);
         model.addAttribute("kinds", LabelKind.values());
+        model.addAttribute("activations", versions.activations(RECENT).stream().map(LearningViews.AuditRow::of)
+                .toList());
         model.addAttribute("activatesByDefault", properties.activates());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", Map.of("activate", String.valueOf(properties.activates())));
@@ -119,7 +121,7 @@ class ModelPages {
 
     /** Rollback or roll forward: the version every instance serves from now on. */
     @PostMapping("/{version}/activate")
-    String activate(@PathVariable String version, Model model, RedirectAttributes flash,
+    String activate(@PathVariable String version, Actor actor, Model model, RedirectAttributes flash,
             HttpServletResponse response) {
         int v;
         try {
@@ -128,8 +130,9 @@ class ModelPages {
             throw new NotFoundException("模型版本 " + version + " 不存在");
         }
         try {
-            registry.activate(v);
-            flash.addFlashAttribute("notice", "admin.done.model-activated");
+            int before = versions.activeVersion().orElse(-1);
+            registry.activate(v, actor.username());
+            flash.addFlashAttribute("notice", v < before ? "admin.done.model-rolled-back" : "admin.done.model-activated");
             flash.addFlashAttribute("highlight", v);
             return "redirect:/console/admin/models";
         } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import org.hotline.dispatch.LabelKind;
 import org.hotline.dispatch.internal.model.LinearTextModel;
 import org.hotline.dispatch.internal.model.ModelFiles;
 import org.hotline.dispatch.internal.model.TrainedClassifier;
+import org.hotline.organization.Actor;
 import org.hotline.platform.ChangeSignals;
 import org.hotline.platform.ConflictException;
 import org.hotline.platform.NotFoundException;
@@ -101,13 +102,19 @@ public class ModelRegistry implements Classifier {
         return Optional.ofNullable(active.get());
     }
 
+    /** {@link #activate(int, String)} by the platform itself. */
+    public ActiveModel activate(int version) {
+        return activate(version, Actor.SYSTEM);
+    }
+
     /**
-     * Makes {@code version} the active one for all instances and serves it here at once. Loads the model
-     * before switching, so a damaged version is refused and the old one keeps serving.
+     * Makes {@code version} the active one for all instances and serves it here at once, recorded in the
+     * administrators' audit under {@code actor} (an earlier version than the one served is a rollback). Loads the
+     * model before switching, so a damaged version is refused and the old one keeps serving.
      *
      * @throws NotFoundException when there is no such version
      */
-    public ActiveModel activate(int version) {
+    public ActiveModel activate(int version, String actor) {
         ModelVersions.Version v = versions.find(version)
                 .orElseThrow(() -> new NotFoundException("模型版本 " + version + " 不存在"));
         LinearTextModel model;
@@ -116,7 +123,7 @@ public class ModelRegistry implements Classifier {
         } catch (IllegalArgumentException e) {
             throw new ConflictException("model-unreadable", "模型版本 " + version + " 无法读取，未切换：" + e.getMessage());
         }
-        versions.activate(version);
+        versions.activate(version, actor, null);
         return install(version, v.labelKind(), model);
     }
 

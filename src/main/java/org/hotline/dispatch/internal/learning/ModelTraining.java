@@ -279,7 +279,7 @@ class ModelTraining {
                 ModelFiles.settingsJson(settings), data), clock.instant());
         log.info("Stored dispatch model version {} ({} KB)", version, data.length / 1024);
         if (activate) {
-            versions.activate(version);
+            versions.activate(version, actor, "训练完成后自动启用");
             registry.install(version, kind, model);
         }
         runs.done(id, version, progress.done);

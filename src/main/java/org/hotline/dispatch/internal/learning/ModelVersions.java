@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hotline.dispatch.LabelKind;
+import org.hotline.platform.AdminAudit;
 import org.hotline.platform.ChangeSignals;
 import org.hotline.platform.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,10 +45,12 @@ class ModelVersions {
 
     private final JdbcClient jdbc;
     private final ChangeSignals signals;
+    private final AdminAudit audit;
 
-    ModelVersions(JdbcClient jdbc, ChangeSignals signals) {
+    ModelVersions(JdbcClient jdbc, ChangeSignals signals, AdminAudit audit) {
         this.jdbc = jdbc;
         this.signals = signals;
+        this.audit = audit;
     }
 
     int add(NewVersion v, Instant now) {
@@ -94,18 +97,41 @@ class ModelVersions {
         return jdbc.sql("SELECT COUNT(*) FROM dispatch_model").query(Long.class).single() == 0;
     }
 
-    /** Makes {@code version} the one active version; false when it does not exist (nothing changes then). */
+    /**
+     * Makes {@code version} the one active version, and records who did it in the administrators' audit in the same
+     * transaction: a rollback (an earlier version than the one in service) as {@code ROLLBACK}, any other switch as
+     * {@code ACTIVATE}; activating the version already in service changes and records nothing. False when the
+     * version does not exist (nothing changes then).
+     *
+     * @param why what led to it, for the audit (null: an administrator's choice)
+     */
     @Transactional
-    boolean activate(int version) {
+    boolean activate(int version, String actor, String why) {
         if (find(version).isEmpty()) {
             return false;
+        }
+        Optional<Integer> before = activeVersion();
+        if (before.isPresent() && before.get() == version) {
+            return true;
         }
         // first clear, then set: the unique constraint on active allows one TRUE at any moment
         jdbc.sql("UPDATE dispatch_model SET active = NULL WHERE active = TRUE AND version <> :v")
                 .param("v", version).update();
         jdbc.sql("UPDATE dispatch_model SET active = TRUE WHERE version = :v").param("v", version).update();
         signals.changed(ACTIVE_CHANGES);
+        boolean rollback = before.isPresent() && version < before.get();
+        String detail = (rollback ? "回滚：版本 " + before.get() + " → 版本 " + version
+                : before.map(b -> "启用版本 " + version + "（此前使用版本 " + b + "）")
+                        .orElse("启用版本 " + version + "（此前没有使用中的版本）"))
+                + (why == null ? "" : "，" + why);
+        audit.record(actor, AdminAudit.DISPATCH_MODEL, Integer.toString(version), rollback ? "ROLLBACK" : "ACTIVATE",
+                detail);
         return true;
+    }
+
+    /** The latest activations and rollbacks, newest first. */
+    List<AdminAudit.Entry> activations(int limit) {
+        return audit.recent(AdminAudit.DISPATCH_MODEL, null, limit);
     }
 
     private Version map(ResultSet rs, int i) throws SQLException {

@@ -1,0 +1,7 @@
+package org.hotline.assessment.internal;
+
+import org.hotline.support.HotlinePostgresTest;
+
+@HotlinePostgresTest
+class PatrolCoverageInTheAssessmentOnPostgresTest extends PatrolCoverageInTheAssessmentContract {
+}

@@ -1,0 +1,7 @@
+package org.hotline.platform;
+
+import org.hotline.support.HotlineIntegrationTest;
+
+@HotlineIntegrationTest
+class AdminAuditOnH2Test extends AdminAuditContract {
+}

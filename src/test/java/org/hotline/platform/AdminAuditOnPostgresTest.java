@@ -1,0 +1,7 @@
+package org.hotline.platform;
+
+import org.hotline.support.HotlinePostgresTest;
+
+@HotlinePostgresTest
+class AdminAuditOnPostgresTest extends AdminAuditContract {
+}
