@@ -111,6 +111,8 @@ class OrderSearchIndex implements SmartLifecycle {
     private volatile boolean running;
     private volatile boolean dirty;
     private volatile boolean inMemory;
+    /** A whole-table comparison runs: a search that finds the index short does not wait for it. */
+    private volatile boolean comparing;
     /** The newest registration time indexed: the catch-up looks for orders from shortly before it on. */
     private volatile Instant newest;
     private volatile Instant lastReconcile = Instant.MIN;
@@ -234,7 +236,7 @@ class OrderSearchIndex implements SmartLifecycle {
             view.close();
             // behind: orders this instance or another one registered a moment ago; index them now, unless a
             // longer indexing holds the index (then the database answers this once)
-            if (writing.tryLock(SEARCH_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (!comparing && writing.tryLock(SEARCH_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
                 try {
                     drainLocked();
                     catchUpRecentLocked();
@@ -464,6 +466,15 @@ class OrderSearchIndex implements SmartLifecycle {
             return;
         }
         lastReconcile = clock.instant();
+        comparing = true;
+        try {
+            compareLocked(current);
+        } finally {
+            comparing = false;
+        }
+    }
+
+    private void compareLocked(OrderTextIndex current) throws IOException {
         long started = System.nanoTime();
         long inTable = 0;
         int added = 0;
