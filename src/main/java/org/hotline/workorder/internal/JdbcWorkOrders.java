@@ -335,7 +335,7 @@ class JdbcWorkOrders implements WorkOrders {
     /**
      * The page the index found, as the table gives it: its rows read with the keyword's {@code LIKE} and
      * {@code where}'s conditions. A row the table does not confirm means the index is wrong: empty then (the table
-     * answers), and the index is compared with the table.
+     * answers), and those orders are indexed again.
      */
     private Optional<OrderPage> confirmed(OrderQuery q, OrderTextIndex.Page page, StringBuilder where,
             MapSqlParameterSource p, OrderSearchIndex.Answer answer) {
@@ -348,7 +348,9 @@ class JdbcWorkOrders implements WorkOrders {
                 + " AND o.number = ANY(:page) AND " + KEYWORD + " ORDER BY o.registered_at DESC, o.number DESC")
                 .paramSource(p).query((rs, i) -> summary(rs, rs.getBoolean("overdue"))).list();
         if (items.size() != page.numbers().size()) {
-            searchIndex.suspect((page.numbers().size() - items.size()) + " of a page's orders not confirmed");
+            Set<String> unconfirmed = new HashSet<>(page.numbers());
+            items.forEach(o -> unconfirmed.remove(o.number().value()));
+            searchIndex.suspect(unconfirmed);
             return Optional.empty();
         }
         searchIndex.answered(answer);

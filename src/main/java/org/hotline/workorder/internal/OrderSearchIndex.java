@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.EnumMap;
@@ -264,10 +265,13 @@ class OrderSearchIndex implements SmartLifecycle {
         }
     }
 
-    /** The index named an order the database does not confirm: compare it with the table again. */
-    void suspect(String why) {
-        log.warn("Order search index disagrees with the database ({}); comparing it with the table", why);
-        reconcileLater(true);
+    /**
+     * The index named orders the table does not confirm (their rows no longer say what the index holds, or are
+     * gone): they are indexed again from the table, or removed.
+     */
+    void suspect(Collection<String> numbers) {
+        log.warn("Order search index disagrees with the table on {} orders; indexing them again", numbers.size());
+        numbers.forEach(this::registered);
     }
 
     /** The index failed while searching: it is built again, and the database answers meanwhile. */
@@ -322,6 +326,13 @@ class OrderSearchIndex implements SmartLifecycle {
         try {
             List<OrderTextIndex.Entry> entries = read(numbers);
             put(current, entries);
+            if (entries.size() < numbers.size()) {
+                // asked for by a search the table did not confirm, and no longer in the table
+                Set<String> gone = new HashSet<>(numbers);
+                entries.forEach(e -> gone.remove(e.number()));
+                current.delete(gone);
+                dirty = true;
+            }
             current.refresh();
             numbers.forEach(pending::remove);
         } catch (DataAccessException e) {

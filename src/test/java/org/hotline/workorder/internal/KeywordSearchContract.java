@@ -94,9 +94,7 @@ abstract class KeywordSearchContract {
 
         // the limit on the matches the table checks decides how the index answers: every way is compared
         for (int max : new int[] { 0, 5, 100_000 }) {
-            OrderSearchIndex index = new OrderSearchIndex(jdbc, clock, true, "", "", max, Duration.ofMinutes(10));
-            index.start();
-            index.reconcile();
+            OrderSearchIndex index = inMemory(max);
             try {
                 JdbcWorkOrders indexed = new JdbcWorkOrders(jdbc, batches, DEADLINES, index);
                 for (String keyword : keywords) {
@@ -211,9 +209,7 @@ abstract class KeywordSearchContract {
             visible.add(coHandled.number().value());
         }
         for (int max : new int[] { 3, 100_000 }) {
-            OrderSearchIndex index = new OrderSearchIndex(jdbc, clock, true, "", "", max, Duration.ofMinutes(10));
-            index.start();
-            index.reconcile();
+            OrderSearchIndex index = inMemory(max);
             try {
                 OrderPage page = new JdbcWorkOrders(jdbc, batches, DEADLINES, index)
                         .search(new Search(word).visibleTo(unit).query(), MARCH_2);
@@ -256,12 +252,8 @@ abstract class KeywordSearchContract {
     @Test
     void anOrderRegisteredByAnotherNodeIsFoundAfterTheCatchUp() {
         // two instances on one database, each with its own index: A registers, B was not told
-        OrderSearchIndex a = new OrderSearchIndex(jdbc, clock, true, "", "", 2000, Duration.ofMinutes(10));
-        OrderSearchIndex b = new OrderSearchIndex(jdbc, clock, true, "", "", 2000, Duration.ofMinutes(10));
-        a.start();
-        b.start();
-        a.reconcile();
-        b.reconcile();
+        OrderSearchIndex a = inMemory(2000);
+        OrderSearchIndex b = inMemory(2000);
         try {
             String word = "别处" + UUID.randomUUID().toString().substring(0, 6);
             WorkOrder o = ContractOrders.registered(appeal(Channel.WEB, AppealType.REPORT, word + " 路灯不亮",
@@ -285,12 +277,8 @@ abstract class KeywordSearchContract {
 
     @Test
     void aSearchOnAnotherNodeFindsTheOrderAtOnceEvenBeforeTheCatchUp() {
-        OrderSearchIndex a = new OrderSearchIndex(jdbc, clock, true, "", "", 2000, Duration.ofMinutes(10));
-        OrderSearchIndex b = new OrderSearchIndex(jdbc, clock, true, "", "", 2000, Duration.ofMinutes(10));
-        a.start();
-        b.start();
-        a.reconcile();
-        b.reconcile();
+        OrderSearchIndex a = inMemory(2000);
+        OrderSearchIndex b = inMemory(2000);
         try {
             String word = "立即" + UUID.randomUUID().toString().substring(0, 6);
             WorkOrder o = ContractOrders.registered(appeal(Channel.WEB, AppealType.REPORT, word + " 路灯不亮",
@@ -306,6 +294,12 @@ abstract class KeywordSearchContract {
             a.stop();
             b.stop();
         }
+    }
+
+    /** An instance's index in memory over the test's database, started and compared with the table. */
+    private OrderSearchIndex inMemory(int maxCandidates) {
+        return OrderSearchIndexFixture.started(new OrderSearchIndex(jdbc, clock, true, "", "", maxCandidates,
+                Duration.ofMinutes(10)));
     }
 
     private static UnitId aUnitOfItsOwn() {

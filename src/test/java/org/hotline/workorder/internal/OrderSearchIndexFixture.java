@@ -72,11 +72,26 @@ final class OrderSearchIndexFixture {
         return index;
     }
 
-    /** The index started and compared with the table. */
+    /** The index started, once it has compared itself with the table (in the background, as at a start). */
     OrderSearchIndex ready(Path dir) {
-        OrderSearchIndex index = index(dir);
+        return started(index(dir));
+    }
+
+    /** Starts the index and waits until it has compared itself with the table (in the background, as at a start). */
+    static OrderSearchIndex started(OrderSearchIndex index) {
         index.start();
-        index.reconcile();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (index.state() != OrderSearchIndex.State.READY) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the index was not ready within 10 s");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
         return index;
     }
 
