@@ -367,6 +367,14 @@ public final class AssessmentBenchmark {
         }
 
         private long buildNanos;
+        /** Appeal texts of a citizen's length and an address; without them, one of eight short sentences. */
+        private OrderTexts texts;
+
+        /** The same orders with texts and addresses of the lengths citizens write ({@link OrderTexts}). */
+        Generator withTexts(OrderTexts texts) {
+            this.texts = texts;
+            return this;
+        }
 
         Counts write(Connection c, int orders) throws SQLException {
             c.setAutoCommit(false);
@@ -411,7 +419,8 @@ public final class AssessmentBenchmark {
                     .plusSeconds(random.nextInt(15 * 3600));
             WorkOrder o = WorkOrder.register(OrderNumber.of(day, sequence), new WorkOrder.Appeal(Channel.PHONE,
                     AppealType.COMPLAINT, new Citizen("市民", "138" + String.format("%08d", random.nextInt(100_000_000)),
-                            false), CONTENT[random.nextInt(CONTENT.length)], Location.none(), null, Urgency.NORMAL),
+                            false), texts == null ? CONTENT[random.nextInt(CONTENT.length)] : texts.content(),
+                    texts == null ? Location.none() : texts.location(), null, Urgency.NORMAL),
                     operator, registered);
             Instant t = registered.plusSeconds(300 + random.nextInt(2400));
             List<UnitId> co = random.nextDouble() < 0.15 ? List.of(units.get(pickUnit(lead)).id()) : List.of();
@@ -630,7 +639,7 @@ public final class AssessmentBenchmark {
                       return_suggested_unit, returns_requested, extension_days_used,
                       pending_extension_days, pending_extension_reason, redo_count, supervision_count,
                       last_supervised_at, master_number, merged_count, replied_at, closed_at, history_size)
-                    VALUES (?, 0, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?, ?, NULL, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?,
+                    VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, NULL, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?,
                       ?, ?, ?, 0, NULL, ?, 0, NULL, NULL, 0, ?, ?, ?)
                     """);
             history = c.prepareStatement("""
@@ -692,6 +701,7 @@ public final class AssessmentBenchmark {
                 order.setString(i++, o.citizen().phone());
                 order.setBoolean(i++, o.citizen().confidential());
                 order.setString(i++, o.content());
+                order.setString(i++, o.location().address());
                 order.setString(i++, o.urgency().name());
                 order.setObject(i++, t(o.registeredAt()));
                 order.setString(i++, o.registeredBy());

@@ -2,6 +2,8 @@ package org.hotline.workorder.internal;
 
 import static org.hotline.platform.DbTime.instant;
 
+import java.io.IOException;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -9,11 +11,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
+import org.apache.lucene.search.Query;
 import org.hotline.deadline.Deadlines;
 import org.hotline.organization.UnitId;
 import org.hotline.platform.DbTime;
@@ -43,7 +48,11 @@ import org.hotline.workorder.Supervision;
 import org.hotline.workorder.Urgency;
 import org.hotline.workorder.WorkOrder;
 import org.hotline.workorder.WorkOrders;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.support.AbstractSqlTypeValue;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -62,11 +71,20 @@ class JdbcWorkOrders implements WorkOrders {
     private final JdbcClient jdbc;
     private final JdbcBatches batches;
     private final Deadlines deadlines;
+    /** The keyword search's index; null: every keyword search reads the table. */
+    private final OrderSearchIndex searchIndex;
 
-    JdbcWorkOrders(JdbcClient jdbc, JdbcBatches batches, Deadlines deadlines) {
+    @Autowired
+    JdbcWorkOrders(JdbcClient jdbc, JdbcBatches batches, Deadlines deadlines, OrderSearchIndex searchIndex) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.deadlines = deadlines;
+        this.searchIndex = searchIndex;
+    }
+
+    /** Without the keyword search's index (upgrade tests on a bare database). */
+    JdbcWorkOrders(JdbcClient jdbc, JdbcBatches batches, Deadlines deadlines) {
+        this(jdbc, batches, deadlines, null);
     }
 
     @Override
@@ -140,6 +158,10 @@ class JdbcWorkOrders implements WorkOrders {
                 """).paramSource(params(s)).update();
         writeChildren(order, false);
         order.stored(0);
+        if (searchIndex != null) {
+            // content and address are written here and never again: the index learns them once, after the commit
+            searchIndex.afterCommit(s.number().value());
+        }
     }
 
     @Override
@@ -224,10 +246,220 @@ class JdbcWorkOrders implements WorkOrders {
                 .list();
     }
 
+    /**
+     * The orders the query finds, newest first. A keyword is looked for in the content and the address (lowercased,
+     * anywhere in them) and as the whole order number. While the keyword search's index holds every order
+     * ({@link OrderSearchIndex}), it finds exactly the orders the {@code LIKE} finds ({@link OrderTextIndex}), and:
+     * <ul>
+     *   <li>a keyword alone (the console's search box) is counted and paged by the index, and the table reads the
+     *       page's rows only;</li>
+     *   <li>with other conditions, the table checks them on the orders the index found, when there are at most
+     *       {@code hotline.order-search.max-candidates};</li>
+     *   <li>among a unit's orders (its users' searches), the numbers of the unit's orders come from the table's
+     *       indexes and the index counts and pages the matches among them;</li>
+     *   <li>otherwise the table answers alone, as it did before the index.</li>
+     * </ul>
+     * Every row shown is read with the same {@code LIKE}: the result is the one the table alone would give.
+     */
     @Override
     public OrderPage search(OrderQuery q, Instant now) {
+        Keyword keyword = Keyword.of(q.keyword());
+        if (keyword != null && searchIndex != null && OrderTextIndex.indexable(keyword.lowered())) {
+            Optional<OrderPage> found = searchIndexed(q, keyword, now);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            searchIndex.answered(OrderSearchIndex.Answer.TABLE);
+        }
+        MapSqlParameterSource p = base(now);
+        StringBuilder where = filters(q, p);
+        if (keyword != null) {
+            where.append(" AND ").append(KEYWORD);
+            keyword.addTo(p);
+        }
+        return page(q, where, p);
+    }
+
+    /** The search with the index's help; empty when the index cannot answer now (the table then does). */
+    private Optional<OrderPage> searchIndexed(OrderQuery q, Keyword keyword, Instant now) {
+        Optional<OrderTextIndex.View> complete = searchIndex.complete();
+        if (complete.isEmpty()) {
+            return Optional.empty();
+        }
+        try (OrderTextIndex.View view = complete.get()) {
+            Query matching = OrderTextIndex.keyword(keyword.lowered(), keyword.exact());
+            MapSqlParameterSource p = base(now);
+            keyword.addTo(p);
+            if (onlyKeyword(q)) {
+                // the index counts and pages; the table gives the page's rows, checked by the same LIKE
+                return confirmed(q, view.page(matching, offset(q), q.size()), new StringBuilder(" WHERE 1 = 1"), p,
+                        OrderSearchIndex.Answer.INDEX);
+            }
+            // other conditions too: the table checks them on the orders the index found, if they are few enough
+            // (each costs the table a read of its row: on H2 about 20-100 µs, measured)
+            Query narrowed = matching;
+            if (q.from() != null || q.to() != null) {
+                // a millisecond wider than asked: the table decides the exact bounds
+                narrowed = OrderTextIndex.and(matching, OrderTextIndex.registeredBetween(
+                        q.from() == null ? null : q.from().minusMillis(1), q.to() == null ? null : q.to().plusMillis(1)));
+            }
+            boolean units = onlyUnits(q);
+            List<String> candidates = view.all(narrowed, units ? searchIndex.fewCandidates()
+                    : searchIndex.maxCandidates());
+            if (candidates != null) {
+                List<String> withExact = new ArrayList<>(candidates);
+                withExact.add(keyword.exact());
+                p.addValue("candidates", array(withExact), Types.ARRAY);
+                StringBuilder where = filters(q, p);
+                where.append(" AND o.number = ANY(:candidates) AND ").append(KEYWORD);
+                searchIndex.answered(OrderSearchIndex.Answer.CANDIDATES);
+                return Optional.of(page(q, where, p));
+            }
+            if (units) {
+                // a unit's users searching their own orders: the numbers of the unit's orders come from the indexes
+                // on lead and co-unit (V38), and the index counts and pages the matches among them
+                StringBuilder where = filters(q, p);
+                return confirmed(q, view.page(matching, unitOrders(q), offset(q), q.size()), where, p,
+                        OrderSearchIndex.Answer.UNITS);
+            }
+            // many matches and other conditions: the table alone (a full read of it, as before the index)
+            return Optional.empty();
+        } catch (DataAccessException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            searchIndex.failed(e);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The page the index found, as the table gives it: its rows read with the keyword's {@code LIKE} and
+     * {@code where}'s conditions. A row the table does not confirm means the index is wrong: empty then (the table
+     * answers), and those orders are indexed again.
+     */
+    private Optional<OrderPage> confirmed(OrderQuery q, OrderTextIndex.Page page, StringBuilder where,
+            MapSqlParameterSource p, OrderSearchIndex.Answer answer) {
+        if (page.numbers().isEmpty()) {
+            searchIndex.answered(answer);
+            return Optional.of(new OrderPage(List.of(), q.page(), q.size(), page.total()));
+        }
+        p.addValue("page", array(page.numbers()), Types.ARRAY);
+        List<OrderSummary> items = jdbc.sql("SELECT o.*, " + OVERDUE + " FROM work_order o" + where
+                + " AND o.number = ANY(:page) AND " + KEYWORD + " ORDER BY o.registered_at DESC, o.number DESC")
+                .paramSource(p).query((rs, i) -> summary(rs, rs.getBoolean("overdue"))).list();
+        if (items.size() != page.numbers().size()) {
+            Set<String> unconfirmed = new HashSet<>(page.numbers());
+            items.forEach(o -> unconfirmed.remove(o.number().value()));
+            searchIndex.suspect(unconfirmed);
+            return Optional.empty();
+        }
+        searchIndex.answered(answer);
+        return Optional.of(new OrderPage(items, q.page(), q.size(), page.total()));
+    }
+
+    private static int offset(OrderQuery q) {
+        return (int) Math.min(Integer.MAX_VALUE, (long) q.page() * q.size());
+    }
+
+    /**
+     * The numbers of the orders the query's units may have: those {@code visibleTo} and {@code unit} lead or
+     * co-handle, and those {@code leadUnit} leads; the same as the conditions {@link #filters} writes for them.
+     */
+    private Set<String> unitOrders(OrderQuery q) {
+        Set<String> within = null;
+        for (UnitId unit : new UnitId[] { q.visibleTo(), q.unit() }) {
+            if (unit != null) {
+                Set<String> handled = new HashSet<>(ledBy(unit));
+                handled.addAll(jdbc.sql("SELECT order_number FROM work_order_co_unit WHERE unit_id = :unit")
+                        .param("unit", unit.value()).query(String.class).list());
+                within = within == null ? handled : retain(within, handled);
+            }
+        }
+        if (q.leadUnit() != null) {
+            Set<String> led = new HashSet<>(ledBy(q.leadUnit()));
+            within = within == null ? led : retain(within, led);
+        }
+        return within == null ? Set.of() : within;
+    }
+
+    private List<String> ledBy(UnitId unit) {
+        return jdbc.sql("SELECT number FROM work_order WHERE lead_unit_id = :unit").param("unit", unit.value())
+                .query(String.class).list();
+    }
+
+    private static Set<String> retain(Set<String> a, Set<String> b) {
+        a.retainAll(b);
+        return a;
+    }
+
+    /** Whether the query asks for a keyword and units' orders (and a page) only. */
+    private static boolean onlyUnits(OrderQuery q) {
+        return (q.visibleTo() != null || q.unit() != null || q.leadUnit() != null) && onlyKeyword(
+                new OrderQuery(q.statuses(), null, q.category(), q.channel(), q.appealType(), q.from(), q.to(),
+                        q.overdue(), q.keyword(), null, q.page(), q.size(), q.callerPhone(), q.callerName(), null,
+                        q.atRisk(), q.callback(), q.extensionPending()));
+    }
+
+    /** Whether the query asks for nothing but a keyword (and a page): then the index alone can count it. */
+    private static boolean onlyKeyword(OrderQuery q) {
+        return (q.statuses() == null || q.statuses().isEmpty()) && q.unit() == null && q.category() == null
+                && q.channel() == null && q.appealType() == null && q.from() == null && q.to() == null
+                && q.overdue() == null && q.visibleTo() == null && q.leadUnit() == null && q.atRisk() == null
+                && q.callback() == null && !q.extensionPending() && q.callerPhone() == null
+                && (q.callerName() == null || q.callerName().isBlank());
+    }
+
+    /** The keyword condition of {@link Keyword#addTo}'s parameters. */
+    private static final String KEYWORD =
+            "(LOWER(o.content) LIKE :keyword OR LOWER(o.address) LIKE :keyword OR o.number = :exact)";
+    private static final String OVERDUE =
+            "CASE WHEN o.status IN (:running) AND o.handle_deadline < :now THEN TRUE ELSE FALSE END AS overdue";
+
+    private static MapSqlParameterSource base(Instant now) {
+        return new MapSqlParameterSource("now", DbTime.param(now)).addValue("running", RUNNING);
+    }
+
+    private OrderPage page(OrderQuery q, StringBuilder where, MapSqlParameterSource p) {
+        long total = jdbc.sql("SELECT COUNT(*) FROM work_order o" + where).paramSource(p).query(Long.class).single();
+        p.addValue("limit", q.size()).addValue("offset", (long) q.page() * q.size());
+        List<OrderSummary> items = jdbc.sql("SELECT o.*, " + OVERDUE + " FROM work_order o" + where
+                + " ORDER BY o.registered_at DESC, o.number DESC LIMIT :limit OFFSET :offset").paramSource(p)
+                .query((rs, i) -> summary(rs, rs.getBoolean("overdue"))).list();
+        return new OrderPage(items, q.page(), q.size(), total);
+    }
+
+    /** Order numbers as one SQL array parameter ({@code = ANY(:p)}): one statement whatever their number. */
+    private static SqlTypeValue array(List<String> numbers) {
+        return new AbstractSqlTypeValue() {
+            @Override
+            protected Object createTypeValue(Connection con, int sqlType, String typeName) throws SQLException {
+                return con.createArrayOf("varchar", numbers.toArray());
+            }
+        };
+    }
+
+    /**
+     * A search's keyword: {@code exact} as typed without the spaces around it (an order number), {@code lowered}
+     * as the {@code LIKE} looks for it.
+     */
+    record Keyword(String exact, String lowered) {
+
+        static Keyword of(String keyword) {
+            if (keyword == null || keyword.isBlank()) {
+                return null;
+            }
+            String exact = keyword.trim();
+            return new Keyword(exact, exact.toLowerCase());
+        }
+
+        void addTo(MapSqlParameterSource p) {
+            p.addValue("keyword", "%" + escapeLike(lowered) + "%").addValue("exact", exact);
+        }
+    }
+
+    /** The search's conditions but the keyword, with their parameters added to {@code p}. */
+    private static StringBuilder filters(OrderQuery q, MapSqlParameterSource p) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        MapSqlParameterSource p = new MapSqlParameterSource("now", DbTime.param(now)).addValue("running", RUNNING);
         if (q.statuses() != null && !q.statuses().isEmpty()) {
             where.append(" AND o.status IN (:statuses)");
             p.addValue("statuses", q.statuses().stream().map(Enum::name).toList());
@@ -279,11 +511,6 @@ class JdbcWorkOrders implements WorkOrders {
         if (q.callback() != null) {
             where.append(callbackCondition(q.callback(), p));
         }
-        if (q.keyword() != null && !q.keyword().isBlank()) {
-            where.append(" AND (LOWER(o.content) LIKE :keyword OR LOWER(o.address) LIKE :keyword OR o.number = :exact)");
-            p.addValue("keyword", "%" + escapeLike(q.keyword().trim().toLowerCase()) + "%")
-                    .addValue("exact", q.keyword().trim());
-        }
         if (q.extensionPending()) {
             // only orders being handled can have one (work_order_by_status; on PostgreSQL a partial index)
             where.append(" AND o.status = 'IN_PROGRESS' AND o.pending_extension_days > 0");
@@ -297,13 +524,7 @@ class JdbcWorkOrders implements WorkOrders {
             where.append(" AND o.citizen_name LIKE :callerName");
             p.addValue("callerName", escapeLike(q.callerName().strip()) + "%");
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM work_order o" + where).paramSource(p).query(Long.class).single();
-        p.addValue("limit", q.size()).addValue("offset", (long) q.page() * q.size());
-        List<OrderSummary> items = jdbc.sql("SELECT o.*, CASE WHEN o.status IN (:running) AND o.handle_deadline < :now"
-                + " THEN TRUE ELSE FALSE END AS overdue FROM work_order o" + where
-                + " ORDER BY o.registered_at DESC, o.number DESC LIMIT :limit OFFSET :offset").paramSource(p)
-                .query((rs, i) -> summary(rs, rs.getBoolean("overdue"))).list();
-        return new OrderPage(items, q.page(), q.size(), total);
+        return where;
     }
 
     /** What a work list reads of an order: its clocks and its sort keys, from work_order_by_lead or _by_status. */
