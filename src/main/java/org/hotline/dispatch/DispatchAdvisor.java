@@ -132,7 +132,9 @@ public final class DispatchAdvisor {
         }
         List<Suggestion> ranked = all.size() > TOP ? List.copyOf(all.subList(0, TOP)) : all;
 
-        List<UnitVote> votes = votes(all, kind, request, territorial);
+        // the directory's phrases in the text weigh for their units, and are shown as evidence to a person
+        List<DispatchDirectory.Found> phrases = directory.phrasesIn(text);
+        List<UnitVote> votes = votes(all, kind, request, territorial, phrases);
         UnitVote top = votes.get(0);
         double confidence = Math.min(1, top.probability);
         UnitSuggestion best = suggestion(top, kind, request);
@@ -144,7 +146,6 @@ public final class DispatchAdvisor {
             // double the cost of the hot path.
             List<UnitVote> shown = votes.size() > TOP ? votes.subList(0, TOP) : votes;
             Map<String, List<String>> words = wordsBehind(text, classification.modelVersion(), kind, shown);
-            List<DispatchDirectory.Found> phrases = directory.phrasesIn(text);
             for (UnitVote v : shown) {
                 suggestions.add(suggestion(v, kind, request).withEvidence(evidence(v, words, phrases)));
             }
@@ -164,7 +165,8 @@ public final class DispatchAdvisor {
      * probabilities of those that reach the same lead add up. Categories that reach no lead (a rule wants a
      * person, no territorial unit was found) add up under "no unit" with the first one's reason.
      */
-    private List<UnitVote> votes(List<Suggestion> all, LabelKind kind, DispatchRequest request, UnitId territorial) {
+    private List<UnitVote> votes(List<Suggestion> all, LabelKind kind, DispatchRequest request, UnitId territorial,
+            List<DispatchDirectory.Found> phrases) {
         RoutingRules.Router router = rules.router(request.content());
         Map<UnitId, UnitVote> byLead = new LinkedHashMap<>();
         UnitVote none = null;
@@ -193,7 +195,7 @@ public final class DispatchAdvisor {
         if (none != null) {
             out.add(none);
         }
-        weighPhrases(out, request.content());
+        weighPhrases(out, phrases);
         // most probable first; of equal ones the one whose best category came first
         out.sort(Comparator.comparingDouble((UnitVote v) -> -v.probability));
         return out;
@@ -209,15 +211,11 @@ public final class DispatchAdvisor {
 
     /**
      * The directory as a signal: each unit's probability is multiplied by e^(w·L), L the length in characters of
-     * the directory's phrases for its duties the text contains, and the routed units' probabilities are scaled
-     * back to the sum they had (what the model left to "none of these" stays left).
+     * the directory's phrases for its duties the text contains ({@code found}), and the routed units'
+     * probabilities are scaled back to the sum they had (what the model left to "none of these" stays left).
      */
-    private void weighPhrases(List<UnitVote> votes, String text) {
-        if (votes.size() < 2) {
-            return;
-        }
-        List<DispatchDirectory.Found> found = directory.phrasesIn(text);
-        if (found.isEmpty()) {
+    private void weighPhrases(List<UnitVote> votes, List<DispatchDirectory.Found> found) {
+        if (votes.size() < 2 || found.isEmpty()) {
             return;
         }
         double before = 0;

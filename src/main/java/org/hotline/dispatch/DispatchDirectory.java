@@ -1,12 +1,15 @@
 package org.hotline.dispatch;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.hotline.organization.Categories;
 import org.hotline.organization.Category;
@@ -22,8 +25,9 @@ import org.hotline.organization.UnitId;
  * <li><b>It is a signal.</b> The phrases a message contains ({@link #phrasesIn}) vote for their entries' units and
  * are shown to the dispatcher as whole words behind a unit.
  * </ul>
- * Immutable; build a new one when the directory changes. Finding phrases is one pass over the text with a
- * lookup per character (phrases are indexed by their first character).
+ * Immutable; build a new one when the directory changes. Finding phrases is one pass over the text: a bit per
+ * character says whether any phrase starts with it (few do), and only there are the phrases starting with it
+ * looked up and compared.
  */
 public final class DispatchDirectory {
 
@@ -36,21 +40,40 @@ public final class DispatchDirectory {
 
     private final List<DirectoryEntry> entries;
     private final Map<String, DirectoryEntry> byCode = new HashMap<>();
-    private final Map<Character, List<Found>> byFirst = new HashMap<>();
+    /** Whether any phrase starts with a character, by the character. */
+    private final BitSet starts = new BitSet(65536);
+    /** The characters phrases start with, sorted, and for each the phrases that start with it. */
+    private final char[] firstChars;
+    private final Found[][] byFirst;
 
     public DispatchDirectory(List<DirectoryEntry> entries) {
         this.entries = entries.stream().filter(DirectoryEntry::active).toList();
+        Map<Character, List<Found>> byFirst = new TreeMap<>();
+        Set<String> indexed = new HashSet<>();
         for (DirectoryEntry e : this.entries) {
             byCode.putIfAbsent(e.categoryCode(), e);
             for (String phrase : e.phrases()) {
-                if (phrase != null && !phrase.isBlank()) {
-                    String p = phrase.strip();
+                if (phrase == null || phrase.isBlank()) {
+                    continue;
+                }
+                String p = phrase.strip();
+                // a phrase an entry of the same category already has would be found twice; it counts once
+                if (indexed.add(p + "\u0000" + e.categoryCode())) {
                     byFirst.computeIfAbsent(p.charAt(0), c -> new ArrayList<>()).add(new Found(p, e));
                 }
             }
         }
-        // longest first, so that 路灯不亮 is found before 路灯 at the same place
-        byFirst.values().forEach(l -> l.sort((a, b) -> b.phrase().length() - a.phrase().length()));
+        this.firstChars = new char[byFirst.size()];
+        this.byFirst = new Found[byFirst.size()][];
+        int i = 0;
+        for (Map.Entry<Character, List<Found>> first : byFirst.entrySet()) {
+            List<Found> phrases = first.getValue();
+            // longest first, so that 路灯不亮 is found before 路灯 at the same place
+            phrases.sort((a, b) -> b.phrase().length() - a.phrase().length());
+            starts.set(first.getKey());
+            firstChars[i] = first.getKey();
+            this.byFirst[i++] = phrases.toArray(Found[]::new);
+        }
     }
 
     public List<DirectoryEntry> entries() {
@@ -128,22 +151,37 @@ public final class DispatchDirectory {
 
     /** The phrases of the directory in {@code text}, each once, in the order they first occur. */
     public List<Found> phrasesIn(String text) {
-        if (text == null || text.isEmpty() || byFirst.isEmpty()) {
+        if (text == null || text.isEmpty() || firstChars.length == 0) {
             return List.of();
         }
-        Map<String, Found> found = new LinkedHashMap<>();
+        List<Found> found = null;
         for (int i = 0; i < text.length(); i++) {
-            List<Found> candidates = byFirst.get(text.charAt(i));
-            if (candidates == null) {
+            char c = text.charAt(i);
+            if (!starts.get(c)) {
                 continue;
             }
-            for (Found f : candidates) {
+            for (Found f : byFirst[Arrays.binarySearch(firstChars, c)]) {
                 if (text.startsWith(f.phrase(), i)) {
-                    found.putIfAbsent(f.phrase() + "\u0000" + f.entry().categoryCode(), f);
+                    if (found == null) {
+                        found = new ArrayList<>();
+                    }
+                    if (!containsSame(found, f)) {
+                        found.add(f);
+                    }
                 }
             }
         }
-        return List.copyOf(found.values());
+        return found == null ? List.of() : List.copyOf(found);
+    }
+
+    /** Whether {@code found} holds this very phrase of this very entry (each is indexed once). */
+    private static boolean containsSame(List<Found> found, Found f) {
+        for (Found other : found) {
+            if (other == f) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The categories of the taxonomy a directory entry names but the taxonomy does not have. */
