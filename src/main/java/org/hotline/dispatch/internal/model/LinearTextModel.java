@@ -3,8 +3,10 @@ package org.hotline.dispatch.internal.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A trained linear text classifier: TF-IDF weighted character n-grams (sublinear term frequency, L2
@@ -606,42 +608,60 @@ public final class LinearTextModel {
         String read = body == null ? "" : settings.readPart(body);
         int k = labels.length;
         int asked = labelIndexes.length;
-        List<Words.Word> words = Words.of(read);
-        java.util.Map<String, double[]> weightOf = new java.util.LinkedHashMap<>();
-        for (Words.Word w : words) {
-            if (!Words.telling(w.text()) || weightOf.containsKey(w.text())) {
+        // each telling word once, in the order it first occurs, with what it weighs for each label asked about:
+        // weight[w * asked + a]
+        List<String> words = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        double[] weight = new double[64 * asked];
+        TextNormalizer.CodePoints cps = new TextNormalizer.CodePoints(32);
+        for (Words.Word w : Words.of(read)) {
+            if (!Words.telling(w.text()) || !seen.add(w.text())) {
                 continue;
             }
-            int[] cps = TextNormalizer.normalize(w.text());
-            double[] sum = new double[asked];
+            int at = words.size() * asked;
+            if (at + asked > weight.length) {
+                weight = Arrays.copyOf(weight, 2 * weight.length);
+            }
+            words.add(w.text());
+            TextNormalizer.normalize(w.text(), cps);
             for (int n = Math.max(2, settings.minN()); n <= settings.maxN(); n++) {
                 for (int start = 0; start + n <= cps.length; start++) {
-                    int id = vocabulary.id(NgramFeatures.hash(cps, start, n, NgramFeatures.BODY));
+                    int id = vocabulary.id(NgramFeatures.hash(cps.codePoints, start, n, NgramFeatures.BODY));
                     if (id < 0) {
                         continue;
                     }
                     float idf = vocabulary.idf(id);
                     for (int a = 0; a < asked; a++) {
-                        sum[a] += weights[id * k + labelIndexes[a]] * idf;
+                        weight[at + a] += weights[id * k + labelIndexes[a]] * idf;
                     }
                 }
             }
-            weightOf.put(w.text(), sum);
         }
+        int n = words.size();
+        int[] ranked = new int[n];
         List<List<String>> out = new ArrayList<>(asked);
         for (int a = 0; a < asked; a++) {
-            int label = a;
-            double strongest = weightOf.values().stream().mapToDouble(w -> w[label]).max().orElse(0);
-            // a word that weighs a fifth of the strongest or less is noise to a reader, not a reason
-            List<String> ranked = weightOf.entrySet().stream()
-                    .filter(e -> e.getValue()[label] > 0 && e.getValue()[label] >= strongest * WEAKEST_SHARE)
-                    .sorted(Comparator.comparingDouble(e -> -e.getValue()[label])).map(java.util.Map.Entry::getKey)
-                    .toList();
-            List<String> chosen = new ArrayList<>(howMany);
-            for (String word : ranked) {
-                if (chosen.size() == howMany) {
-                    break;
+            double strongest = 0;
+            for (int w = 0; w < n; w++) {
+                strongest = w == 0 ? weight[a] : Math.max(strongest, weight[w * asked + a]);
+            }
+            // a word that weighs a fifth of the strongest or less is noise to a reader, not a reason; the others
+            // strongest first, of equal ones the first in the text
+            int m = 0;
+            for (int w = 0; w < n; w++) {
+                double v = weight[w * asked + a];
+                if (v > 0 && v >= strongest * WEAKEST_SHARE) {
+                    int i = m++;
+                    while (i > 0 && Double.compare(-weight[ranked[i - 1] * asked + a], -v) > 0) {
+                        ranked[i] = ranked[i - 1];
+                        i--;
+                    }
+                    ranked[i] = w;
                 }
+            }
+            List<String> chosen = new ArrayList<>(howMany);
+            for (int r = 0; r < m && chosen.size() < howMany; r++) {
+                String word = words.get(ranked[r]);
                 if (chosen.stream().noneMatch(o -> o.contains(word) || word.contains(o))) {
                     chosen.add(word);
                 }
