@@ -45,6 +45,9 @@ public final class DispatchDirectory {
     /** The characters phrases start with, sorted, and for each the phrases that start with it. */
     private final char[] firstChars;
     private final Found[][] byFirst;
+    /** The number of each phrase of {@link #byFirst}, parallel to it: what one scan has found already. */
+    private final int[][] numberOf;
+    private final int phrases;
 
     public DispatchDirectory(List<DirectoryEntry> entries) {
         this.entries = entries.stream().filter(DirectoryEntry::active).toList();
@@ -65,15 +68,23 @@ public final class DispatchDirectory {
         }
         this.firstChars = new char[byFirst.size()];
         this.byFirst = new Found[byFirst.size()][];
+        this.numberOf = new int[byFirst.size()][];
         int i = 0;
+        int number = 0;
         for (Map.Entry<Character, List<Found>> first : byFirst.entrySet()) {
             List<Found> phrases = first.getValue();
             // longest first, so that 路灯不亮 is found before 路灯 at the same place
             phrases.sort((a, b) -> b.phrase().length() - a.phrase().length());
             starts.set(first.getKey());
             firstChars[i] = first.getKey();
-            this.byFirst[i++] = phrases.toArray(Found[]::new);
+            this.byFirst[i] = phrases.toArray(Found[]::new);
+            this.numberOf[i] = new int[phrases.size()];
+            for (int p = 0; p < phrases.size(); p++) {
+                numberOf[i][p] = number++;
+            }
+            i++;
         }
+        this.phrases = number;
     }
 
     public List<DirectoryEntry> entries() {
@@ -155,33 +166,28 @@ public final class DispatchDirectory {
             return List.of();
         }
         List<Found> found = null;
+        BitSet already = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (!starts.get(c)) {
                 continue;
             }
-            for (Found f : byFirst[Arrays.binarySearch(firstChars, c)]) {
-                if (text.startsWith(f.phrase(), i)) {
+            int first = Arrays.binarySearch(firstChars, c);
+            Found[] candidates = byFirst[first];
+            for (int p = 0; p < candidates.length; p++) {
+                if (text.startsWith(candidates[p].phrase(), i)) {
                     if (found == null) {
                         found = new ArrayList<>();
+                        already = new BitSet(phrases);
                     }
-                    if (!containsSame(found, f)) {
-                        found.add(f);
+                    if (!already.get(numberOf[first][p])) {
+                        already.set(numberOf[first][p]);
+                        found.add(candidates[p]);
                     }
                 }
             }
         }
         return found == null ? List.of() : List.copyOf(found);
-    }
-
-    /** Whether {@code found} holds this very phrase of this very entry (each is indexed once). */
-    private static boolean containsSame(List<Found> found, Found f) {
-        for (Found other : found) {
-            if (other == f) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The categories of the taxonomy a directory entry names but the taxonomy does not have. */
