@@ -3,11 +3,13 @@ package org.hotline.dispatch;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.hotline.organization.Categories;
 import org.hotline.organization.Category;
@@ -275,9 +277,12 @@ public final class DispatchAdvisor {
     }
 
     private static void add(List<String> words, String word) {
-        if (words.stream().noneMatch(w -> w.contains(word) || word.contains(w))) {
-            words.add(word);
+        for (String w : words) {
+            if (w.contains(word) || word.contains(w)) {
+                return;
+            }
         }
+        words.add(word);
     }
 
     /** The ranking with the words the model gave for each label, where it gave any. */
@@ -297,9 +302,10 @@ public final class DispatchAdvisor {
     private Map<String, List<String>> wordsBehind(String text, String modelVersion, LabelKind kind,
             List<UnitVote> shown) {
         List<Suggestion> asked = new ArrayList<>();
+        Set<String> labels = new HashSet<>();
         for (UnitVote v : shown) {
             for (Suggestion s : v.categories) {
-                if (asked.stream().noneMatch(a -> a.label().equals(s.label()))) {
+                if (labels.add(s.label())) {
                     asked.add(s);
                 }
             }

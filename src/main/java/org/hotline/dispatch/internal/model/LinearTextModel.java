@@ -3,10 +3,8 @@ package org.hotline.dispatch.internal.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A trained linear text classifier: TF-IDF weighted character n-grams (sublinear term frequency, L2
@@ -610,20 +608,12 @@ public final class LinearTextModel {
         int asked = labelIndexes.length;
         // each telling word once, in the order it first occurs, with what it weighs for each label asked about:
         // weight[w * asked + a]
-        List<String> words = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        double[] weight = new double[64 * asked];
+        List<String> words = Words.tellingWords(read);
+        double[] weight = new double[words.size() * asked];
         TextNormalizer.CodePoints cps = new TextNormalizer.CodePoints(32);
-        for (Words.Word w : Words.of(read)) {
-            if (!Words.telling(w.text()) || !seen.add(w.text())) {
-                continue;
-            }
-            int at = words.size() * asked;
-            if (at + asked > weight.length) {
-                weight = Arrays.copyOf(weight, 2 * weight.length);
-            }
-            words.add(w.text());
-            TextNormalizer.normalize(w.text(), cps);
+        for (int w = 0; w < words.size(); w++) {
+            int at = w * asked;
+            TextNormalizer.normalize(words.get(w), cps);
             for (int n = Math.max(2, settings.minN()); n <= settings.maxN(); n++) {
                 for (int start = 0; start + n <= cps.length; start++) {
                     int id = vocabulary.id(NgramFeatures.hash(cps.codePoints, start, n, NgramFeatures.BODY));
@@ -662,13 +652,23 @@ public final class LinearTextModel {
             List<String> chosen = new ArrayList<>(howMany);
             for (int r = 0; r < m && chosen.size() < howMany; r++) {
                 String word = words.get(ranked[r]);
-                if (chosen.stream().noneMatch(o -> o.contains(word) || word.contains(o))) {
+                if (!overlapsAny(chosen, word)) {
                     chosen.add(word);
                 }
             }
             out.add(List.copyOf(chosen));
         }
         return out;
+    }
+
+    /** Whether {@code word} contains or is contained in one of {@code words}. */
+    private static boolean overlapsAny(List<String> words, String word) {
+        for (String other : words) {
+            if (other.contains(word) || word.contains(other)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

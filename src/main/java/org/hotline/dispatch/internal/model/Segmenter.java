@@ -40,6 +40,15 @@ import com.huaban.analysis.jieba.WordDictionary;
  */
 final class Segmenter {
 
+    /**
+     * Takes each word as it is cut: {@code chars[start, end)}, the word as jieba gives it, at those offsets in
+     * the text. The characters are valid only during the call.
+     */
+    @FunctionalInterface
+    interface WordSink {
+        void word(char[] chars, int start, int end);
+    }
+
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private Segmenter() {
@@ -48,15 +57,28 @@ final class Segmenter {
     /** The words of {@code text} in order, as jieba's search mode cuts them. */
     static List<Words.Word> cut(String text) {
         List<Words.Word> words = new ArrayList<>();
+        cut(text, (chars, start, end) -> words.add(
+                new Words.Word(new String(chars, start, end - start), start, end)));
+        return words;
+    }
+
+    /**
+     * Cuts {@code text} as jieba's search mode does and hands each word to {@code sink}, in order, without
+     * making a string of it: a caller that keeps only some words pays only for those.
+     */
+    static void cut(String text, WordSink sink) {
         if (text == null || text.isEmpty()) {
-            return words;
+            return;
         }
         Dictionary dictionary = Dictionary.INSTANCE;
         Scratch scratch = SCRATCH.get();
         int n = text.length();
+        // the characters regularised where they belong to a sentence; a character between sentences is a word
+        // of its own as it was written (regularising never turns a sentence's character into another's)
         char[] chars = scratch.chars(n);
         for (int i = 0; i < n; i++) {
-            chars[i] = regularize(text.charAt(i));
+            char regular = regularize(text.charAt(i));
+            chars[i] = inSentence(regular) ? regular : text.charAt(i);
         }
         int sentence = -1;
         for (int i = 0; i < n; i++) {
@@ -67,15 +89,14 @@ final class Segmenter {
                 continue;
             }
             if (sentence >= 0) {
-                cutSentence(dictionary, chars, sentence, i, scratch, words);
+                cutSentence(dictionary, chars, sentence, i, scratch, sink);
                 sentence = -1;
             }
-            words.add(new Words.Word(text.substring(i, i + 1), i, i + 1));
+            sink.word(chars, i, i + 1);
         }
         if (sentence >= 0) {
-            cutSentence(dictionary, chars, sentence, n, scratch, words);
+            cutSentence(dictionary, chars, sentence, n, scratch, sink);
         }
-        return words;
     }
 
     /** jieba's {@code CharacterUtil.regularize}: ideographic space, full-width forms, latin capitals. */
@@ -116,7 +137,7 @@ final class Segmenter {
      * when together they are no dictionary word, cut as an unknown word.
      */
     private static void cutSentence(Dictionary dictionary, char[] chars, int from, int to, Scratch scratch,
-            List<Words.Word> words) {
+            WordSink words) {
         int n = to - from;
         double[] best = scratch.best(n + 1);
         int[] next = scratch.next(n + 1);
@@ -160,7 +181,7 @@ final class Segmenter {
                     cutSingles(dictionary, chars, from + single, from + x, scratch, words);
                     single = -1;
                 }
-                words.add(token(chars, from + x, from + y));
+                words.word(chars, from + x, from + y);
             }
             x = y;
         }
@@ -171,9 +192,9 @@ final class Segmenter {
 
     /** Single characters of a route, in a row: one word if the dictionary has it, else an unknown word cut. */
     private static void cutSingles(Dictionary dictionary, char[] chars, int from, int to, Scratch scratch,
-            List<Words.Word> words) {
+            WordSink words) {
         if (to - from == 1 || dictionary.contains(chars, from, to)) {
-            words.add(token(chars, from, to));
+            words.word(chars, from, to);
             return;
         }
         // jieba's FinalSeg.cut: Chinese runs through the HMM, the rest by numbers and letter-digit runs
@@ -221,7 +242,7 @@ final class Segmenter {
      * as jieba decides them (of equal ones, the later predecessor; at the end, E over S).
      */
     private static void viterbi(Dictionary dictionary, char[] chars, int from, int to, Scratch scratch,
-            List<Words.Word> words) {
+            WordSink words) {
         int n = to - from;
         double[] v = scratch.probabilities(n * 4);
         int[] back = scratch.predecessors(n * 4);
@@ -257,11 +278,11 @@ final class Segmenter {
             switch (states[t]) {
                 case B -> begin = t;
                 case E -> {
-                    words.add(token(chars, from + begin, from + t + 1));
+                    words.word(chars, from + begin, from + t + 1);
                     next = t + 1;
                 }
                 case S -> {
-                    words.add(token(chars, from + t, from + t + 1));
+                    words.word(chars, from + t, from + t + 1);
                     next = t + 1;
                 }
                 default -> {
@@ -269,7 +290,7 @@ final class Segmenter {
             }
         }
         if (next < n) {
-            words.add(token(chars, from + next, to));
+            words.word(chars, from + next, to);
         }
     }
 
@@ -277,7 +298,7 @@ final class Segmenter {
      * jieba's cut of an unknown word's other characters by {@code (\d+\.\d+|[a-zA-Z0-9]+)}: each number with a
      * decimal point or run of letters and digits is a word, and so is whatever lies between them.
      */
-    private static void cutOther(char[] chars, int from, int to, List<Words.Word> words) {
+    private static void cutOther(char[] chars, int from, int to, WordSink words) {
         int last = from;
         int at = from;
         while (at < to) {
@@ -287,14 +308,14 @@ final class Segmenter {
                 continue;
             }
             if (at > last) {
-                words.add(token(chars, last, at));
+                words.word(chars, last, at);
             }
-            words.add(token(chars, at, end));
+            words.word(chars, at, end);
             last = end;
             at = end;
         }
         if (last < to) {
-            words.add(token(chars, last, to));
+            words.word(chars, last, to);
         }
     }
 
@@ -318,9 +339,6 @@ final class Segmenter {
         return end > at ? end : -1;
     }
 
-    private static Words.Word token(char[] chars, int from, int to) {
-        return new Words.Word(new String(chars, from, to - from), from, to);
-    }
 
     /**
      * jieba's dictionary and HMM emissions as arrays. The words are a trie whose nodes are numbered; the edges of

@@ -1,5 +1,7 @@
 package org.hotline.dispatch.internal.model;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -49,19 +51,31 @@ public final class Words {
     }
 
     /**
-     * The words of {@code text} in order, as jieba's search mode cuts them (a long word stays whole), with
-     * jieba's dictionary and HMM; cut by {@link Segmenter}, which gives jieba's words at a fraction of its cost.
+     * The distinct words of {@code text} that may be shown as evidence ({@link #telling}), in the order they first
+     * occur, as jieba's search mode cuts the text (a long word stays whole), with jieba's dictionary and HMM: cut
+     * by {@link Segmenter}, which gives jieba's words at a fraction of its cost, and no string is made of a
+     * single character.
      */
-    public static List<Word> of(String text) {
+    static List<String> tellingWords(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
+        List<String> telling = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         try {
-            return Segmenter.cut(text);
+            Segmenter.cut(text, (chars, start, end) -> {
+                if (end - start >= 2) { // a single character never tells; no need to make a string of it
+                    String word = new String(chars, start, end - start);
+                    if (telling(word) && seen.add(word)) {
+                        telling.add(word);
+                    }
+                }
+            });
         } catch (RuntimeException | LinkageError e) {
             // the words are a help for a person; a dictionary that cannot load must not cost the suggestions
             return List.of();
         }
+        return telling;
     }
 
     /** Whether a word may be shown as evidence: two characters or more, with a letter, and not a word that says nothing. */
