@@ -36,7 +36,7 @@ import com.huaban.analysis.jieba.WordDictionary;
  * </ol>
  *
  * <p>Thread-safe: the dictionary is read-only, each thread cuts with its own scratch arrays. The dictionary is
- * built from jieba's on first use (jieba loads its own in a couple of seconds; this adds about 10 MB of arrays).
+ * built from jieba's on first use (jieba loads its own in a couple of seconds; this adds about 18 MB of arrays).
  */
 final class Segmenter {
 
@@ -341,20 +341,23 @@ final class Segmenter {
 
 
     /**
-     * jieba's dictionary and HMM emissions as arrays. The words are a trie whose nodes are numbered; the edges of
-     * a node are a sorted range of {@link #edgeChar}/{@link #edgeTarget}, found by binary search, except the
-     * root's, which a table indexed by the character finds at once.
+     * jieba's dictionary and HMM emissions as arrays. The words are a trie whose nodes are numbered: the root's
+     * children are found by a table indexed by the character, every other edge in one open-addressing hash
+     * table keyed by the node and the character. (A sorted range of edges per node and a binary search cost a
+     * third more: its branches are unpredictable, and a node one character deep has hundreds of children.)
      */
     static final class Dictionary {
 
         static final Dictionary INSTANCE = fromJieba();
 
         static final int ROOT = 0;
+        private static final long NO_EDGE = -1L;
 
         private final int[] rootChild = new int[65536];
-        private final int[] firstEdge;
-        private final char[] edgeChar;
-        private final int[] edgeTarget;
+        /** The edges below the root: {@code (node << 16) | character} and, at the same slot, the child. */
+        private final long[] edgeKey;
+        private final int[] edgeChild;
+        private final int edgeMask;
         /** The log relative frequency of the word a node ends, NaN where none ends. */
         private final double[] logFrequency;
         /** What jieba counts for a character that starts no word: the rarest word's log frequency. */
@@ -370,21 +373,21 @@ final class Segmenter {
             for (int i = 0; i < words.length; i++) {
                 nodes += words[i].length() - (i == 0 ? 0 : commonPrefix(words[i - 1], words[i]));
             }
-            firstEdge = new int[nodes + 1];
-            edgeChar = new char[nodes - 1];
-            edgeTarget = new int[nodes - 1];
+            int capacity = Integer.highestOneBit(Math.max(8, nodes)) * 4; // at most half full
+            edgeKey = new long[capacity];
+            Arrays.fill(edgeKey, NO_EDGE);
+            edgeChild = new int[capacity];
+            edgeMask = capacity - 1;
+            Arrays.fill(rootChild, -1);
             logFrequency = new double[nodes];
             Arrays.fill(logFrequency, Double.NaN);
-            // breadth first over ranges of the sorted words that share a prefix, so that each node's edges are
-            // written together and in order of their characters
+            // breadth first over ranges of the sorted words that share a prefix
             int[] low = new int[nodes];
             int[] high = new int[nodes];
             int[] depth = new int[nodes];
             high[ROOT] = words.length;
             int created = 1;
-            int edges = 0;
             for (int node = 0; node < nodes; node++) {
-                firstEdge[node] = edges;
                 int lo = low[node];
                 int hi = high[node];
                 int d = depth[node];
@@ -402,16 +405,19 @@ final class Segmenter {
                     low[child] = lo;
                     high[child] = end;
                     depth[child] = d + 1;
-                    edgeChar[edges] = c;
-                    edgeTarget[edges] = child;
-                    edges++;
+                    if (node == ROOT) {
+                        rootChild[c] = child;
+                    } else {
+                        long key = edgeKey(node, c);
+                        int slot = slot(key);
+                        while (edgeKey[slot] != NO_EDGE) {
+                            slot = (slot + 1) & edgeMask;
+                        }
+                        edgeKey[slot] = key;
+                        edgeChild[slot] = child;
+                    }
                     lo = end;
                 }
-            }
-            firstEdge[nodes] = edges;
-            Arrays.fill(rootChild, -1);
-            for (int e = firstEdge[ROOT]; e < firstEdge[ROOT + 1]; e++) {
-                rootChild[edgeChar[e]] = edgeTarget[e];
             }
             double rarest = Double.MAX_VALUE;
             for (Double f : frequencies.values()) {
@@ -419,6 +425,14 @@ final class Segmenter {
             }
             unknownWordFrequency = rarest;
             readEmissions(emissions);
+        }
+
+        private static long edgeKey(int node, char c) {
+            return ((long) node << 16) | c;
+        }
+
+        private int slot(long key) {
+            return (int) ((key * 0x9E3779B97F4A7C15L) >>> 40) & edgeMask;
         }
 
         private static Dictionary fromJieba() {
@@ -464,8 +478,16 @@ final class Segmenter {
             if (node == ROOT) {
                 return rootChild[c];
             }
-            int i = Arrays.binarySearch(edgeChar, firstEdge[node], firstEdge[node + 1], c);
-            return i >= 0 ? edgeTarget[i] : -1;
+            long key = edgeKey(node, c);
+            for (int slot = slot(key); ; slot = (slot + 1) & edgeMask) {
+                long found = edgeKey[slot];
+                if (found == key) {
+                    return edgeChild[slot];
+                }
+                if (found == NO_EDGE) {
+                    return -1;
+                }
+            }
         }
 
         double logFrequency(int node) {
