@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.hotline.organization.Categories;
 import org.hotline.organization.Category;
@@ -26,8 +25,8 @@ import org.hotline.organization.UnitId;
  * are shown to the dispatcher as whole words behind a unit.
  * </ul>
  * Immutable; build a new one when the directory changes. Finding phrases is one pass over the text: a bit per
- * character says whether any phrase starts with it (few do), and only there are the phrases starting with it
- * looked up and compared.
+ * character says whether any phrase starts with it (few do), and only from there is the trie of the phrases
+ * followed, as far as the text goes on like one.
  */
 public final class DispatchDirectory {
 
@@ -42,49 +41,80 @@ public final class DispatchDirectory {
     private final Map<String, DirectoryEntry> byCode = new HashMap<>();
     /** Whether any phrase starts with a character, by the character. */
     private final BitSet starts = new BitSet(65536);
-    /** The characters phrases start with, sorted, and for each the phrases that start with it. */
-    private final char[] firstChars;
-    private final Found[][] byFirst;
-    /** The number of each phrase of {@link #byFirst}, parallel to it: what one scan has found already. */
-    private final int[][] numberOf;
-    private final int phrases;
+    /** The phrases, character by character. */
+    private final PhraseNode phrases = new PhraseNode(0);
+    private int nodes = 1;
+    private int longest;
+
+    /**
+     * A node of the phrases' trie: its children by character (sorted, for a binary search), and the phrase that
+     * ends here once for each entry category that lists it, in the order of the directory.
+     */
+    private static final class PhraseNode {
+        final int number;
+        char[] keys = new char[0];
+        PhraseNode[] children = new PhraseNode[0];
+        final List<Found> ending = new ArrayList<>(1);
+
+        PhraseNode(int number) {
+            this.number = number;
+        }
+
+        PhraseNode child(char c) {
+            int i = Arrays.binarySearch(keys, c);
+            return i >= 0 ? children[i] : null;
+        }
+
+        PhraseNode add(char c, int number) {
+            int i = Arrays.binarySearch(keys, c);
+            if (i >= 0) {
+                return children[i];
+            }
+            int at = -i - 1;
+            PhraseNode child = new PhraseNode(number);
+            keys = insert(keys, at, c);
+            PhraseNode[] grown = Arrays.copyOf(children, children.length + 1);
+            System.arraycopy(children, at, grown, at + 1, children.length - at);
+            grown[at] = child;
+            children = grown;
+            return child;
+        }
+
+        private static char[] insert(char[] keys, int at, char c) {
+            char[] grown = Arrays.copyOf(keys, keys.length + 1);
+            System.arraycopy(keys, at, grown, at + 1, keys.length - at);
+            grown[at] = c;
+            return grown;
+        }
+    }
 
     public DispatchDirectory(List<DirectoryEntry> entries) {
         this.entries = entries.stream().filter(DirectoryEntry::active).toList();
-        Map<Character, List<Found>> byFirst = new TreeMap<>();
-        Set<String> indexed = new HashSet<>();
         for (DirectoryEntry e : this.entries) {
             byCode.putIfAbsent(e.categoryCode(), e);
             for (String phrase : e.phrases()) {
-                if (phrase == null || phrase.isBlank()) {
-                    continue;
-                }
-                String p = phrase.strip();
-                // a phrase an entry of the same category already has would be found twice; it counts once
-                if (indexed.add(p + "\u0000" + e.categoryCode())) {
-                    byFirst.computeIfAbsent(p.charAt(0), c -> new ArrayList<>()).add(new Found(p, e));
+                if (phrase != null && !phrase.isBlank()) {
+                    index(phrase.strip(), e);
                 }
             }
         }
-        this.firstChars = new char[byFirst.size()];
-        this.byFirst = new Found[byFirst.size()][];
-        this.numberOf = new int[byFirst.size()][];
-        int i = 0;
-        int number = 0;
-        for (Map.Entry<Character, List<Found>> first : byFirst.entrySet()) {
-            List<Found> phrases = first.getValue();
-            // longest first, so that 路灯不亮 is found before 路灯 at the same place
-            phrases.sort((a, b) -> b.phrase().length() - a.phrase().length());
-            starts.set(first.getKey());
-            firstChars[i] = first.getKey();
-            this.byFirst[i] = phrases.toArray(Found[]::new);
-            this.numberOf[i] = new int[phrases.size()];
-            for (int p = 0; p < phrases.size(); p++) {
-                numberOf[i][p] = number++;
+    }
+
+    private void index(String phrase, DirectoryEntry e) {
+        PhraseNode node = phrases;
+        for (int i = 0; i < phrase.length(); i++) {
+            PhraseNode child = node.add(phrase.charAt(i), nodes);
+            if (child.number == nodes) {
+                nodes++;
             }
-            i++;
+            node = child;
         }
-        this.phrases = number;
+        // a phrase an entry of the same category already has would be found twice; it counts once
+        if (node.ending.stream().noneMatch(f -> Objects.equals(f.entry().categoryCode(), e.categoryCode()))) {
+            node.ending.add(new Found(phrase, e));
+        }
+        starts.set(phrase.charAt(0));
+        longest = Math.max(longest, phrase.length());
     }
 
     public List<DirectoryEntry> entries() {
@@ -162,28 +192,34 @@ public final class DispatchDirectory {
 
     /** The phrases of the directory in {@code text}, each once, in the order they first occur. */
     public List<Found> phrasesIn(String text) {
-        if (text == null || text.isEmpty() || firstChars.length == 0) {
+        if (text == null || text.isEmpty() || longest == 0) {
             return List.of();
         }
         List<Found> found = null;
         BitSet already = null;
+        PhraseNode[] ends = null;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (!starts.get(c)) {
+            if (!starts.get(text.charAt(i))) {
                 continue;
             }
-            int first = Arrays.binarySearch(firstChars, c);
-            Found[] candidates = byFirst[first];
-            for (int p = 0; p < candidates.length; p++) {
-                if (text.startsWith(candidates[p].phrase(), i)) {
-                    if (found == null) {
+            // the phrases that start here, shortest first
+            int matched = 0;
+            PhraseNode node = phrases;
+            for (int j = i; j < text.length() && (node = node.child(text.charAt(j))) != null; j++) {
+                if (!node.ending.isEmpty()) {
+                    if (ends == null) {
+                        ends = new PhraseNode[longest];
                         found = new ArrayList<>();
-                        already = new BitSet(phrases);
+                        already = new BitSet(nodes);
                     }
-                    if (!already.get(numberOf[first][p])) {
-                        already.set(numberOf[first][p]);
-                        found.add(candidates[p]);
-                    }
+                    ends[matched++] = node;
+                }
+            }
+            // longest first, so that 路灯不亮 is found before 路灯 at the same place
+            for (int m = matched - 1; m >= 0; m--) {
+                if (!already.get(ends[m].number)) {
+                    already.set(ends[m].number);
+                    found.addAll(ends[m].ending);
                 }
             }
         }
