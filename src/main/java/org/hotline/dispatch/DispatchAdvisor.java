@@ -401,7 +401,11 @@ public final class DispatchAdvisor {
                 continue;
             }
             double p = Double.isNaN(s.probability()) ? 0 : Math.max(0, Math.min(1, s.probability()));
-            clean.add(new Suggestion(s.label().strip(), p, usableEvidence(s.evidence())));
+            String label = s.label().strip();
+            List<String> evidence = usableEvidence(s.evidence());
+            // the usual suggestion is clean already: no need for a copy of each of the model's labels
+            clean.add(label == s.label() && Double.compare(p, s.probability()) == 0 && evidence == s.evidence() ? s
+                    : new Suggestion(label, p, evidence));
         }
         clean.sort(MOST_PROBABLE_FIRST);
         return List.copyOf(clean);

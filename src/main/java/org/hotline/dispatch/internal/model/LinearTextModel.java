@@ -277,19 +277,20 @@ public final class LinearTextModel {
      */
     public List<Guess> classify(String subject, String body, int k, Scratch scratch) {
         double[] p = probabilities(subject, body, scratch);
+        // every label, most probable first; of equal ones the first (a stable insertion sort: a few dozen labels)
+        int[] ranked = new int[labels.length];
+        for (int i = 0; i < ranked.length; i++) {
+            int at = i;
+            while (at > 0 && Double.compare(-p[ranked[at - 1]], -p[i]) > 0) {
+                ranked[at] = ranked[at - 1];
+                at--;
+            }
+            ranked[at] = i;
+        }
         int top = Math.min(k, labels.length);
         List<Guess> out = new ArrayList<>(top);
-        boolean[] taken = new boolean[labels.length];
         for (int r = 0; r < top; r++) {
-            // the most probable label not yet taken; of equal ones the first, as a stable sort would rank them
-            int c = -1;
-            for (int i = 0; i < p.length; i++) {
-                if (!taken[i] && (c < 0 || Double.compare(-p[i], -p[c]) < 0)) {
-                    c = i;
-                }
-            }
-            taken[c] = true;
-            out.add(new Guess(c, labels[c], p[c]));
+            out.add(new Guess(ranked[r], labels[ranked[r]], p[ranked[r]]));
         }
         return out;
     }
