@@ -51,6 +51,14 @@ public final class Words {
     }
 
     /**
+     * Loads jieba's dictionary and the segmenter's arrays built from it now (a few seconds, the first time in a
+     * JVM) rather than in the first decision a person will read.
+     */
+    public static void warmUp() {
+        tellingWords("预热");
+    }
+
+    /**
      * The distinct words of {@code text} that may be shown as evidence ({@link #telling}), in the order they first
      * occur, as jieba's search mode cuts the text (a long word stays whole), with jieba's dictionary and HMM: cut
      * by {@link Segmenter}, which gives jieba's words at a fraction of its cost, and no string is made of a
