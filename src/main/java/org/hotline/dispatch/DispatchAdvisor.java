@@ -134,9 +134,17 @@ public final class DispatchAdvisor {
         }
         List<Suggestion> ranked = all.size() > TOP ? List.copyOf(all.subList(0, TOP)) : all;
 
-        // the directory's phrases in the text weigh for their units, and are shown as evidence to a person
-        List<DispatchDirectory.Found> phrases = directory.phrasesIn(text);
-        List<UnitVote> votes = votes(all, kind, request, territorial, phrases);
+        List<UnitVote> votes = votes(all, kind, request, territorial);
+        // The directory's phrases in the text weigh for their units when more than one is likely, and a person
+        // reads them: they are looked for once, and not at all for an order with one likely unit that goes
+        // automatically.
+        List<DispatchDirectory.Found> phrases = null;
+        if (votes.size() > 1) {
+            phrases = directory.phrasesIn(text);
+            weighPhrases(votes, phrases);
+        }
+        // most probable first; of equal ones the one whose best category came first
+        votes.sort(Comparator.comparingDouble((UnitVote v) -> -v.probability));
         UnitVote top = votes.get(0);
         double confidence = Math.min(1, top.probability);
         UnitSuggestion best = suggestion(top, kind, request);
@@ -148,6 +156,9 @@ public final class DispatchAdvisor {
             // double the cost of the hot path.
             List<UnitVote> shown = votes.size() > TOP ? votes.subList(0, TOP) : votes;
             Map<String, List<String>> words = wordsBehind(text, classification.modelVersion(), kind, shown);
+            if (phrases == null) {
+                phrases = directory.phrasesIn(text);
+            }
             for (UnitVote v : shown) {
                 suggestions.add(suggestion(v, kind, request).withEvidence(evidence(v, words, phrases)));
             }
@@ -162,13 +173,12 @@ public final class DispatchAdvisor {
     }
 
     /**
-     * The units the likely categories route to, most probable first: each category at least
+     * The units the likely categories route to, in the order their first category came: each category at least
      * {@link #ROUTED_AT_LEAST} (at most {@link #MOST_ROUTED} of them, and always the first) is routed, and the
      * probabilities of those that reach the same lead add up. Categories that reach no lead (a rule wants a
      * person, no territorial unit was found) add up under "no unit" with the first one's reason.
      */
-    private List<UnitVote> votes(List<Suggestion> all, LabelKind kind, DispatchRequest request, UnitId territorial,
-            List<DispatchDirectory.Found> phrases) {
+    private List<UnitVote> votes(List<Suggestion> all, LabelKind kind, DispatchRequest request, UnitId territorial) {
         RoutingRules.Router router = rules.router(request.content());
         Map<UnitId, UnitVote> byLead = new LinkedHashMap<>();
         UnitVote none = null;
@@ -197,9 +207,6 @@ public final class DispatchAdvisor {
         if (none != null) {
             out.add(none);
         }
-        weighPhrases(out, phrases);
-        // most probable first; of equal ones the one whose best category came first
-        out.sort(Comparator.comparingDouble((UnitVote v) -> -v.probability));
         return out;
     }
 
@@ -217,7 +224,7 @@ public final class DispatchAdvisor {
      * probabilities are scaled back to the sum they had (what the model left to "none of these" stays left).
      */
     private void weighPhrases(List<UnitVote> votes, List<DispatchDirectory.Found> found) {
-        if (votes.size() < 2 || found.isEmpty()) {
+        if (found.isEmpty()) {
             return;
         }
         double before = 0;

@@ -74,7 +74,7 @@ final class Segmenter {
         Scratch scratch = SCRATCH.get();
         int n = text.length();
         // the characters regularised where they belong to a sentence; a character between sentences is a word
-        // of its own as it was written (regularising never turns a sentence's character into another's)
+        // of its own as it was written (and was no sentence's character as written either)
         char[] chars = scratch.chars(n);
         for (int i = 0; i < n; i++) {
             char regular = regularize(text.charAt(i));
@@ -100,7 +100,7 @@ final class Segmenter {
     }
 
     /** jieba's {@code CharacterUtil.regularize}: ideographic space, full-width forms, latin capitals. */
-    static char regularize(char c) {
+    private static char regularize(char c) {
         if (c == '\u3000') {
             return ' ';
         }
