@@ -3,11 +3,13 @@ package org.hotline.dispatch;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.hotline.organization.Categories;
 import org.hotline.organization.Category;
@@ -133,6 +135,16 @@ public final class DispatchAdvisor {
         List<Suggestion> ranked = all.size() > TOP ? List.copyOf(all.subList(0, TOP)) : all;
 
         List<UnitVote> votes = votes(all, kind, request, territorial);
+        // The directory's phrases in the text weigh for their units when more than one is likely, and a person
+        // reads them: they are looked for once, and not at all for an order with one likely unit that goes
+        // automatically.
+        List<DispatchDirectory.Found> phrases = null;
+        if (votes.size() > 1) {
+            phrases = directory.phrasesIn(text);
+            weighPhrases(votes, phrases);
+        }
+        // most probable first; of equal ones the one whose best category came first
+        votes.sort(Comparator.comparingDouble((UnitVote v) -> -v.probability));
         UnitVote top = votes.get(0);
         double confidence = Math.min(1, top.probability);
         UnitSuggestion best = suggestion(top, kind, request);
@@ -144,7 +156,9 @@ public final class DispatchAdvisor {
             // double the cost of the hot path.
             List<UnitVote> shown = votes.size() > TOP ? votes.subList(0, TOP) : votes;
             Map<String, List<String>> words = wordsBehind(text, classification.modelVersion(), kind, shown);
-            List<DispatchDirectory.Found> phrases = directory.phrasesIn(text);
+            if (phrases == null) {
+                phrases = directory.phrasesIn(text);
+            }
             for (UnitVote v : shown) {
                 suggestions.add(suggestion(v, kind, request).withEvidence(evidence(v, words, phrases)));
             }
@@ -159,7 +173,7 @@ public final class DispatchAdvisor {
     }
 
     /**
-     * The units the likely categories route to, most probable first: each category at least
+     * The units the likely categories route to, in the order their first category came: each category at least
      * {@link #ROUTED_AT_LEAST} (at most {@link #MOST_ROUTED} of them, and always the first) is routed, and the
      * probabilities of those that reach the same lead add up. Categories that reach no lead (a rule wants a
      * person, no territorial unit was found) add up under "no unit" with the first one's reason.
@@ -193,9 +207,6 @@ public final class DispatchAdvisor {
         if (none != null) {
             out.add(none);
         }
-        weighPhrases(out, request.content());
-        // most probable first; of equal ones the one whose best category came first
-        out.sort(Comparator.comparingDouble((UnitVote v) -> -v.probability));
         return out;
     }
 
@@ -209,14 +220,10 @@ public final class DispatchAdvisor {
 
     /**
      * The directory as a signal: each unit's probability is multiplied by e^(w·L), L the length in characters of
-     * the directory's phrases for its duties the text contains, and the routed units' probabilities are scaled
-     * back to the sum they had (what the model left to "none of these" stays left).
+     * the directory's phrases for its duties the text contains ({@code found}), and the routed units'
+     * probabilities are scaled back to the sum they had (what the model left to "none of these" stays left).
      */
-    private void weighPhrases(List<UnitVote> votes, String text) {
-        if (votes.size() < 2) {
-            return;
-        }
-        List<DispatchDirectory.Found> found = directory.phrasesIn(text);
+    private void weighPhrases(List<UnitVote> votes, List<DispatchDirectory.Found> found) {
         if (found.isEmpty()) {
             return;
         }
@@ -277,9 +284,12 @@ public final class DispatchAdvisor {
     }
 
     private static void add(List<String> words, String word) {
-        if (words.stream().noneMatch(w -> w.contains(word) || word.contains(w))) {
-            words.add(word);
+        for (String w : words) {
+            if (w.contains(word) || word.contains(w)) {
+                return;
+            }
         }
+        words.add(word);
     }
 
     /** The ranking with the words the model gave for each label, where it gave any. */
@@ -299,9 +309,10 @@ public final class DispatchAdvisor {
     private Map<String, List<String>> wordsBehind(String text, String modelVersion, LabelKind kind,
             List<UnitVote> shown) {
         List<Suggestion> asked = new ArrayList<>();
+        Set<String> labels = new HashSet<>();
         for (UnitVote v : shown) {
             for (Suggestion s : v.categories) {
-                if (asked.stream().noneMatch(a -> a.label().equals(s.label()))) {
+                if (labels.add(s.label())) {
                     asked.add(s);
                 }
             }
@@ -397,7 +408,11 @@ public final class DispatchAdvisor {
                 continue;
             }
             double p = Double.isNaN(s.probability()) ? 0 : Math.max(0, Math.min(1, s.probability()));
-            clean.add(new Suggestion(s.label().strip(), p, usableEvidence(s.evidence())));
+            String label = s.label().strip();
+            List<String> evidence = usableEvidence(s.evidence());
+            // the usual suggestion is clean already: no need for a copy of each of the model's labels
+            clean.add(label == s.label() && Double.compare(p, s.probability()) == 0 && evidence == s.evidence() ? s
+                    : new Suggestion(label, p, evidence));
         }
         clean.sort(MOST_PROBABLE_FIRST);
         return List.copyOf(clean);

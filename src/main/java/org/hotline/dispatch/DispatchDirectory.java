@@ -1,10 +1,12 @@
 package org.hotline.dispatch;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,8 +24,9 @@ import org.hotline.organization.UnitId;
  * <li><b>It is a signal.</b> The phrases a message contains ({@link #phrasesIn}) vote for their entries' units and
  * are shown to the dispatcher as whole words behind a unit.
  * </ul>
- * Immutable; build a new one when the directory changes. Finding phrases is one pass over the text with a
- * lookup per character (phrases are indexed by their first character).
+ * Immutable; build a new one when the directory changes. Finding phrases is one pass over the text: a bit per
+ * character says whether any phrase starts with it (few do), and only from there is the trie of the phrases
+ * followed, as far as the text goes on like one.
  */
 public final class DispatchDirectory {
 
@@ -36,7 +39,54 @@ public final class DispatchDirectory {
 
     private final List<DirectoryEntry> entries;
     private final Map<String, DirectoryEntry> byCode = new HashMap<>();
-    private final Map<Character, List<Found>> byFirst = new HashMap<>();
+    /** Whether any phrase starts with a character, by the character. */
+    private final BitSet starts = new BitSet(65536);
+    /** The phrases, character by character. */
+    private final PhraseNode phrases = new PhraseNode(0);
+    private int nodes = 1;
+    private int longest;
+
+    /**
+     * A node of the phrases' trie: its children by character (sorted, for a binary search), and the phrase that
+     * ends here once for each entry category that lists it, in the order of the directory.
+     */
+    private static final class PhraseNode {
+        final int number;
+        char[] keys = new char[0];
+        PhraseNode[] children = new PhraseNode[0];
+        final List<Found> ending = new ArrayList<>(1);
+
+        PhraseNode(int number) {
+            this.number = number;
+        }
+
+        PhraseNode child(char c) {
+            int i = Arrays.binarySearch(keys, c);
+            return i >= 0 ? children[i] : null;
+        }
+
+        PhraseNode add(char c, int number) {
+            int i = Arrays.binarySearch(keys, c);
+            if (i >= 0) {
+                return children[i];
+            }
+            int at = -i - 1;
+            PhraseNode child = new PhraseNode(number);
+            keys = insert(keys, at, c);
+            PhraseNode[] grown = Arrays.copyOf(children, children.length + 1);
+            System.arraycopy(children, at, grown, at + 1, children.length - at);
+            grown[at] = child;
+            children = grown;
+            return child;
+        }
+
+        private static char[] insert(char[] keys, int at, char c) {
+            char[] grown = Arrays.copyOf(keys, keys.length + 1);
+            System.arraycopy(keys, at, grown, at + 1, keys.length - at);
+            grown[at] = c;
+            return grown;
+        }
+    }
 
     public DispatchDirectory(List<DirectoryEntry> entries) {
         this.entries = entries.stream().filter(DirectoryEntry::active).toList();
@@ -44,13 +94,27 @@ public final class DispatchDirectory {
             byCode.putIfAbsent(e.categoryCode(), e);
             for (String phrase : e.phrases()) {
                 if (phrase != null && !phrase.isBlank()) {
-                    String p = phrase.strip();
-                    byFirst.computeIfAbsent(p.charAt(0), c -> new ArrayList<>()).add(new Found(p, e));
+                    index(phrase.strip(), e);
                 }
             }
         }
-        // longest first, so that 路灯不亮 is found before 路灯 at the same place
-        byFirst.values().forEach(l -> l.sort((a, b) -> b.phrase().length() - a.phrase().length()));
+    }
+
+    private void index(String phrase, DirectoryEntry e) {
+        PhraseNode node = phrases;
+        for (int i = 0; i < phrase.length(); i++) {
+            PhraseNode child = node.add(phrase.charAt(i), nodes);
+            if (child.number == nodes) {
+                nodes++;
+            }
+            node = child;
+        }
+        // a phrase an entry of the same category already has would be found twice; it counts once
+        if (node.ending.stream().noneMatch(f -> Objects.equals(f.entry().categoryCode(), e.categoryCode()))) {
+            node.ending.add(new Found(phrase, e));
+        }
+        starts.set(phrase.charAt(0));
+        longest = Math.max(longest, phrase.length());
     }
 
     public List<DirectoryEntry> entries() {
@@ -128,22 +192,38 @@ public final class DispatchDirectory {
 
     /** The phrases of the directory in {@code text}, each once, in the order they first occur. */
     public List<Found> phrasesIn(String text) {
-        if (text == null || text.isEmpty() || byFirst.isEmpty()) {
+        if (text == null || text.isEmpty() || longest == 0) {
             return List.of();
         }
-        Map<String, Found> found = new LinkedHashMap<>();
+        List<Found> found = null;
+        BitSet already = null;
+        PhraseNode[] ends = null;
         for (int i = 0; i < text.length(); i++) {
-            List<Found> candidates = byFirst.get(text.charAt(i));
-            if (candidates == null) {
+            if (!starts.get(text.charAt(i))) {
                 continue;
             }
-            for (Found f : candidates) {
-                if (text.startsWith(f.phrase(), i)) {
-                    found.putIfAbsent(f.phrase() + "\u0000" + f.entry().categoryCode(), f);
+            // the phrases that start here, shortest first
+            int matched = 0;
+            PhraseNode node = phrases;
+            for (int j = i; j < text.length() && (node = node.child(text.charAt(j))) != null; j++) {
+                if (!node.ending.isEmpty()) {
+                    if (ends == null) {
+                        ends = new PhraseNode[longest];
+                        found = new ArrayList<>();
+                        already = new BitSet(nodes);
+                    }
+                    ends[matched++] = node;
+                }
+            }
+            // longest first, so that 路灯不亮 is found before 路灯 at the same place
+            for (int m = matched - 1; m >= 0; m--) {
+                if (!already.get(ends[m].number)) {
+                    already.set(ends[m].number);
+                    found.addAll(ends[m].ending);
                 }
             }
         }
-        return List.copyOf(found.values());
+        return found == null ? List.of() : List.copyOf(found);
     }
 
     /** The categories of the taxonomy a directory entry names but the taxonomy does not have. */

@@ -277,19 +277,20 @@ public final class LinearTextModel {
      */
     public List<Guess> classify(String subject, String body, int k, Scratch scratch) {
         double[] p = probabilities(subject, body, scratch);
+        // every label, most probable first; of equal ones the first (a stable insertion sort: a few dozen labels)
+        int[] ranked = new int[labels.length];
+        for (int i = 0; i < ranked.length; i++) {
+            int at = i;
+            while (at > 0 && Double.compare(-p[ranked[at - 1]], -p[i]) > 0) {
+                ranked[at] = ranked[at - 1];
+                at--;
+            }
+            ranked[at] = i;
+        }
         int top = Math.min(k, labels.length);
         List<Guess> out = new ArrayList<>(top);
-        boolean[] taken = new boolean[labels.length];
         for (int r = 0; r < top; r++) {
-            // the most probable label not yet taken; of equal ones the first, as a stable sort would rank them
-            int c = -1;
-            for (int i = 0; i < p.length; i++) {
-                if (!taken[i] && (c < 0 || Double.compare(-p[i], -p[c]) < 0)) {
-                    c = i;
-                }
-            }
-            taken[c] = true;
-            out.add(new Guess(c, labels[c], p[c]));
+            out.add(new Guess(ranked[r], labels[ranked[r]], p[ranked[r]]));
         }
         return out;
     }
@@ -606,49 +607,69 @@ public final class LinearTextModel {
         String read = body == null ? "" : settings.readPart(body);
         int k = labels.length;
         int asked = labelIndexes.length;
-        List<Words.Word> words = Words.of(read);
-        java.util.Map<String, double[]> weightOf = new java.util.LinkedHashMap<>();
-        for (Words.Word w : words) {
-            if (!Words.telling(w.text()) || weightOf.containsKey(w.text())) {
-                continue;
-            }
-            int[] cps = TextNormalizer.normalize(w.text());
-            double[] sum = new double[asked];
+        // each telling word once, in the order it first occurs, with what it weighs for each label asked about:
+        // weight[w * asked + a]
+        List<String> words = Words.tellingWords(read);
+        double[] weight = new double[words.size() * asked];
+        TextNormalizer.CodePoints cps = new TextNormalizer.CodePoints(32);
+        for (int w = 0; w < words.size(); w++) {
+            int at = w * asked;
+            TextNormalizer.normalize(words.get(w), cps);
             for (int n = Math.max(2, settings.minN()); n <= settings.maxN(); n++) {
                 for (int start = 0; start + n <= cps.length; start++) {
-                    int id = vocabulary.id(NgramFeatures.hash(cps, start, n, NgramFeatures.BODY));
+                    int id = vocabulary.id(NgramFeatures.hash(cps.codePoints, start, n, NgramFeatures.BODY));
                     if (id < 0) {
                         continue;
                     }
                     float idf = vocabulary.idf(id);
                     for (int a = 0; a < asked; a++) {
-                        sum[a] += weights[id * k + labelIndexes[a]] * idf;
+                        weight[at + a] += weights[id * k + labelIndexes[a]] * idf;
                     }
                 }
             }
-            weightOf.put(w.text(), sum);
         }
+        int n = words.size();
+        int[] ranked = new int[n];
         List<List<String>> out = new ArrayList<>(asked);
         for (int a = 0; a < asked; a++) {
-            int label = a;
-            double strongest = weightOf.values().stream().mapToDouble(w -> w[label]).max().orElse(0);
-            // a word that weighs a fifth of the strongest or less is noise to a reader, not a reason
-            List<String> ranked = weightOf.entrySet().stream()
-                    .filter(e -> e.getValue()[label] > 0 && e.getValue()[label] >= strongest * WEAKEST_SHARE)
-                    .sorted(Comparator.comparingDouble(e -> -e.getValue()[label])).map(java.util.Map.Entry::getKey)
-                    .toList();
-            List<String> chosen = new ArrayList<>(howMany);
-            for (String word : ranked) {
-                if (chosen.size() == howMany) {
-                    break;
+            double strongest = 0;
+            for (int w = 0; w < n; w++) {
+                strongest = w == 0 ? weight[a] : Math.max(strongest, weight[w * asked + a]);
+            }
+            // a word that weighs a fifth of the strongest or less is noise to a reader, not a reason; the others
+            // strongest first, of equal ones the first in the text
+            int m = 0;
+            for (int w = 0; w < n; w++) {
+                double v = weight[w * asked + a];
+                if (v > 0 && v >= strongest * WEAKEST_SHARE) {
+                    int i = m++;
+                    while (i > 0 && Double.compare(-weight[ranked[i - 1] * asked + a], -v) > 0) {
+                        ranked[i] = ranked[i - 1];
+                        i--;
+                    }
+                    ranked[i] = w;
                 }
-                if (chosen.stream().noneMatch(o -> o.contains(word) || word.contains(o))) {
+            }
+            List<String> chosen = new ArrayList<>(howMany);
+            for (int r = 0; r < m && chosen.size() < howMany; r++) {
+                String word = words.get(ranked[r]);
+                if (!overlapsAny(chosen, word)) {
                     chosen.add(word);
                 }
             }
             out.add(List.copyOf(chosen));
         }
         return out;
+    }
+
+    /** Whether {@code word} contains or is contained in one of {@code words}. */
+    private static boolean overlapsAny(List<String> words, String word) {
+        for (String other : words) {
+            if (other.contains(word) || word.contains(other)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1,19 +1,17 @@
 package org.hotline.dispatch.internal.model;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-
-import com.huaban.analysis.jieba.JiebaSegmenter;
-import com.huaban.analysis.jieba.SegToken;
 
 /**
  * Whole words of a message, for what people read: the model scores character n-grams, which cut across
  * words ("点还" of "十点还在", "0米宽" of "10米宽"), so the evidence shown to a dispatcher is made of the words a
  * segmenter (jieba, with its dictionary and its HMM for unknown words) finds in the text, as the citizen wrote
- * them. Segmenting costs about as much as classifying, so only messages a person will read are segmented.
+ * them. Only messages a person will read are segmented.
  *
- * <p>Thread-safe: the dictionary is shared and read-only, each thread segments with its own segmenter.
+ * <p>Thread-safe: the dictionary is shared and read-only, each thread segments with its own scratch arrays.
  */
 public final class Words {
 
@@ -49,28 +47,43 @@ public final class Words {
         return numeral && measure;
     }
 
-    private static final ThreadLocal<JiebaSegmenter> SEGMENTER = ThreadLocal.withInitial(JiebaSegmenter::new);
-
     private Words() {
     }
 
-    /** The words of {@code text} in order, as jieba's search mode cuts them (a long word stays whole). */
-    public static List<Word> of(String text) {
+    /**
+     * Loads jieba's dictionary and the segmenter's arrays built from it now (a few seconds, the first time in a
+     * JVM) rather than in the first decision a person will read.
+     */
+    public static void warmUp() {
+        tellingWords("预热");
+    }
+
+    /**
+     * The distinct words of {@code text} that may be shown as evidence ({@link #telling}), in the order they first
+     * occur, as jieba's search mode cuts the text (a long word stays whole), with jieba's dictionary and HMM: cut
+     * by {@link Segmenter}, which gives jieba's words at a fraction of its cost, and no string is made of a
+     * single character.
+     */
+    static List<String> tellingWords(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        List<SegToken> tokens;
+        List<String> telling = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         try {
-            tokens = SEGMENTER.get().process(text, JiebaSegmenter.SegMode.SEARCH);
+            Segmenter.cut(text, (chars, start, end) -> {
+                if (end - start >= 2) { // a single character never tells; no need to make a string of it
+                    String word = new String(chars, start, end - start);
+                    if (telling(word) && seen.add(word)) {
+                        telling.add(word);
+                    }
+                }
+            });
         } catch (RuntimeException | LinkageError e) {
-            // the words are a help for a person; a segmenter that cannot load must not cost the suggestions
+            // the words are a help for a person; a dictionary that cannot load must not cost the suggestions
             return List.of();
         }
-        List<Word> words = new ArrayList<>(tokens.size());
-        for (SegToken t : tokens) {
-            words.add(new Word(t.word, t.startOffset, t.endOffset));
-        }
-        return words;
+        return telling;
     }
 
     /** Whether a word may be shown as evidence: two characters or more, with a letter, and not a word that says nothing. */

@@ -4,10 +4,13 @@ import org.hotline.dispatch.Classifier;
 import org.hotline.dispatch.DispatchAdvice;
 import org.hotline.dispatch.DispatchAdvisor;
 import org.hotline.dispatch.DispatchRequest;
+import org.hotline.dispatch.internal.model.Words;
 import org.hotline.organization.Categories;
 import org.hotline.organization.Units;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,5 +72,16 @@ class DispatchDecisions {
 
     double autoThreshold() {
         return autoThreshold;
+    }
+
+    /**
+     * The words behind an order left to a person are cut with jieba's dictionary: loaded in the background at
+     * start, so that the first such order does not wait for it.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void loadTheEvidenceWordsInTheBackground() {
+        Thread loader = new Thread(Words::warmUp, "dispatch-words");
+        loader.setDaemon(true);
+        loader.start();
     }
 }
