@@ -206,7 +206,8 @@ public class AdminAudit {
 
     /**
      * The words of a line: the fields that changed, each "名称：「旧」→「新」", or the facts of something new, each
-     * "名称：「值」"; an empty value reads "（空）". Never give it a password, a hash or a key: it writes what it gets.
+     * "名称：「值」" (left out when empty); an empty value changed reads "无". Never give it a password, a hash or a
+     * key: it writes what it gets.
      */
     public static final class Changes {
 
@@ -223,9 +224,11 @@ public class AdminAudit {
             return this;
         }
 
-        /** A field of something new (or a fact about the change), always said. */
+        /** A field of something new (or a fact about the change), said when it has a value. */
         public Changes fact(String field, Object value) {
-            parts.add(field + "：" + shown(value));
+            if (!"无".equals(shown(value))) {
+                parts.add(field + "：" + shown(value));
+            }
             return this;
         }
 
@@ -248,10 +251,10 @@ public class AdminAudit {
 
         private static String shown(Object value) {
             if (value instanceof Collection<?> c) {
-                return c.isEmpty() ? "（空）" : "「" + String.join("、", c.stream().map(String::valueOf).toList()) + "」";
+                return c.isEmpty() ? "无" : "「" + String.join("、", c.stream().map(String::valueOf).toList()) + "」";
             }
             String s = value == null ? "" : value.toString().strip();
-            return s.isEmpty() ? "（空）" : "「" + s + "」";
+            return s.isEmpty() ? "无" : "「" + s + "」";
         }
     }
 

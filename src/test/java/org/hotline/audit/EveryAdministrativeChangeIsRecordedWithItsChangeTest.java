@@ -166,7 +166,7 @@ class EveryAdministrativeChangeIsRecordedWithItsChangeTest {
         AdminAudit.Entry edited = latest(AdminAudit.UNIT, id);
         assertThat(edited.action()).isEqualTo("UPDATE");
         assertThat(edited.detail()).contains("名称：「审计测试局」 → 「审计测试中心」", "类型：「行业主管部门」 → 「属地」",
-                "上级单位：（空） → 「古楼街道（dcf-gulou）」").doesNotContain("联系电话");
+                "上级单位：无 → 「古楼街道（dcf-gulou）」").doesNotContain("联系电话");
 
         api("admin", put("/api/v1/admin/units/" + id), """
                 {"name":"审计测试中心","kind":"TERRITORIAL","contactPhone":"0635-1234567","parentId":"dcf-gulou",
