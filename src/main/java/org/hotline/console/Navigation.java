@@ -50,7 +50,8 @@ public final class Navigation {
             new Entry("nav.hotissues", "/console/hot-issues", EnumSet.of(SUPERVISOR, DIRECTOR, DISPATCHER),
                     EnumSet.noneOf(Role.class)),
             new Entry("nav.admin", "/console/admin/users", EnumSet.of(ADMIN), EnumSet.of(ADMIN)),
-            new Entry("nav.open311-keys", "/console/admin/open311-keys", EnumSet.of(ADMIN), EnumSet.noneOf(Role.class)));
+            new Entry("nav.open311-keys", "/console/admin/open311-keys", EnumSet.of(ADMIN), EnumSet.noneOf(Role.class)),
+            new Entry("nav.audit", "/console/admin/audit", EnumSet.of(ADMIN, DIRECTOR), EnumSet.noneOf(Role.class)));
 
     private Navigation() {
     }

@@ -8,7 +8,8 @@ import java.util.Optional;
  * same refusals as {@code /api/v1/admin} (units, categories, users). A value the API's request would refuse
  * (blank, too long, a password the hasher cannot read) is refused here with the same message, naming the field
  * as the API names it; a rule (a unit still in use, a username the platform keeps for itself) with the same
- * reason. Nothing is deleted: units and categories are deactivated, users disabled.
+ * reason. Nothing is deleted: units and categories are deactivated, users disabled. Each change names who makes
+ * it ({@code by}), for the administrators' audit it is recorded in.
  */
 public interface OrganizationAdministration {
 
@@ -42,20 +43,21 @@ public interface OrganizationAdministration {
 
     Optional<UserDetails> user(String username);
 
-    UnitDetails createUnit(String id, String name, UnitKind kind, String contactPhone, String parentId, boolean active);
+    UnitDetails createUnit(String id, String name, UnitKind kind, String contactPhone, String parentId, boolean active,
+            Actor by);
 
     UnitDetails updateUnit(String id, String name, UnitKind kind, String contactPhone, String parentId,
-            boolean active);
+            boolean active, Actor by);
 
     /** Level and parent follow from the code (01.02.03 is level 3 under 01.02). */
-    CategoryDetails createCategory(String code, String name, String defaultUnitId, boolean active);
+    CategoryDetails createCategory(String code, String name, String defaultUnitId, boolean active, Actor by);
 
-    CategoryDetails updateCategory(String code, String name, String defaultUnitId, boolean active);
+    CategoryDetails updateCategory(String code, String name, String defaultUnitId, boolean active, Actor by);
 
     UserDetails createUser(String username, String displayName, String password, Role role, String unitId,
-            boolean enabled);
+            boolean enabled, Actor by);
 
-    UserDetails updateUser(String username, String displayName, Role role, String unitId, boolean enabled);
+    UserDetails updateUser(String username, String displayName, Role role, String unitId, boolean enabled, Actor by);
 
-    void changePassword(String username, String password);
+    void changePassword(String username, String password, Actor by);
 }

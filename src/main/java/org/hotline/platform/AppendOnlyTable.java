@@ -21,6 +21,7 @@ public class AppendOnlyTable implements Trigger {
 
     @Override
     public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
-        throw new SQLException(table + " is append-only: " + (newRow == null ? "DELETE" : "UPDATE") + " refused");
+        throw new SQLException(table + " is append-only: "
+                + (oldRow == null ? "INSERT" : newRow == null ? "DELETE" : "UPDATE") + " refused");
     }
 }

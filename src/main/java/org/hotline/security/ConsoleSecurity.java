@@ -54,6 +54,8 @@ class ConsoleSecurity {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(PUBLIC).permitAll()
                         // the pages of one role, refused to the others as the API refuses them (403)
+                        // the audit of the administrators' changes: they and the director read it
+                        .requestMatchers("/console/admin/audit").hasAnyRole(Role.ADMIN.name(), Role.DIRECTOR.name())
                         .requestMatchers("/console/admin", "/console/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/console/dashboard").hasAnyRole(Role.DIRECTOR.name(), Role.SUPERVISOR.name())
                         .anyRequest().authenticated())

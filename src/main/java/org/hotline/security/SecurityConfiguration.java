@@ -57,6 +57,9 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(HttpMethod.POST, TokenController.PATH).access(signedInWithPassword())
+                        // the audit of the administrators' changes: they and the director read it
+                        .requestMatchers(HttpMethod.GET, "/api/v1/admin/audit")
+                        .hasAnyRole(Role.ADMIN.name(), Role.DIRECTOR.name())
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/actuator/**").hasAnyRole(Role.ADMIN.name(), Role.DIRECTOR.name())
                         .anyRequest().authenticated());

@@ -107,7 +107,8 @@ class TheAdministratorsOrganisationPagesTest {
     @Test
     void aDisabledUserCannotSignInAndANewPasswordReplacesTheOld() throws Exception {
         organization.createUser("page-disabled", "待停用", "page-secret-1", org.hotline.organization.Role.OPERATOR,
-                null, true);
+                null, true, new org.hotline.organization.Actor("admin", "系统管理员", org.hotline.organization.Role.ADMIN,
+                        null));
         MockHttpSession admin = signIn(mvc, "admin");
 
         mvc.perform(post("/console/admin/users/page-disabled/password").session(admin).with(csrf())

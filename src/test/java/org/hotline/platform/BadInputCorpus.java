@@ -162,6 +162,13 @@ abstract class BadInputCorpus {
         cases.add(get("a search date before 2000", orders + "?from=1999-12-31", "supervisor1", 400, "from"));
         cases.add(get("a search date after 2100", orders + "?to=2101-01-01T00:00:00Z", "supervisor1", 400, "to"));
         cases.add(get("a search date in words", orders + "?from=yesterday", "supervisor1", 400, "from"));
+        cases.add(get("an audit filter of an unknown kind", "/api/v1/admin/audit?kind=%3Cscript%3E", "admin", 400,
+                "kind"));
+        cases.add(get("a control character in the audit's user filter", "/api/v1/admin/audit?user=ad%07min", "director1",
+                400, "user"));
+        cases.add(get("an audit period far beyond any real range", "/api/v1/admin/audit?to=%2B1000000000-01-01T00:00:00Z",
+                "admin", 400, "to"));
+        cases.add(get("an audit page in words", "/api/v1/admin/audit?page=last", "admin", 400, "page"));
         cases.add(get("a search date without an offset", orders + "?from=2026-12-01T08:00:00", "supervisor1", 400,
                 "from"));
         cases.add(get("a statistics date in year 1", "/api/v1/statistics/volumes?from=0001-01-01&to=0001-12-31",

@@ -218,7 +218,7 @@ class AssessmentController {
         if (actor.role() != Role.ADMIN && actor.role() != Role.DIRECTOR) {
             throw new ForbiddenException("not-permitted", "只有系统管理员或中心主任可以重新计算考核");
         }
-        return assessments.recompute(r.from(), r.to());
+        return assessments.recompute(r.from(), r.to(), actor);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -39,6 +39,7 @@ import org.hotline.organization.UnitId;
 import org.hotline.organization.Units;
 import org.hotline.patrol.PatrolDay;
 import org.hotline.patrol.PatrolService;
+import org.hotline.platform.AdminAudit;
 import org.hotline.platform.ConflictException;
 import org.hotline.platform.ForbiddenException;
 import org.hotline.platform.InvalidInputException;
@@ -81,10 +82,13 @@ public class Assessments implements AssessmentReports {
     private final NonCooperationThreshold nonCooperationRule;
     private final ApplicationEventPublisher events;
     private final PatrolService patrol;
+    private final AdminAudit audit;
 
     Assessments(FactQueries facts, DailyScores daily, AccountabilityCases cases, Units units, Clock clock,
-            AssessmentProperties properties, ApplicationEventPublisher events, PatrolService patrol) {
+            AssessmentProperties properties, ApplicationEventPublisher events, PatrolService patrol,
+            AdminAudit audit) {
         this.patrol = patrol;
+        this.audit = audit;
         this.facts = facts;
         this.daily = daily;
         this.cases = cases;
@@ -170,6 +174,20 @@ public class Assessments implements AssessmentReports {
                 + " cases opened {}", from, to, written, (read - started) / 1_000_000, (stored - read) / 1_000_000,
                 evaluated, (System.nanoTime() - stored) / 1_000_000, opened);
         return new Recomputed(from, to, written, evaluated, opened);
+    }
+
+    /**
+     * {@link #recompute(LocalDate, LocalDate)} on a person's request (an administrator or the director), recorded in
+     * the administrators' audit in the same transaction: the stored scores it replaced and the cases it opened.
+     */
+    @Transactional
+    public Recomputed recompute(LocalDate from, LocalDate to, Actor by) {
+        Recomputed done = recompute(from, to);
+        audit.record(by.username(), AdminAudit.ASSESSMENT, from + ".." + to, "RECOMPUTE", AdminAudit.changes()
+                .fact("单位日考核", done.unitDays() + " 条").fact("评估月份", done.monthsEvaluated())
+                .fact("新开问责事项", done.casesOpened())
+                .summary("重新计算 " + from + " 至 " + to + " 的日考核"));
+        return done;
     }
 
     /** What one reader of a recompute gathered: its facts counted, and those against a unit kept as evidence. */
@@ -382,6 +400,8 @@ public class Assessments implements AssessmentReports {
         checkVersion(c, expectedVersion);
         apply(c.conclude(text, actor, clock.instant()));
         cases.update(c);
+        audit.record(actor.username(), AdminAudit.ACCOUNTABILITY_CASE, Long.toString(id), "CONCLUDE",
+                "认定问责事项 " + id + " 办结（" + c.unitName() + "，" + c.month() + "，" + c.kind().label() + "）：" + text);
         return c;
     }
 

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.hotline.console.ConsoleController;
 import org.hotline.console.PageErrors;
+import org.hotline.organization.Actor;
 import org.hotline.organization.OrganizationAdministration;
 import org.hotline.organization.OrganizationAdministration.CategoryDetails;
 import org.hotline.organization.OrganizationAdministration.UnitDetails;
@@ -79,11 +80,11 @@ class OrganizationPages {
     }
 
     @PostMapping("/users")
-    String createUser(@RequestParam Map<String, String> form, Model model, RedirectAttributes flash,
+    String createUser(@RequestParam Map<String, String> form, Actor actor, Model model, RedirectAttributes flash,
             HttpServletResponse response) {
         return act("CREATE_USER", form, model, flash, response, () -> {
             UserDetails u = admin.createUser(text(form, "username"), text(form, "displayName"), form.get("password"),
-                    choice(Role.class, form.get("role"), "role"), text(form, "unitId"), true);
+                    choice(Role.class, form.get("role"), "role"), text(form, "unitId"), true, actor);
             flash.addFlashAttribute("highlight", u.username());
             return new Done("admin.done.user-created", "/console/admin/users?q=" + u.username());
         }, () -> users(null, null, "0", model));
@@ -103,13 +104,13 @@ class OrganizationPages {
     }
 
     @PostMapping("/users/{username}")
-    String updateUser(@PathVariable String username, @RequestParam Map<String, String> form, Model model,
-            RedirectAttributes flash, HttpServletResponse response) {
+    String updateUser(@PathVariable String username, @RequestParam Map<String, String> form, Actor actor,
+            Model model, RedirectAttributes flash, HttpServletResponse response) {
         UserDetails before = admin.user(username)
                 .orElseThrow(() -> new NotFoundException("用户「" + username + "」不存在"));
         return act("UPDATE_USER", form, model, flash, response, () -> {
             admin.updateUser(username, text(form, "displayName"), choice(Role.class, form.get("role"), "role"),
-                    text(form, "unitId"), before.enabled());
+                    text(form, "unitId"), before.enabled(), actor);
             return new Done("admin.done.user-updated", "/console/admin/users/" + username);
         }, () -> user(username, model));
     }
@@ -117,12 +118,13 @@ class OrganizationPages {
     /** Disable (the user's sessions and tokens end at their next request) or enable again. */
     @PostMapping("/users/{username}/enabled")
     String enable(@PathVariable String username, @RequestParam(required = false) String enabled,
-            @RequestParam(required = false) String back, Model model, RedirectAttributes flash,
+            @RequestParam(required = false) String back, Actor actor, Model model, RedirectAttributes flash,
             HttpServletResponse response) {
         UserDetails u = admin.user(username).orElseThrow(() -> new NotFoundException("用户「" + username + "」不存在"));
         boolean on = "true".equals(enabled);
         return act("ENABLE", Map.of(), model, flash, response, () -> {
-            admin.updateUser(username, u.displayName(), u.role(), u.unit() == null ? null : u.unit().value(), on);
+            admin.updateUser(username, u.displayName(), u.role(), u.unit() == null ? null : u.unit().value(), on,
+                    actor);
             flash.addFlashAttribute("highlight", username);
             return new Done(on ? "admin.done.user-enabled" : "admin.done.user-disabled",
                     "/users".equals(back) ? "/console/admin/users?q=" + username : "/console/admin/users/" + username);
@@ -130,15 +132,15 @@ class OrganizationPages {
     }
 
     @PostMapping("/users/{username}/password")
-    String password(@PathVariable String username, @RequestParam Map<String, String> form, Model model,
-            RedirectAttributes flash, HttpServletResponse response) {
+    String password(@PathVariable String username, @RequestParam Map<String, String> form, Actor actor,
+            Model model, RedirectAttributes flash, HttpServletResponse response) {
         admin.user(username).orElseThrow(() -> new NotFoundException("用户「" + username + "」不存在"));
         return act("PASSWORD", form, model, flash, response, () -> {
             String password = form.get("password");
             if (password != null && !password.equals(form.get("repeat"))) {
                 throw new InvalidInputException("repeat", "两次输入的密码不一致");
             }
-            admin.changePassword(username, password);
+            admin.changePassword(username, password, actor);
             return new Done("admin.done.password", "/console/admin/users/" + username);
         }, () -> user(username, model));
     }
@@ -158,12 +160,12 @@ class OrganizationPages {
     }
 
     @PostMapping("/units")
-    String createUnit(@RequestParam Map<String, String> form, Model model, RedirectAttributes flash,
+    String createUnit(@RequestParam Map<String, String> form, Actor actor, Model model, RedirectAttributes flash,
             HttpServletResponse response) {
         return act("CREATE_UNIT", form, model, flash, response, () -> {
             UnitDetails u = admin.createUnit(text(form, "id"), text(form, "name"),
                     choice(UnitKind.class, form.get("kind"), "kind"), text(form, "contactPhone"),
-                    text(form, "parentId"), true);
+                    text(form, "parentId"), true, actor);
             flash.addFlashAttribute("highlight", u.unit().id().value());
             return new Done("admin.done.unit-created", "/console/admin/units");
         }, () -> units(model));
@@ -186,12 +188,12 @@ class OrganizationPages {
     }
 
     @PostMapping("/units/{id}")
-    String updateUnit(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
+    String updateUnit(@PathVariable String id, @RequestParam Map<String, String> form, Actor actor, Model model,
             RedirectAttributes flash, HttpServletResponse response) {
         unitOf(id);
         return act("UPDATE_UNIT", form, model, flash, response, () -> {
             admin.updateUnit(id, text(form, "name"), choice(UnitKind.class, form.get("kind"), "kind"),
-                    text(form, "contactPhone"), text(form, "parentId"), "true".equals(form.get("active")));
+                    text(form, "contactPhone"), text(form, "parentId"), "true".equals(form.get("active")), actor);
             flash.addFlashAttribute("highlight", id);
             return new Done("admin.done.unit-updated", "/console/admin/units");
         }, () -> unit(id, model));
@@ -213,11 +215,11 @@ class OrganizationPages {
     }
 
     @PostMapping("/categories")
-    String createCategory(@RequestParam Map<String, String> form, Model model, RedirectAttributes flash,
-            HttpServletResponse response) {
+    String createCategory(@RequestParam Map<String, String> form, Actor actor, Model model,
+            RedirectAttributes flash, HttpServletResponse response) {
         return act("CREATE_CATEGORY", form, model, flash, response, () -> {
             CategoryDetails c = admin.createCategory(text(form, "code"), text(form, "name"),
-                    text(form, "defaultUnitId"), true);
+                    text(form, "defaultUnitId"), true, actor);
             flash.addFlashAttribute("highlight", c.category().code());
             return new Done("admin.done.category-created", "/console/admin/categories#cat-" + c.category().code());
         }, () -> categories(model));
@@ -239,12 +241,12 @@ class OrganizationPages {
     }
 
     @PostMapping("/categories/{code}")
-    String updateCategory(@PathVariable String code, @RequestParam Map<String, String> form, Model model,
-            RedirectAttributes flash, HttpServletResponse response) {
+    String updateCategory(@PathVariable String code, @RequestParam Map<String, String> form, Actor actor,
+            Model model, RedirectAttributes flash, HttpServletResponse response) {
         categoryOf(code);
         return act("UPDATE_CATEGORY", form, model, flash, response, () -> {
             admin.updateCategory(code, text(form, "name"), text(form, "defaultUnitId"),
-                    "true".equals(form.get("active")));
+                    "true".equals(form.get("active")), actor);
             flash.addFlashAttribute("highlight", code);
             return new Done("admin.done.category-updated", "/console/admin/categories#cat-" + code);
         }, () -> category(code, model));

@@ -28,7 +28,9 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The Open311 clients' API keys: an administrator issues one per client application, names it, sets its rate and
@@ -79,6 +81,7 @@ class ApiKeys implements InitializingBean {
     private final Clock clock;
     private final Open311Properties properties;
     private final AdminAudit audit;
+    private final TransactionTemplate inTransaction;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Remembered> byHash = new ConcurrentHashMap<>();
     /** Each key's count with the rate it was made for: an administrator's new rate starts a new count. */
@@ -87,11 +90,13 @@ class ApiKeys implements InitializingBean {
 
     private final Map<Long, Rate> rates = new ConcurrentHashMap<>();
 
-    ApiKeys(JdbcClient jdbc, Clock clock, Open311Properties properties, AdminAudit audit) {
+    ApiKeys(JdbcClient jdbc, Clock clock, Open311Properties properties, AdminAudit audit,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
         this.audit = audit;
+        this.inTransaction = new TransactionTemplate(transactions);
     }
 
     /** {@code hotline.open311.api-keys}: stored unless known already (a revoked one stays revoked). */
@@ -103,11 +108,14 @@ class ApiKeys implements InitializingBean {
                     .query(Long.class).single() > 0;
             if (!known) {
                 try {
-                    ApiKey key = insert("启动配置的密钥 …" + hint(secret) + "（" + hash.substring(0, 8) + "）", null, hash,
-                            hint(secret), properties.ratePerMinute(), Actor.SYSTEM);
-                    audit.record(Actor.SYSTEM, AdminAudit.OPEN311_KEY, Long.toString(key.id()), "CREATE",
-                            "按启动配置（hotline.open311.api-keys）登记密钥「" + key.name() + "」，每分钟限 "
-                                    + key.ratePerMinute() + " 件");
+                    // the key and its line commit together, as every change to a key does
+                    inTransaction.executeWithoutResult(tx -> {
+                        ApiKey key = insert("启动配置的密钥 …" + hint(secret) + "（" + hash.substring(0, 8) + "）", null,
+                                hash, hint(secret), properties.ratePerMinute(), Actor.SYSTEM);
+                        audit.record(Actor.SYSTEM, AdminAudit.OPEN311_KEY, Long.toString(key.id()), "CREATE",
+                                "按启动配置（hotline.open311.api-keys）登记密钥「" + key.name() + "」，每分钟限 "
+                                        + key.ratePerMinute() + " 件");
+                    });
                 } catch (DuplicateKeyException anotherInstanceWasFirst) {
                     // the same configuration started twice at once: one row is all it takes
                 }

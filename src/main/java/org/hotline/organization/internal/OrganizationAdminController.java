@@ -2,6 +2,7 @@ package org.hotline.organization.internal;
 
 import java.util.List;
 
+import org.hotline.organization.Actor;
 import org.hotline.organization.PlaceKind;
 import org.hotline.organization.Role;
 import org.hotline.organization.UnitKind;
@@ -63,15 +64,15 @@ class OrganizationAdminController {
 
     @PostMapping("/units")
     @ResponseStatus(HttpStatus.CREATED)
-    UnitView createUnit(@Valid @RequestBody NewUnit request) {
+    UnitView createUnit(@Valid @RequestBody NewUnit request, Actor actor) {
         return UnitView.of(admin.createUnit(request.id(), request.name(), request.kind(), request.contactPhone(),
-                request.parentId(), request.active() == null || request.active()));
+                request.parentId(), request.active() == null || request.active(), actor));
     }
 
     @PutMapping("/units/{id}")
-    UnitView updateUnit(@PathVariable String id, @Valid @RequestBody UnitChange request) {
+    UnitView updateUnit(@PathVariable String id, @Valid @RequestBody UnitChange request, Actor actor) {
         return UnitView.of(admin.updateUnit(id, request.name(), request.kind(), request.contactPhone(),
-                request.parentId(), request.active()));
+                request.parentId(), request.active(), actor));
     }
 
     /** {@code level} and {@code parentCode} may be left out: they follow from the code, and must agree with it. */
@@ -92,15 +93,17 @@ class OrganizationAdminController {
 
     @PostMapping("/categories")
     @ResponseStatus(HttpStatus.CREATED)
-    CategoryView createCategory(@Valid @RequestBody NewCategory request) {
+    CategoryView createCategory(@Valid @RequestBody NewCategory request, Actor actor) {
         CategoryEntry entry = admin.createCategory(request.code(), request.name(), request.level(),
-                request.parentCode(), request.defaultUnitId(), request.active() == null || request.active());
+                request.parentCode(), request.defaultUnitId(), request.active() == null || request.active(), actor);
         return CategoryView.of(entry, null);
     }
 
     @PutMapping("/categories/{code}")
-    CategoryView updateCategory(@PathVariable String code, @Valid @RequestBody CategoryChange request) {
-        return CategoryView.of(admin.updateCategory(code, request.name(), request.defaultUnitId(), request.active()),
+    CategoryView updateCategory(@PathVariable String code, @Valid @RequestBody CategoryChange request,
+            Actor actor) {
+        return CategoryView.of(admin.updateCategory(code, request.name(), request.defaultUnitId(), request.active(),
+                actor),
                 null);
     }
 
@@ -127,15 +130,15 @@ class OrganizationAdminController {
 
     @PostMapping("/places")
     @ResponseStatus(HttpStatus.CREATED)
-    PlaceView createPlace(@Valid @RequestBody NewPlace request) {
+    PlaceView createPlace(@Valid @RequestBody NewPlace request, Actor actor) {
         return PlaceView.of(admin.createPlace(request.id(), request.name(), request.kind(), request.parentId(),
-                request.unitId(), request.aliases(), request.active() == null || request.active()));
+                request.unitId(), request.aliases(), request.active() == null || request.active(), actor));
     }
 
     @PutMapping("/places/{id}")
-    PlaceView updatePlace(@PathVariable String id, @Valid @RequestBody PlaceChange request) {
+    PlaceView updatePlace(@PathVariable String id, @Valid @RequestBody PlaceChange request, Actor actor) {
         return PlaceView.of(admin.updatePlace(id, request.name(), request.kind(), request.parentId(),
-                request.unitId(), request.aliases(), request.active()));
+                request.unitId(), request.aliases(), request.active(), actor));
     }
 
     record NewUser(
@@ -167,20 +170,20 @@ class OrganizationAdminController {
 
     @PostMapping("/users")
     @ResponseStatus(HttpStatus.CREATED)
-    UserView createUser(@Valid @RequestBody NewUser request) {
+    UserView createUser(@Valid @RequestBody NewUser request, Actor actor) {
         return UserView.of(admin.createUser(request.username(), request.displayName(), request.password(),
-                request.role(), request.unitId(), request.enabled() == null || request.enabled()));
+                request.role(), request.unitId(), request.enabled() == null || request.enabled(), actor));
     }
 
     @PutMapping("/users/{username}")
-    UserView updateUser(@PathVariable String username, @Valid @RequestBody UserChange request) {
+    UserView updateUser(@PathVariable String username, @Valid @RequestBody UserChange request, Actor actor) {
         return UserView.of(admin.updateUser(username, request.displayName(), request.role(), request.unitId(),
-                request.enabled()));
+                request.enabled(), actor));
     }
 
     @PostMapping("/users/{username}/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePassword(@PathVariable String username, @Valid @RequestBody NewPassword request) {
-        admin.changePassword(username, request.password());
+    void changePassword(@PathVariable String username, @Valid @RequestBody NewPassword request, Actor actor) {
+        admin.changePassword(username, request.password(), actor);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 
+import org.hotline.organization.Actor;
 import org.hotline.organization.OrganizationAdministration;
 import org.hotline.organization.Role;
 import org.hotline.organization.UnitId;
@@ -69,47 +70,48 @@ class OrganizationAdministrationService implements OrganizationAdministration {
 
     @Override
     public UnitDetails createUnit(String id, String name, UnitKind kind, String contactPhone, String parentId,
-            boolean active) {
+            boolean active, Actor by) {
         valid(new NewUnit(id, name, kind, contactPhone, parentId, active));
-        return details(admin.createUnit(id, name, kind, contactPhone, parentId, active));
+        return details(admin.createUnit(id, name, kind, contactPhone, parentId, active, by));
     }
 
     @Override
     public UnitDetails updateUnit(String id, String name, UnitKind kind, String contactPhone, String parentId,
-            boolean active) {
+            boolean active, Actor by) {
         valid(new UnitChange(name, kind, contactPhone, parentId, active));
-        return details(admin.updateUnit(id, name, kind, contactPhone, parentId, active));
+        return details(admin.updateUnit(id, name, kind, contactPhone, parentId, active, by));
     }
 
     @Override
-    public CategoryDetails createCategory(String code, String name, String defaultUnitId, boolean active) {
+    public CategoryDetails createCategory(String code, String name, String defaultUnitId, boolean active, Actor by) {
         valid(new NewCategory(code, name, null, null, defaultUnitId, active));
-        return details(admin.createCategory(code, name, null, null, defaultUnitId, active));
+        return details(admin.createCategory(code, name, null, null, defaultUnitId, active, by));
     }
 
     @Override
-    public CategoryDetails updateCategory(String code, String name, String defaultUnitId, boolean active) {
+    public CategoryDetails updateCategory(String code, String name, String defaultUnitId, boolean active, Actor by) {
         valid(new CategoryChange(name, defaultUnitId, active));
-        return details(admin.updateCategory(code, name, defaultUnitId, active));
+        return details(admin.updateCategory(code, name, defaultUnitId, active, by));
     }
 
     @Override
     public UserDetails createUser(String username, String displayName, String password, Role role, String unitId,
-            boolean enabled) {
+            boolean enabled, Actor by) {
         valid(new NewUser(username, displayName, password, role, unitId, enabled));
-        return details(admin.createUser(username, displayName, password, role, unitId, enabled));
+        return details(admin.createUser(username, displayName, password, role, unitId, enabled, by));
     }
 
     @Override
-    public UserDetails updateUser(String username, String displayName, Role role, String unitId, boolean enabled) {
+    public UserDetails updateUser(String username, String displayName, Role role, String unitId, boolean enabled,
+            Actor by) {
         valid(new UserChange(displayName, role, unitId, enabled));
-        return details(admin.updateUser(username, displayName, role, unitId, enabled));
+        return details(admin.updateUser(username, displayName, role, unitId, enabled, by));
     }
 
     @Override
-    public void changePassword(String username, String password) {
+    public void changePassword(String username, String password, Actor by) {
         valid(new NewPassword(password));
-        admin.changePassword(username, password);
+        admin.changePassword(username, password, by);
     }
 
     private <T> void valid(T request) {

@@ -131,8 +131,8 @@ class LeaderSampleController {
 
     @PostMapping("/api/v1/admin/quality/leader-samples/draws")
     @Operation(summary = "为已结束的某日抽取一把手抽访工单（每日定时任务的手动补跑；已抽取的单位不再重抽）")
-    List<DrawView> draw(@RequestParam String day) {
-        return service.draw(day("day", day)).stream()
+    List<DrawView> draw(@RequestParam String day, Actor actor) {
+        return service.draw(day("day", day), actor.username()).stream()
                 .map(d -> new DrawView(d.day(), d.unit().value(), unitName(d.unit()), d.repliedCount(), d.drawn(),
                         d.dueAt(), d.alreadyDrawn()))
                 .toList();

@@ -19,6 +19,7 @@ import org.hotline.organization.Role;
 import org.hotline.organization.Unit;
 import org.hotline.organization.UnitId;
 import org.hotline.organization.Units;
+import org.hotline.platform.AdminAudit;
 import org.hotline.platform.ConflictException;
 import org.hotline.platform.ForbiddenException;
 import org.hotline.platform.InvalidInputException;
@@ -74,11 +75,13 @@ class LeaderSamplingService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate inTransaction;
+    private final AdminAudit audit;
 
     LeaderSamplingService(LeaderSamples samples, LeaderSampling sampling, CallbackSelection callbackSelection,
             Units units, WorkingCalendar calendar, @Qualifier("quality") RandomGenerator random,
             UserDetailsService userDetails, PasswordEncoder passwords, Clock clock, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions, AdminAudit audit) {
+        this.audit = audit;
         this.samples = samples;
         this.sampling = sampling;
         this.callbackSelection = callbackSelection;
@@ -119,6 +122,23 @@ class LeaderSamplingService {
         }
         log.info("Leader sampling of {}: {} units, {} orders drawn", day, results.size(),
                 results.stream().filter(r -> !r.alreadyDrawn()).mapToInt(DrawResult::drawn).sum());
+        return results;
+    }
+
+    /**
+     * {@link #draw(LocalDate)} on an administrator's request, the timer's run done by hand. Each unit's draw is its
+     * own transaction and append-only ({@code leader_sample_draw}); what the audit adds is who asked for it and what
+     * it drew, one line once the units are drawn.
+     */
+    List<DrawResult> draw(LocalDate day, String by) {
+        List<DrawResult> results = draw(day);
+        List<DrawResult> fresh = results.stream().filter(r -> !r.alreadyDrawn()).toList();
+        inTransaction.executeWithoutResult(tx -> audit.record(by, AdminAudit.LEADER_SAMPLES, day.toString(), "DRAW",
+                AdminAudit.changes()
+                        .fact("新抽取", fresh.size() + " 个单位，共 " + fresh.stream().mapToInt(DrawResult::drawn).sum()
+                                + " 件")
+                        .fact("此前已抽取（未重抽）", (results.size() - fresh.size()) + " 个单位")
+                        .summary("手动抽取 " + day + " 的一把手抽访工单")));
         return results;
     }
 

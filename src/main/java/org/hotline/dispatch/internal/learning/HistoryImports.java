@@ -31,6 +31,7 @@ import org.hotline.dispatch.internal.learning.LabelMapping.Rejected;
 import org.hotline.dispatch.internal.learning.TrainingHistory.NewExample;
 import org.hotline.organization.Categories;
 import org.hotline.organization.Units;
+import org.hotline.platform.AdminAudit;
 import org.hotline.platform.DbTime;
 import org.hotline.platform.TextChecks;
 import org.slf4j.Logger;
@@ -38,6 +39,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -48,7 +51,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * row never stops the import: it is counted, its reason kept (the first {@value #KEPT_REJECTS}), and the
  * next row read. Progress is written to the job's row at least every second while it runs, so that any
  * instance can answer "how far, how many rejected, how long still". Only a file that cannot be read at all
- * (not CSV or xlsx, no label column) fails the job; rows accepted before a late failure stay imported.
+ * (not CSV or xlsx, no label column) fails the job; rows accepted before a late failure stay imported. Its start
+ * (the file and the columns chosen) and its end (the counts, or why it failed) are lines of the administrators'
+ * audit, each written with the job's row.
  */
 @Component
 class HistoryImports {
@@ -124,12 +129,16 @@ class HistoryImports {
     private final DirectoryStore directory;
     private final ResourceLoader resources;
     private final String historyCategories;
+    private final AdminAudit audit;
+    private final TransactionTemplate inTransaction;
 
     HistoryImports(JdbcClient jdbc, TrainingHistory history, Categories categories, Units units, LearningJobs jobs,
             ObjectMapper json, Clock clock, LearningProperties properties, DirectoryStore directory,
             ResourceLoader resources,
             @Value("${hotline.dispatch.history-categories:classpath:dispatch/history-categories.yaml}")
-            String historyCategories) {
+            String historyCategories, AdminAudit audit, PlatformTransactionManager transactions) {
+        this.audit = audit;
+        this.inTransaction = new TransactionTemplate(transactions);
         this.directory = directory;
         this.resources = resources;
         this.historyCategories = historyCategories;
@@ -162,7 +171,7 @@ class HistoryImports {
 
     /** Records the job and runs it in the background; the file is deleted afterwards when {@code temporary}. */
     long start(String fileName, Path file, ColumnMapping mapping, String actor, boolean temporary) {
-        long id = create(fileName, file, actor);
+        long id = create(fileName, file, mapping, actor);
         jobs.submit("import " + id + " " + fileName, () -> {
             try {
                 run(id, fileName, file, mapping, ExampleSource.IMPORT);
@@ -177,7 +186,7 @@ class HistoryImports {
 
     /** Runs an import on the calling thread (the first-start bootstrap, which is already in the background). */
     Progress runNow(String fileName, Path file, ColumnMapping mapping, String actor, ExampleSource source) {
-        long id = create(fileName, file, actor);
+        long id = create(fileName, file, mapping, actor);
         run(id, fileName, file, mapping, source);
         return find(id).orElseThrow();
     }
@@ -203,7 +212,8 @@ class HistoryImports {
                 .update();
     }
 
-    private long create(String fileName, Path file, String actor) {
+    /** The job's row and its line of the audit, committed together before the job may start. */
+    private long create(String fileName, Path file, ColumnMapping mapping, String actor) {
         Instant now = clock.instant();
         Long size = null;
         try {
@@ -211,17 +221,27 @@ class HistoryImports {
         } catch (IOException e) {
             // the job itself reports the unreadable file
         }
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO dispatch_import (file_name, status, started_by, rows_read, accepted, rejected, rejects,
-                    bytes_total, bytes_read, started_at, updated_at)
-                VALUES (:name, 'RUNNING', :by, 0, 0, 0, '[]', :size, 0, :now, :now)""")
-                .param("name", truncate(fileName == null || fileName.isBlank() ? "history.csv" : fileName, 255))
-                .param("by", truncate(actor, 64))
-                .param("size", size)
-                .param("now", DbTime.param(now))
-                .update(key, "id");
-        return generatedId(key);
+        Long bytes = size;
+        String name = truncate(fileName == null || fileName.isBlank() ? "history.csv" : fileName, 255);
+        return inTransaction.execute(tx -> {
+            GeneratedKeyHolder key = new GeneratedKeyHolder();
+            jdbc.sql("""
+                    INSERT INTO dispatch_import (file_name, status, started_by, rows_read, accepted, rejected, rejects,
+                        bytes_total, bytes_read, started_at, updated_at)
+                    VALUES (:name, 'RUNNING', :by, 0, 0, 0, '[]', :size, 0, :now, :now)""")
+                    .param("name", name)
+                    .param("by", truncate(actor, 64))
+                    .param("size", bytes)
+                    .param("now", DbTime.param(now))
+                    .update(key, "id");
+            long id = generatedId(key);
+            audit.record(actor, AdminAudit.HISTORY_IMPORT, Long.toString(id), "START", AdminAudit.changes()
+                    .fact("标签列", mapping.label()).fact("标题列", mapping.subject()).fact("正文列", mapping.body())
+                    .fact("详情列", mapping.detail()).fact("分词列", mapping.tokens()).fact("时间列", mapping.time())
+                    .fact("字符集", mapping.charset().name())
+                    .summary("开始导入历史工单「" + name + "」（导入任务 " + id + "）"));
+            return id;
+        });
     }
 
     /** The id the database generated for a row just inserted (H2 and PostgreSQL hand it back differently). */
@@ -252,6 +272,10 @@ class HistoryImports {
     }
 
     private void finish(Run run, String status, String failure) {
+        inTransaction.executeWithoutResult(tx -> finishRecorded(run, status, failure));
+    }
+
+    private void finishRecorded(Run run, String status, String failure) {
         Instant now = clock.instant();
         jdbc.sql("""
                 UPDATE dispatch_import SET status = :status, failure = :failure, rows_read = :read,
@@ -263,6 +287,12 @@ class HistoryImports {
                 .param("rejects", write(run.rejects)).param("bytes", run.bytesRead)
                 .param("rowsTotal", run.rowsTotal).param("now", DbTime.param(now)).param("id", run.id)
                 .update();
+        find(run.id).ifPresent(p -> {
+            String counts = "读取 " + run.rowsRead + " 行，导入 " + run.accepted + " 行，拒绝 " + run.rejected + " 行";
+            audit.record(p.startedBy(), AdminAudit.HISTORY_IMPORT, Long.toString(run.id), "DONE".equals(status)
+                    ? "DONE" : "FAILED", "DONE".equals(status) ? "导入「" + p.fileName() + "」完成：" + counts
+                            : "导入「" + p.fileName() + "」失败（" + counts + "）：" + failure);
+        });
     }
 
     private void report(Run run) {

@@ -96,15 +96,15 @@ class ModelTraining {
      */
     long start(LabelKind kind, String actor, String note, Boolean activate) {
         LabelKind k = kind == null ? busiestKind() : kind;
+        boolean activates = activate == null ? properties.activates() : activate;
         Held lock = claim(k);
         long id;
         try {
-            id = runs.create(k, actor, note);
+            id = runs.create(k, actor, note, activates);
         } catch (RuntimeException | Error e) {
             lock.release();
             throw e;
         }
-        boolean activates = activate == null ? properties.activates() : activate;
         try {
             jobs.submitTraining("training " + id, () -> {
                 try {
@@ -134,8 +134,9 @@ class ModelTraining {
         LabelKind k = kind == null ? busiestKind() : kind;
         Held lock = claim(k);
         try {
-            long id = runs.create(k, actor, note);
-            return run(id, k, actor, note, activate == null ? properties.activates() : activate, lock);
+            boolean activates = activate == null ? properties.activates() : activate;
+            long id = runs.create(k, actor, note, activates);
+            return run(id, k, actor, note, activates, lock);
         } finally {
             lock.release();
         }

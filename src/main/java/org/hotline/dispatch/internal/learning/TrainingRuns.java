@@ -7,16 +7,19 @@ import java.util.List;
 import java.util.Optional;
 
 import org.hotline.dispatch.LabelKind;
+import org.hotline.platform.AdminAudit;
 import org.hotline.platform.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Table {@code dispatch_training}: each model training as a job with its progress, so that the admin who
  * started one (or anyone, on any instance) sees how far it is and how long it still needs, and what it
  * produced or why it failed. Progress is written at most about once a second: a training makes a few hundred
- * fits, and the database has better things to do than record each.
+ * fits, and the database has better things to do than record each. A training's start and its end (the version it
+ * made, or why it failed) are lines of the administrators' audit, each written with its row.
  */
 @Component
 class TrainingRuns {
@@ -63,13 +66,17 @@ class TrainingRuns {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AdminAudit audit;
 
-    TrainingRuns(JdbcClient jdbc, Clock clock) {
+    TrainingRuns(JdbcClient jdbc, Clock clock, AdminAudit audit) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
-    long create(LabelKind kind, String actor, String note) {
+    /** Records a training about to start; {@code activates} says whether its model will be served at once. */
+    @Transactional
+    long create(LabelKind kind, String actor, String note, boolean activates) {
         Instant now = clock.instant();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -82,7 +89,11 @@ class TrainingRuns {
                 .param("phase", "等待开始")
                 .param("now", DbTime.param(now))
                 .update(key, "id");
-        return HistoryImports.generatedId(key);
+        long id = HistoryImports.generatedId(key);
+        audit.record(actor, AdminAudit.DISPATCH_TRAINING, Long.toString(id), "START", AdminAudit.changes()
+                .fact("标签", kind == LabelKind.CATEGORY ? "分类" : "承办单位").fact("说明", note)
+                .fact("训练完成后", activates ? "自动启用" : "不自动启用").summary("开始训练派单模型（训练任务 " + id + "）"));
+        return id;
     }
 
     /** How much work there is, once the examples are read. */
@@ -124,12 +135,19 @@ class TrainingRuns {
         }
     }
 
+    @Transactional
     void done(long id, int version, int stepsDone) {
         finish(id, DONE, version, null, stepsDone, "完成");
+        find(id).ifPresent(run -> audit.record(run.startedBy(), AdminAudit.DISPATCH_TRAINING, Long.toString(id), "DONE",
+                "训练任务 " + id + " 完成：生成模型版本 " + version
+                        + (run.examples() == null ? "" : "（样本 " + run.examples() + " 条）")));
     }
 
+    @Transactional
     void failed(long id, String failure) {
         finish(id, FAILED, null, failure, null, "失败");
+        find(id).ifPresent(run -> audit.record(run.startedBy(), AdminAudit.DISPATCH_TRAINING, Long.toString(id),
+                "FAILED", "训练任务 " + id + " 失败：" + (failure == null ? "原因不明" : failure)));
     }
 
     private void finish(long id, String status, Integer version, String failure, Integer stepsDone, String phase) {

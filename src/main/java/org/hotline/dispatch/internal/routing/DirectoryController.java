@@ -63,7 +63,7 @@ class DirectoryController {
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove an entry (its category goes back to the taxonomy's default unit)")
-    void delete(@PathVariable long id) {
-        editing.delete(id);
+    void delete(@PathVariable long id, Actor actor) {
+        editing.delete(id, actor);
     }
 }

@@ -9,6 +9,7 @@ import org.hotline.organization.Categories;
 import org.hotline.organization.Unit;
 import org.hotline.organization.UnitId;
 import org.hotline.organization.Units;
+import org.hotline.platform.AdminAudit;
 import org.hotline.platform.ConflictException;
 import org.hotline.platform.InvalidInputException;
 import org.hotline.platform.NotFoundException;
@@ -19,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Reading and changing the dispatch directory (派单目录): the one place that checks an entry (the category
  * exists, a named unit is active, a territorial entry names none, the duty and phrases fit) and keeps a
  * category to one entry. The admin API and the administrator's page both change the directory through it, so
- * they refuse the same things with the same words.
+ * they refuse the same things with the same words. Every change is a line of the administrators' audit in its own
+ * transaction, with what the entry said before and after.
  */
 @Service
 class DirectoryEditing {
@@ -34,11 +36,13 @@ class DirectoryEditing {
     private final DirectoryStore store;
     private final Units units;
     private final Categories categories;
+    private final AdminAudit audit;
 
-    DirectoryEditing(DirectoryStore store, Units units, Categories categories) {
+    DirectoryEditing(DirectoryStore store, Units units, Categories categories, AdminAudit audit) {
         this.store = store;
         this.units = units;
         this.categories = categories;
+        this.audit = audit;
     }
 
     List<EntryView> list() {
@@ -56,26 +60,59 @@ class DirectoryEditing {
             throw new ConflictException("directory-category-taken",
                     "分类 " + entry.categoryCode() + " 已有派单目录条目，请修改该条目");
         }
-        return view(store.find(store.add(entry, actor.username())).orElseThrow());
+        EntryView added = view(store.find(store.add(entry, actor.username())).orElseThrow());
+        audit.record(actor.username(), AdminAudit.DIRECTORY_ENTRY, added.id().toString(), "CREATE", AdminAudit.changes()
+                .fact("主办单位", owner(added)).fact("职责", added.duty()).fact("常用说法", added.phrases())
+                .fact("状态", state(added.active())).summary("新增派单目录条目：" + category(added)));
+        return added;
     }
 
     @Transactional
     EntryView replace(long id, EntryView body, Actor actor) {
-        store.find(id).orElseThrow(() -> notFound(id));
+        EntryView before = view(store.find(id).orElseThrow(() -> notFound(id)));
         DirectoryEntry entry = checked(body);
         store.findByCategory(entry.categoryCode()).filter(other -> other.id() != id).ifPresent(other -> {
             throw new ConflictException("directory-category-taken",
                     "分类 " + entry.categoryCode() + " 已有派单目录条目（" + other.id() + "）");
         });
         store.replace(id, entry, actor.username());
-        return view(store.find(id).orElseThrow());
+        EntryView after = view(store.find(id).orElseThrow());
+        AdminAudit.Changes changes = AdminAudit.changes()
+                .change("分类", category(before), category(after))
+                .change("主办单位", owner(before), owner(after))
+                .change("职责", before.duty(), after.duty())
+                .change("常用说法", before.phrases(), after.phrases())
+                .change("状态", state(before.active()), state(after.active()));
+        if (!changes.isEmpty()) {
+            String action = before.active().equals(after.active()) ? "UPDATE" : after.active() ? "ENABLE" : "DISABLE";
+            audit.record(actor.username(), AdminAudit.DIRECTORY_ENTRY, Long.toString(id), action,
+                    changes.summary("修改派单目录条目：" + category(before)));
+        }
+        return after;
     }
 
+    /** Removes an entry: its category goes back to the taxonomy's default unit. The line keeps what it said. */
     @Transactional
-    void delete(long id) {
+    void delete(long id, Actor actor) {
+        EntryView before = view(store.find(id).orElseThrow(() -> notFound(id)));
         if (!store.delete(id)) {
             throw notFound(id);
         }
+        audit.record(actor.username(), AdminAudit.DIRECTORY_ENTRY, Long.toString(id), "DELETE", AdminAudit.changes()
+                .fact("主办单位", owner(before)).fact("职责", before.duty()).fact("常用说法", before.phrases())
+                .note("该分类改按分类的默认承办单位派单").summary("删除派单目录条目：" + category(before)));
+    }
+
+    private static String category(EntryView e) {
+        return "「" + e.categoryName() + "」（" + e.categoryCode() + "）";
+    }
+
+    private static String owner(EntryView e) {
+        return Boolean.TRUE.equals(e.territorial()) ? "属地（按地址确定镇街）" : e.unitName() + "（" + e.unitId() + "）";
+    }
+
+    private static String state(Boolean active) {
+        return Boolean.FALSE.equals(active) ? "停用" : "启用";
     }
 
     /** The entry the body describes, or a 400 naming the first field that is wrong. */

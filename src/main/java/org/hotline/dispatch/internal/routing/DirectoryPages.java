@@ -116,8 +116,8 @@ class DirectoryPages {
     }
 
     @PostMapping("/{id}/delete")
-    String delete(@PathVariable String id, RedirectAttributes flash) {
-        editing.delete(id(id));
+    String delete(@PathVariable String id, Actor actor, RedirectAttributes flash) {
+        editing.delete(id(id), actor);
         flash.addFlashAttribute("notice", "admin.done.directory-deleted");
         return "redirect:/console/admin/directory";
     }

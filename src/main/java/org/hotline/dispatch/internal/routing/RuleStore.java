@@ -61,6 +61,11 @@ class RuleStore {
         return cached.get();
     }
 
+    /** The rules as the database holds them now (in a transaction: as it will commit), not the cached copy. */
+    RuleSet committed() {
+        return load();
+    }
+
     /** Whether rules were ever saved (then the default rules are not loaded again, even if the list is empty). */
     boolean initialised() {
         return jdbc.sql("SELECT COUNT(*) FROM dispatch_rule_set").query(Long.class).single() > 0;

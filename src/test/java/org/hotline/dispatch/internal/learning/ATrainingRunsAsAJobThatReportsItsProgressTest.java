@@ -112,7 +112,7 @@ class ATrainingRunsAsAJobThatReportsItsProgressTest {
         SimpleLock held = locks.lock(new LockConfiguration(Instant.now(), "dispatch-training", Duration.ofMinutes(5),
                 Duration.ZERO)).orElseThrow();
         try {
-            long elsewhere = runs.create(LabelKind.CATEGORY, "admin", "另一台服务器上的训练");
+            long elsewhere = runs.create(LabelKind.CATEGORY, "admin", "另一台服务器上的训练", false);
             runs.reporter(elsewhere).report(3, "交叉验证：第 1/5 折", true);
             long before = jdbc.sql("SELECT COUNT(*) FROM dispatch_training").query(Long.class).single();
 
@@ -133,7 +133,7 @@ class ATrainingRunsAsAJobThatReportsItsProgressTest {
 
     @Test
     void aTrainingLeftBehindByAStoppedInstanceIsMarkedFailed() {
-        long left = runs.create(LabelKind.CATEGORY, "admin", null);
+        long left = runs.create(LabelKind.CATEGORY, "admin", null, false);
         jdbc.sql("UPDATE dispatch_training SET updated_at = :then WHERE id = :id")
                 .param("then", DbTime.param(Instant.now().minus(Duration.ofMinutes(11))))
                 .param("id", left)

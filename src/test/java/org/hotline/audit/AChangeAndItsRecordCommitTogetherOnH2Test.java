@@ -1,0 +1,5 @@
+package org.hotline.audit;
+
+@AuditedInstance
+class AChangeAndItsRecordCommitTogetherOnH2Test extends AChangeAndItsRecordCommitTogetherContract {
+}

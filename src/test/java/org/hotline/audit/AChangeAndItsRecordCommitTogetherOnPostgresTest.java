@@ -1,0 +1,7 @@
+package org.hotline.audit;
+
+import org.hotline.support.HotlinePostgresTest;
+
+@HotlinePostgresTest
+class AChangeAndItsRecordCommitTogetherOnPostgresTest extends AChangeAndItsRecordCommitTogetherContract {
+}
