@@ -331,7 +331,7 @@ class AWholeCaseWalksThroughEveryRoleBrowserTest {
         WebElement page = browser.one("html");
         new Select(browser.one("#d-unit")).selectByValue("dcf-gulou");
         // the filter sends itself when the unit changes
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(Browser.replaced(page));
         assertThat(browser.path()).contains("unit=dcf-gulou");
         assertThat(browser.one(".page-head").getText()).contains("2026-12-01 至 2026-12-10", GULOU);
         assertThat(kpi("本月受理")).as("this month's intake of the street office").isEqualTo("1");
@@ -425,7 +425,7 @@ class AWholeCaseWalksThroughEveryRoleBrowserTest {
         reloadUntil(() -> !browser.all(item).isEmpty());
         WebElement before = browser.one(panes);
         browser.one(item).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(before));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(Browser.replaced(before));
         waitUntil(() -> selected().equals(n.value()));
     }
 

@@ -11,12 +11,15 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -122,8 +125,31 @@ public final class Browser {
     public Browser clickAndWait(String css) {
         WebElement page = driver.findElement(By.tagName("html"));
         driver.findElement(By.cssSelector(css)).click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(replaced(page));
         return this;
+    }
+
+    /**
+     * Whether the page an element belonged to has been replaced. Chromium reports that in two ways: a stale element,
+     * or, when asked in the middle of the navigation, an inspector error that the node no longer belongs to the
+     * document (ExpectedConditions.stalenessOf knows only the first, so a full run failed now and then).
+     */
+    public static ExpectedCondition<Boolean> replaced(WebElement element) {
+        return d -> isGone(element);
+    }
+
+    private static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException | NoSuchElementException stale) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     public void type(By field, String text) {

@@ -146,7 +146,7 @@ class QualityPagesBrowserTest {
         var page = browser.one("html");
         new Actions(browser.driver()).sendKeys("a").perform();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+                .until(org.hotline.support.Browser.replaced(page));
         assertThat(browser.one(".alert-success").getText()).contains(approved.value(), "「" + level.label() + "」通过");
         assertThat(desk.currentLevel(approved)).isNotEqualTo(level);
     }

@@ -204,7 +204,7 @@ class DashboardBrowserTest {
         new Select(browser.one(select)).selectByValue(value);
         // the filter submits itself when the period or the unit changes
         new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+                .until(org.hotline.support.Browser.replaced(page));
     }
 
     @Test
@@ -259,7 +259,7 @@ class DashboardBrowserTest {
         WebElement page = browser.driver().findElement(By.tagName("html"));
         new Actions(browser.driver()).moveToElement(chart, dx, dy).click().perform();
         new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+                .until(org.hotline.support.Browser.replaced(page));
 
         assertThat(browser.path()).startsWith("/console/orders?overdue=true&lead=");
         assertThat(browser.all("table.table tbody tr")).isNotEmpty();

@@ -81,7 +81,7 @@ class IntakeBrowserTest {
 
     private void waitForNextPage(WebElement before) {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(before));
+                .until(org.hotline.support.Browser.replaced(before));
     }
 
     /** Written by a supervisor and published by the director through the knowledge API, as people do it. */
