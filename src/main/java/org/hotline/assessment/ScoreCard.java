@@ -13,14 +13,6 @@ public record ScoreCard(Facts facts, Double responseRate, Double resolutionRate,
         Double ratePoints, double overduePenalty, double nonCooperationPenalty, double missedSamplePenalty,
         double lowQualityReplyPenalty, double patrolShortfallPenalty, Double score) {
 
-    /** A card without patrol deductions. */
-    public ScoreCard(Facts facts, Double responseRate, Double resolutionRate, Double satisfactionRate,
-            Double ratePoints, double overduePenalty, double nonCooperationPenalty, double missedSamplePenalty,
-            double lowQualityReplyPenalty, Double score) {
-        this(facts, responseRate, resolutionRate, satisfactionRate, ratePoints, overduePenalty, nonCooperationPenalty,
-                missedSamplePenalty, lowQualityReplyPenalty, 0, score);
-    }
-
     /** A card without reply-quality deductions. */
     public ScoreCard(Facts facts, Double responseRate, Double resolutionRate, Double satisfactionRate,
             Double ratePoints, double overduePenalty, double nonCooperationPenalty, double missedSamplePenalty,

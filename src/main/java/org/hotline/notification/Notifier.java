@@ -30,10 +30,6 @@ public interface Notifier {
     record Outgoing(long id, Medium medium, String recipient, String text, NotificationKind kind,
             String orderNumber) {
 
-        public Outgoing(long id, Medium medium, String recipient, String text) {
-            this(id, medium, recipient, text, null, null);
-        }
-
         /** A subject line in the citizen's language: "12345 市民热线：受理告知（工单 20261130-000001）". */
         public String subject() {
             String what = kind == null ? "通知" : kind.label();
